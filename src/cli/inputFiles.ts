@@ -1,0 +1,64 @@
+/**
+ * Input files as grids: CSV (comma, tab, semicolon or whitespace separated; UTF-8 with or without BOM)
+ * and xlsx sheets (through exceljs). The engine then reads the grid exactly as it reads an Excel range.
+ */
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import Papa from "papaparse";
+import ExcelJS from "exceljs";
+import type { Grid } from "../engine/read/grid";
+
+export class InputFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputFileError";
+  }
+}
+
+/** Splits delimited text into rows of strings; whitespace-separated text (CDNOW_master.txt) too. */
+export function parseDelimitedText(text: string): string[][] {
+  const body = text.replace(/^\uFEFF/, "");
+  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  if (!/[,\t;]/.test(firstLine)) {
+    const rows = body.split(/\r?\n/).map((line) => (line.trim() === "" ? [] : line.trim().split(/\s+/)));
+    while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+    return rows;
+  }
+  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: "" });
+  const rows = parsed.data;
+  while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === "")) rows.pop();
+  return rows;
+}
+
+async function readXlsxGrid(path: string, sheetName?: string): Promise<Grid> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
+  if (!sheet) {
+    const names = workbook.worksheets.map((w) => w.name).join(", ");
+    throw new InputFileError(`${path}: no sheet named "${sheetName}" (sheets: ${names})`);
+  }
+  const values: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: unknown[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cell.value;
+    });
+    values[rowNumber - 1] = cells;
+  });
+  for (let r = 0; r < values.length; r++) values[r] = values[r] ?? [];
+  return { values, sheet: sheet.name };
+}
+
+/** Reads a CSV/TXT or xlsx file as a grid. For xlsx, `sheet` picks the sheet (default: the first). */
+export async function readGridFile(path: string, sheet?: string): Promise<Grid> {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm") return readXlsxGrid(path, sheet);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new InputFileError(`${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message}`);
+  }
+  return { values: parseDelimitedText(text), sheet: basename(path, extname(path)) };
+}

@@ -1,0 +1,51 @@
+/** The `kpi-review` command line: the same engine as the add-in, for files on disk. */
+import { Command, CommanderError, Option } from "commander";
+import { InputError } from "../i18n/issues";
+import { InputFileError } from "./inputFiles";
+import { UsageError } from "./loadInputs";
+import { kpisCommand } from "./kpisCommand";
+import { langOption } from "./options";
+import { processIo, type CliIo } from "./io";
+
+function langFlag() {
+  return new Option("--lang <lang>", "output language: zh or en").default("zh").argParser(langOption);
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command("kpi-review")
+    .description("E-commerce operations review: KPIs against targets, YoY, GMV drivers")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command("kpis")
+    .description("scorecard of a period: AC, PL, PY, attainment, YoY, pp, status, GMV drivers")
+    .argument("<monthly>", "monthly data: .csv or .xlsx")
+    .option("--sheet <name>", "sheet of an xlsx file (default: the first)")
+    .option("--targets <file>", "targets table: .csv or .xlsx")
+    .option("--from <month>", "first month of the period, e.g. 2025-06")
+    .option("--to <month>", "last month of the period, e.g. 2025-10")
+    .option("--thresholds <green,amber>", "status thresholds on attainment, default 1,0.9")
+    .addOption(langFlag())
+    .option("--json", "print JSON instead of a table")
+    .action(async (monthly, options) => setExit(await kpisCommand(monthly, options, io)));
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  const lang = argv.includes("en") && argv[argv.indexOf("--lang") + 1] === "en" ? "en" : "zh";
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof InputError) io.stderr(error.format(lang) + "\n");
+    else if (error instanceof UsageError || error instanceof InputFileError) io.stderr(`kpi-review: ${error.message}\n`);
+    else throw error;
+    return error instanceof UsageError ? 2 : 1;
+  }
+}

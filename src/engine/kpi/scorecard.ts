@@ -1,0 +1,153 @@
+/**
+ * The scorecard of a period: for every metric the table supports, AC, PL, PY and the comparisons of
+ * domain.md, plus the LMDI drivers of GMV. This is what the CLI prints and the review renders.
+ */
+import type { Direction, Unit } from "../metrics/catalog";
+import type { MonthlyTable } from "../read/monthlyTable";
+import { formatMonth, monthRange, monthYear, makeMonth, type Month } from "../read/month";
+import type { Target } from "../read/targets";
+import { issue, type Issue } from "../../i18n/issues";
+import { attainment, growth, ppChange, status, variance, DEFAULT_THRESHOLDS, type Status, type StatusThresholds } from "./compare";
+import { gmvDrivers, type LmdiEffects } from "./lmdi";
+import { metricSpecs, periodValue, type MetricSpec } from "./metricSpecs";
+
+export interface Period {
+  from: Month;
+  to: Month;
+}
+
+export interface MetricResult {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  unit: Unit;
+  direction: Direction;
+  actual: number | null;
+  target: number | null;
+  attainment: number | null;
+  deltaTarget: number | null;
+  previous: number | null;
+  deltaPrevious: number | null;
+  growth: number | null;
+  ppChange: number | null;
+  status: Status | null;
+  spec: MetricSpec;
+}
+
+export interface DriverResult {
+  previous: number | null;
+  actual: number | null;
+  effects: LmdiEffects | null;
+}
+
+export interface Scorecard {
+  period: Period;
+  previousPeriod: Period;
+  metrics: MetricResult[];
+  drivers: DriverResult;
+  warnings: Issue[];
+}
+
+export interface ScorecardOptions {
+  period?: Period;
+  thresholds?: StatusThresholds;
+}
+
+export function periodMonths(period: Period): Month[] {
+  return monthRange(period.from, period.to);
+}
+
+export function previousYear(period: Period): Period {
+  return { from: period.from - 12, to: period.to - 12 };
+}
+
+export function formatPeriod(period: Period): string {
+  return period.from === period.to ? formatMonth(period.from) : `${formatMonth(period.from)}..${formatMonth(period.to)}`;
+}
+
+/** Default period: the months of the latest calendar year in the data. */
+export function defaultPeriod(table: MonthlyTable): Period {
+  const last = table.months[table.months.length - 1];
+  const yearStart = makeMonth(monthYear(last), 1);
+  const from = table.months.find((m) => m >= yearStart)!;
+  return { from, to: last };
+}
+
+/** PL for a period: the stated target, else the monthly targets where they add up for this metric. */
+function periodTarget(target: Target | undefined, spec: MetricSpec, months: Month[]): number | null {
+  if (!target) return null;
+  if (target.value !== null) return target.value;
+  if (!months.every((m) => target.monthly.has(m))) return null;
+  if (spec.rule.kind === "sum") return months.reduce((s, m) => s + target.monthly.get(m)!, 0);
+  if (spec.rule.kind === "last") return target.monthly.get(months[months.length - 1])!;
+  return null;
+}
+
+export function computeScorecard(table: MonthlyTable, targets: readonly Target[], options: ScorecardOptions = {}): Scorecard {
+  const period = options.period ?? defaultPeriod(table);
+  const previousPeriod = previousYear(period);
+  const months = periodMonths(period);
+  const previousMonths = periodMonths(previousPeriod);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const warnings: Issue[] = [];
+  const first = table.months[0];
+  const last = table.months[table.months.length - 1];
+
+  if (period.to < first || period.from > last) {
+    warnings.push(issue("periodOutsideData", undefined, { period: formatPeriod(period), range: formatPeriod({ from: first, to: last }) }));
+  }
+  const hasPrevious = previousMonths.some((m) => table.months.includes(m));
+  if (!hasPrevious) warnings.push(issue("noPreviousYear", undefined, { period: formatPeriod(previousPeriod) }));
+
+  const specs = metricSpecs(table);
+  const metrics = specs.map((spec): MetricResult => {
+    const current = periodValue(table, spec.rule, months);
+    const before = periodValue(table, spec.rule, previousMonths);
+    if (current.missing.length > 0) {
+      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, months: current.missing.map(formatMonth).join(", "), period: formatPeriod(period) }));
+    }
+    if (hasPrevious && before.missing.length > 0) {
+      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, months: before.missing.map(formatMonth).join(", "), period: formatPeriod(previousPeriod) }));
+    }
+    if (spec.meanOfRates) warnings.push(issue("rateMean", undefined, { metric: spec.nameZh }));
+
+    const target = targets.find((t) => t.key === spec.key);
+    const direction = target?.direction ?? spec.direction;
+    const plan = periodTarget(target, spec, months);
+    const reached = attainment(current.value, plan, direction);
+    return {
+      key: spec.key,
+      nameZh: spec.nameZh,
+      nameEn: spec.nameEn,
+      unit: spec.unit,
+      direction,
+      actual: current.value,
+      target: plan,
+      attainment: reached,
+      deltaTarget: variance(current.value, plan),
+      previous: before.value,
+      deltaPrevious: variance(current.value, before.value),
+      growth: growth(current.value, before.value),
+      ppChange: spec.unit === "%" ? ppChange(current.value, before.value) : null,
+      status: status(reached, thresholds),
+      spec,
+    };
+  });
+
+  for (const target of targets) {
+    if (!specs.some((s) => s.key === target.key)) warnings.push(issue("targetUnknownMetric", target.address, { name: target.name }));
+  }
+
+  return { period, previousPeriod, metrics, drivers: computeDrivers(metrics, hasPrevious, warnings), warnings };
+}
+
+function computeDrivers(metrics: MetricResult[], hasPrevious: boolean, warnings: Issue[]): DriverResult {
+  const pick = (key: string, which: "actual" | "previous") => metrics.find((m) => m.key === key)?.[which] ?? undefined;
+  const before = { visitors: pick("visitors", "previous"), buyers: pick("buyers", "previous"), gmv: pick("gmv", "previous") };
+  const after = { visitors: pick("visitors", "actual"), buyers: pick("buyers", "actual"), gmv: pick("gmv", "actual") };
+  const result = gmvDrivers(before, after);
+  if (!result.ok && hasPrevious) {
+    warnings.push(issue("lmdiNotPossible", undefined, { reason: result.reason }));
+  }
+  return { previous: before.gmv ?? null, actual: after.gmv ?? null, effects: result.ok ? result.effects : null };
+}

@@ -1,0 +1,116 @@
+/**
+ * Every problem the engine reports, in Chinese and English. The engine only creates `Issue` values
+ * (a code, the cell address and parameters); wording lives here so that both languages come from
+ * one place and tests can assert on codes and addresses rather than sentences.
+ */
+export type Lang = "zh" | "en";
+
+type Params = Record<string, string | number>;
+type Text = (p: Params) => string;
+
+const ISSUE_TEXT = {
+  badNumber: {
+    zh: (p) => `${p.address}: 无法识别数值 "${p.text}"，应为数字（可带 万/亿、%、¥、千分位或括号负数）`,
+    en: (p) => `${p.address}: cannot read "${p.text}" as a number; expected a number (万/亿, %, ¥, thousands separators or (negative) allowed)`,
+  },
+  badMonth: {
+    zh: (p) => `${p.address}: 无法识别月份 "${p.text}"，应为 2025-01、2025/1、2025年1月、Jan 2025 或日期`,
+    en: (p) => `${p.address}: cannot read "${p.text}" as a month; expected 2025-01, 2025/1, 2025年1月, Jan 2025 or a date`,
+  },
+  yearlessMonth: {
+    zh: (p) => `${p.address}: 月份 "${p.text}" 缺少年份，应写成 2025-01 或 2025年1月`,
+    en: (p) => `${p.address}: month "${p.text}" has no year; write it as 2025-01 or 2025年1月`,
+  },
+  duplicateMonth: {
+    zh: (p) => `${p.address}: 月份 ${p.month} 重复（已在 ${p.first} 出现）`,
+    en: (p) => `${p.address}: month ${p.month} appears twice (first at ${p.first})`,
+  },
+  missingMonth: {
+    zh: (p) => `${p.address}: 此前缺少月份 ${p.month}（这些月份的期间值为 n.a.）`,
+    en: (p) => `${p.address}: months before this row are missing: ${p.month} (period values over them are n.a.)`,
+  },
+  noHeader: {
+    zh: (p) => `${p.address}: 找不到表头：应有一列月份（月份/日期/month）和至少一列指标，或一行月份作为列标题`,
+    en: (p) => `${p.address}: no header found; expected a month column (月份/date/month) and at least one metric, or a row of months as column headers`,
+  },
+  noData: {
+    zh: (p) => `${p.address}: 表头下没有任何月份数据`,
+    en: (p) => `${p.address}: no monthly rows below the header`,
+  },
+  duplicateColumn: {
+    zh: (p) => `${p.address}: "${p.header}" 与 ${p.first} 是同一个指标（${p.metric}），只能保留一列`,
+    en: (p) => `${p.address}: "${p.header}" is the same metric (${p.metric}) as ${p.first}; keep only one`,
+  },
+  textColumnIgnored: {
+    zh: (p) => `${p.address}: 列 "${p.header}" 只有文字，不作为指标读取`,
+    en: (p) => `${p.address}: column "${p.header}" holds only text and is not read as a metric`,
+  },
+  totalMismatch: {
+    zh: (p) => `${p.address}: 合计 ${p.total} 与各月之和 ${p.sum} 不一致`,
+    en: (p) => `${p.address}: the total ${p.total} does not equal the sum of the months, ${p.sum}`,
+  },
+  missingValues: {
+    zh: (p) => `${p.metric}: ${p.months} 无数据，${p.period} 的值记为 n.a.`,
+    en: (p) => `${p.metric}: no value for ${p.months}; its ${p.period} value is n.a.`,
+  },
+  rateMean: {
+    zh: (p) => `${p.metric}: 缺少分子分母列，期间值为各月简单平均`,
+    en: (p) => `${p.metric}: its parts are not in the data; the period value is the simple mean of the months`,
+  },
+  noPreviousYear: {
+    zh: (p) => `数据中没有 ${p.period}（同期）的月份，同比为 n.a.`,
+    en: (p) => `the data has no months of ${p.period} (previous year); YoY is n.a.`,
+  },
+  lmdiNotPossible: {
+    zh: (p) => `GMV 归因无法计算：${p.reason === "missing" ? "访客数、支付买家数或 GMV 缺失" : "存在零或负值，无法取对数"}`,
+    en: (p) => `GMV drivers cannot be decomposed: ${p.reason === "missing" ? "visitors, buyers or GMV is missing" : "a value is zero or negative, so its logarithm is undefined"}`,
+  },
+  targetUnknownMetric: {
+    zh: (p) => `${p.address}: 目标指标 "${p.name}" 在月度数据中找不到`,
+    en: (p) => `${p.address}: target metric "${p.name}" is not in the monthly data`,
+  },
+  badDirection: {
+    zh: (p) => `${p.address}: 无法识别方向 "${p.text}"，应为 越高越好 / 越低越好 / higher / lower`,
+    en: (p) => `${p.address}: cannot read direction "${p.text}"; expected 越高越好 / 越低越好 / higher / lower`,
+  },
+  noTargetColumns: {
+    zh: (p) => `${p.address}: 目标表应有 指标 和 目标 两列`,
+    en: (p) => `${p.address}: the targets table needs a metric column and a target column`,
+  },
+  duplicateTarget: {
+    zh: (p) => `${p.address}: 指标 "${p.name}" 的目标重复（已在 ${p.first}）`,
+    en: (p) => `${p.address}: a second target for "${p.name}" (first at ${p.first})`,
+  },
+  periodOutsideData: {
+    zh: (p) => `所选期间 ${p.period} 不在数据范围 ${p.range} 内`,
+    en: (p) => `the period ${p.period} is outside the data, ${p.range}`,
+  },
+} satisfies Record<string, Record<Lang, Text>>;
+
+export type IssueCode = keyof typeof ISSUE_TEXT;
+
+export interface Issue {
+  code: IssueCode;
+  /** The cell (`月度数据!C14`) or range the issue is about, when there is one. */
+  address?: string;
+  params: Params;
+}
+
+export function issue(code: IssueCode, address: string | undefined, params: Params = {}): Issue {
+  return { code, address, params };
+}
+
+export function formatIssue(item: Issue, lang: Lang): string {
+  return ISSUE_TEXT[item.code][lang]({ address: item.address ?? "", ...item.params });
+}
+
+/** Raised when input cannot be used at all; carries every cell-addressed problem found. */
+export class InputError extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues.map((i) => formatIssue(i, "en")).join("\n"));
+    this.name = "InputError";
+  }
+  format(lang: Lang): string {
+    return this.issues.map((i) => formatIssue(i, lang)).join("\n");
+  }
+}
