@@ -37,7 +37,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(io, (code) => (exitCode = code));
-  const lang = argv.includes("en") && argv[argv.indexOf("--lang") + 1] === "en" ? "en" : "zh";
+  // Errors are reported in the language asked for, which commander has not parsed when reading fails.
+  const langIndex = argv.indexOf("--lang");
+  const lang = argv.includes("--lang=en") || (langIndex >= 0 && argv[langIndex + 1] === "en") ? "en" : "zh";
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;

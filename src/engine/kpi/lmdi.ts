@@ -18,9 +18,15 @@ export interface LmdiEffects {
 
 export type LmdiResult = { ok: true; effects: LmdiEffects } | { ok: false; reason: "missing" | "nonPositive" };
 
+/** ln(x1/x0): log1p where the two are close (no cancellation), the plain logarithm of the ratio elsewhere. */
+function logRatio(x1: number, x0: number): number {
+  const ratio = x1 / x0;
+  return Math.abs(ratio - 1) < 0.5 ? Math.log1p((x1 - x0) / x0) : Math.log(ratio);
+}
+
 export function logarithmicMean(a: number, b: number): number {
   if (a === b) return a;
-  return (a - b) / (Math.log(a) - Math.log(b));
+  return (a - b) / logRatio(a, b);
 }
 
 /** LMDI effects of any multiplicative drivers: value = Π x_k. Drivers must be positive. */
@@ -28,7 +34,7 @@ export function lmdiEffects(before: readonly number[], after: readonly number[])
   const v0 = before.reduce((p, x) => p * x, 1);
   const v1 = after.reduce((p, x) => p * x, 1);
   const weight = logarithmicMean(v1, v0);
-  return before.map((x0, k) => weight * Math.log(after[k] / x0));
+  return before.map((x0, k) => weight * logRatio(after[k], x0));
 }
 
 /** Splits the GMV change between two periods into visitor, conversion and aov effects. */

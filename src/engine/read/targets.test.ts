@@ -1,0 +1,61 @@
+import { readTargetsGrid } from "./targets";
+import { makeMonth } from "./month";
+import { InputError } from "../../i18n/issues";
+
+describe("readTargetsGrid", () => {
+  test("names, units in cells, directions in both languages, channel and custom keys", () => {
+    const { targets } = readTargetsGrid({
+      sheet: "目标",
+      values: [
+        ["2025年目标"],
+        ["指标", "2025目标", "方向"],
+        ["GMV", "1.6亿", "越高越好"],
+        ["广告花费", "4,200万", "越低越好"],
+        ["转化率", "5%", ""],
+        ["搜索GMV占比", 0.42, "higher"],
+        ["腾讯广告ROI", 1.2, "Higher"],
+        ["退款金额", "(1,000)", "lower"],
+      ],
+    });
+    expect(targets.map((t) => [t.key, t.value, t.direction, t.address])).toEqual([
+      ["gmv", 160000000, "higher", "目标!A3"],
+      ["adSpend", 42000000, "lower", "目标!A4"],
+      ["conversion", 0.05, undefined, "目标!A5"],
+      ["channel:搜索:gmvShare", 0.42, "higher", "目标!A6"],
+      ["channel:腾讯:roi", 1.2, "higher", "目标!A7"],
+      ["custom:退款金额", -1000, "lower", "目标!A8"],
+    ]);
+  });
+
+  test("monthly targets in month columns; a header unit scales plain numbers", () => {
+    const { targets } = readTargetsGrid({
+      sheet: "T",
+      values: [
+        ["Metric", "Target(万元)", "2026-01", "2026-02"],
+        ["GMV", 300, "100万", "200万"],
+      ],
+    });
+    expect(targets[0].value).toBe(3000000);
+    expect([...targets[0].monthly]).toEqual([
+      [makeMonth(2026, 1), 1000000],
+      [makeMonth(2026, 2), 2000000],
+    ]);
+  });
+
+  test("bad values, bad directions and repeated metrics are reported by cell", () => {
+    try {
+      readTargetsGrid({ sheet: "T", values: [["指标", "目标", "方向"], ["GMV", "lots", "up-ish"], ["成交额", 5, ""]] });
+      throw new Error("expected InputError");
+    } catch (error) {
+      expect((error as InputError).issues.map((i) => [i.code, i.address])).toEqual([
+        ["badNumber", "T!B2"],
+        ["badDirection", "T!C2"],
+        ["duplicateTarget", "T!A3"],
+      ]);
+    }
+  });
+
+  test("a table without metric and target columns is rejected", () => {
+    expect(() => readTargetsGrid({ sheet: "T", values: [["a", "b"], [1, 2]] })).toThrow(InputError);
+  });
+});
