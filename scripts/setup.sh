@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian/Ubuntu machine for this project: the system packages the build and the tests use,
+# then `npm ci` (which also compiles the command-line tool through `prepare`). Safe to run again.
+#   libsecret-1-dev        keytar, pulled in by office-addin-debugging (`npm start`), compiles against it
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for pkg in libsecret-1-dev; do
+  have_deb "$pkg" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+npm ci --no-audit --no-fund

@@ -1,0 +1,88 @@
+import { ATTAINMENT, FORECAST, GROWTH, LMDI, PPCHANGE, REQUIRED, RUNRATE, SHARE, STATUS, TARGETSPLIT, VARIANCE } from "./functions";
+import { FunctionError } from "./arguments";
+
+/** The error a cell would show, and its message. */
+function cellError(fn: () => unknown): { kind: string; message: string } {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof FunctionError) return { kind: error.kind, message: error.message };
+    throw error;
+  }
+  throw new Error("expected a cell error");
+}
+
+describe("KPI custom functions, with what users type", () => {
+  test("ATTAINMENT: numbers, text with units, lower-is-better flags", () => {
+    expect(ATTAINMENT(2.86e9, 2.5e9)).toBeCloseTo(1.144, 12);
+    expect(ATTAINMENT("28.6亿", "25亿")).toBeCloseTo(1.144, 12);
+    expect(ATTAINMENT(32.8, 34, true)).toBeCloseTo(1.0353, 4);
+    expect(ATTAINMENT(32.8, 34, "越低越好")).toBeCloseTo(1.0353, 4);
+    expect(ATTAINMENT(32.8, 34, "")).toBeCloseTo(32.8 / 34, 12); // a blank flag is the default
+    expect(ATTAINMENT([[50]], [[100]])).toBe(0.5); // single-cell ranges
+  });
+
+  test("ATTAINMENT: blank or zero target is #N/A with a reason; text is #VALUE!", () => {
+    expect(cellError(() => ATTAINMENT(5, 0))).toEqual({ kind: "na", message: "the target is 0 or blank, so attainment is not defined" });
+    expect(cellError(() => ATTAINMENT(5, ""))).toMatchObject({ kind: "na" });
+    expect(cellError(() => ATTAINMENT("", 5))).toEqual({ kind: "na", message: "actual is blank" });
+    expect(cellError(() => ATTAINMENT("lots", 5))).toEqual({ kind: "value", message: 'actual: "lots" is not a number' });
+    expect(cellError(() => ATTAINMENT("#N/A", 5))).toMatchObject({ kind: "na" });
+    expect(cellError(() => ATTAINMENT(5, 6, "maybe"))).toMatchObject({ kind: "value" });
+  });
+
+  test("VARIANCE, GROWTH, PPCHANGE", () => {
+    expect(VARIANCE(19.8e6, "2,500万")).toBe(-5.2e6);
+    expect(GROWTH("38%", "33%")).toBeCloseTo(0.05 / 0.33, 12);
+    expect(PPCHANGE("38%", 0.33)).toBeCloseTo(0.05, 12);
+    expect(cellError(() => GROWTH(5, 0))).toMatchObject({ kind: "na" });
+    expect(cellError(() => GROWTH(5, -5))).toMatchObject({ kind: "na" });
+  });
+
+  test("STATUS words and thresholds", () => {
+    expect(STATUS(1.144)).toBe("Met");
+    expect(STATUS(0.95)).toBe("Close");
+    expect(STATUS("79.2%")).toBe("Missed");
+    expect(STATUS(0.96, 0.95, 0.8)).toBe("Met");
+    expect(cellError(() => STATUS(1, 0.8, 0.9))).toMatchObject({ kind: "num" });
+  });
+
+  test("STATUS speaks Chinese in a Chinese workbook", () => {
+    (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: "zh-CN" } };
+    try {
+      expect(STATUS(1.144)).toBe("达成");
+      expect(STATUS(0.5)).toBe("未达成");
+      expect(cellError(() => GROWTH(1, 0)).message).toBe("同期为 0 或与本期符号相反，增长率无意义");
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
+  });
+
+  test("RUNRATE, REQUIRED, FORECAST", () => {
+    expect(RUNRATE("18亿", 9)).toBeCloseTo(24e8, 3);
+    expect(RUNRATE(100, 4, 8)).toBe(200);
+    expect(REQUIRED(25e8, 18e8, 3)).toBeCloseTo(7e8 / 3, 3);
+    expect(FORECAST(18e8, 12e8, 20e8)).toBeCloseTo(30e8, 3);
+    expect(cellError(() => RUNRATE(1, 0))).toMatchObject({ kind: "num" });
+    expect(cellError(() => FORECAST(1, 0, 5))).toMatchObject({ kind: "div0" });
+  });
+
+  test("SHARE is a ratio of sums and skips blanks", () => {
+    expect(SHARE([[1], [2], [""]], [[4], [4], [null]])).toBe(3 / 8);
+    expect(cellError(() => SHARE([[1]], [[0]]))).toMatchObject({ kind: "div0" });
+  });
+
+  test("TARGETSPLIT spills in the shape of the previous months and adds up exactly", () => {
+    expect(TARGETSPLIT(100, [[1, 1, 1]])).toEqual([[34, 33, 33]]);
+    expect(TARGETSPLIT(100, [[1], [1], [1]])).toEqual([[34], [33], [33]]);
+    expect(TARGETSPLIT("1亿", [[3], [1]], 10000)).toEqual([[75000000], [25000000]]);
+    expect(cellError(() => TARGETSPLIT(10.5, [[1, 1]]))).toMatchObject({ kind: "num", message: "cannot split the target: it is not a whole number of units" });
+  });
+
+  test("LMDI spills the three effects of domain.md's check", () => {
+    const [[visitors, conversion, aov]] = LMDI([[100000], [110000]], [[2000], [2090]], [[400000], [438900]]);
+    expect([visitors, conversion, aov].map((v) => Number(v.toFixed(1)))).toEqual([39949.2, -21499.5, 20450.4]);
+    expect(cellError(() => LMDI([[1, 2, 3]], [[1, 2]], [[1, 2]]))).toMatchObject({ kind: "value" });
+    expect(cellError(() => LMDI([[0, 2]], [[1, 2]], [[1, 2]]))).toMatchObject({ kind: "num" });
+  });
+});
