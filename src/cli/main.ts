@@ -4,6 +4,7 @@ import { InputError } from "../i18n/issues";
 import { InputFileError } from "./inputFiles";
 import { UsageError } from "./loadInputs";
 import { kpisCommand } from "./kpisCommand";
+import { segmentCommand } from "./segmentCommand";
 import { langOption } from "./options";
 import { processIo, type CliIo } from "./io";
 
@@ -29,6 +30,22 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(langFlag())
     .option("--json", "print JSON instead of a table")
     .action(async (monthly, options) => setExit(await kpisCommand(monthly, options, io)));
+
+  program
+    .command("segment")
+    .description("RFM scores, 11 segments, the 8-class model, value tiers, ABC and cohorts of an order list")
+    .argument("<orders>", "order list: .csv, .txt (whitespace separated) or .xlsx")
+    .option("--sheet <name>", "sheet of an xlsx file (default: the first)")
+    .option("--as-of <date>", "as-of date YYYY-MM-DD (default: the day after the latest order)")
+    .option("--tiers <high,potential,dormantDays,lostDays>", "value tier thresholds, default 5000,1000,90,180")
+    .option("--id <column>", "customer id column")
+    .option("--date <column>", "order date column")
+    .option("--amount <column>", "amount column")
+    .option("--order <column>", "order id column")
+    .option("--product <column>", "product column (for ABC)")
+    .addOption(langFlag())
+    .option("--json", "print JSON instead of tables")
+    .action(async (orders, options) => setExit(await segmentCommand(orders, options, io)));
 
   return program;
 }

@@ -81,6 +81,26 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 指标 "${p.name}" 的目标重复（已在 ${p.first}）`,
     en: (p) => `${p.address}: a second target for "${p.name}" (first at ${p.first})`,
   },
+  orderColumnMissing: {
+    zh: (p) => `${p.address}: 找不到${p.field === "customer" ? "客户ID" : p.field === "date" ? "下单时间" : "金额"}列（可用 --${p.field === "customer" ? "id" : p.field} 指定列名）`,
+    en: (p) => `${p.address}: no ${p.field === "customer" ? "customer id" : p.field === "date" ? "order date" : "amount"} column found (name it with --${p.field === "customer" ? "id" : p.field})`,
+  },
+  orderColumnNotFound: {
+    zh: (p) => `${p.address}: 表头中没有列 "${p.column}"`,
+    en: (p) => `${p.address}: the header has no column "${p.column}"`,
+  },
+  badCustomer: {
+    zh: (p) => `${p.address}: 客户ID 为空，该行未计入`,
+    en: (p) => `${p.address}: the customer id is blank; row left out`,
+  },
+  badDate: {
+    zh: (p) => `${p.address}: 无法识别日期 "${p.text}"，应为 1997-01-01、1997/1/1、19970101 或 Excel 日期；该行未计入`,
+    en: (p) => `${p.address}: cannot read "${p.text}" as a date; expected 1997-01-01, 1997/1/1, 19970101 or an Excel date; row left out`,
+  },
+  badAmount: {
+    zh: (p) => `${p.address}: 无法识别金额 "${p.text}"；该行未计入`,
+    en: (p) => `${p.address}: cannot read "${p.text}" as an amount; row left out`,
+  },
   periodOutsideData: {
     zh: (p) => `所选期间 ${p.period} 不在数据范围 ${p.range} 内`,
     en: (p) => `the period ${p.period} is outside the data, ${p.range}`,

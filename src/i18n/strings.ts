@@ -33,6 +33,22 @@ const STRINGS = {
   unitRatio: { zh: "倍", en: "ratio" },
   unitNumber: { zh: "", en: "" },
   scorecardTitle: { zh: "核心指标达成", en: "Scorecard" },
+  segmentTitle: { zh: "用户分层", en: "Customer segments" },
+  asOf: { zh: "截至", en: "as of" },
+  customersCol: { zh: "客户数", en: "Customers" },
+  ordersCol: { zh: "订单数", en: "Orders" },
+  rejectedRows: { zh: "未计入行", en: "rows left out" },
+  shareCol: { zh: "客户占比", en: "Share" },
+  revenueCol: { zh: "消费金额", en: "Revenue" },
+  revenueShareCol: { zh: "金额占比", en: "Revenue share" },
+  averageSpendCol: { zh: "人均消费", en: "Avg. spend" },
+  repeatShareCol: { zh: "复购客户占比", en: "Repeat share" },
+  tierCol: { zh: "价值分层", en: "Value tier" },
+  class8Col: { zh: "RFM 八类", en: "RFM 8-class" },
+  segmentCol: { zh: "RFM 细分", en: "RFM segment" },
+  abcCol: { zh: "ABC 分类", en: "ABC class" },
+  itemsCol: { zh: "商品数", en: "Items" },
+  cohortCol: { zh: "首购月", en: "Cohort" },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

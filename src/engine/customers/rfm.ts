@@ -1,0 +1,197 @@
+/**
+ * RFM scoring of an order list (domain.md, "Customers"): one pass over the orders into per-customer typed
+ * arrays, quintile breakpoints as Excel's PERCENTILE.INC, scores by COUNTIF against the breakpoints, the 11
+ * segments, the 8-class model and the value tiers. No object is allocated per order or per customer.
+ */
+import type { OrderTable } from "./orderTable";
+import { class8Bits, rfmCode, SEGMENT_BY_CODE, TIER } from "./segmentNames";
+
+export interface TierSettings {
+  /** Spend in the last 365 days from which a customer is 高净值. */
+  highValue: number;
+  /** Spend in the last 365 days from which a customer is 潜力. */
+  potential: number;
+  /** More days than this since the last order: 沉默. */
+  dormantDays: number;
+  /** More days than this since the last order: 流失. */
+  lostDays: number;
+}
+
+export interface SegmentationSettings {
+  /** Day number (days since 1970-01-01); default the day after the latest order. */
+  asOf?: number;
+  tiers: TierSettings;
+  /** ABC cut-offs on cumulative revenue share. */
+  abc: { a: number; b: number };
+}
+
+export const DEFAULT_SEGMENTATION_SETTINGS: SegmentationSettings = {
+  tiers: { highValue: 5000, potential: 1000, dormantDays: 90, lostDays: 180 },
+  abc: { a: 0.8, b: 0.95 },
+};
+
+export interface Breaks {
+  recency: number[];
+  frequency: number[];
+  monetary: number[];
+}
+
+export interface CustomerScores {
+  asOf: number;
+  /** Customers with at least one order before as-of, in first-seen order. */
+  count: number;
+  orders: number;
+  /** Index into OrderTable.customerIds for each scored customer. */
+  source: Int32Array;
+  recency: Int32Array;
+  frequency: Int32Array;
+  monetary: Float64Array;
+  spend365: Float64Array;
+  firstDay: Int32Array;
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  /** Index into SEGMENTS. */
+  segment: Int8Array;
+  /** 8-class bits: R high 4, F high 2, M high 1. */
+  class8: Uint8Array;
+  /** Index into TIERS. */
+  tier: Uint8Array;
+  breaks: Breaks;
+  means: { r: number; f: number; m: number };
+}
+
+/** Excel's PERCENTILE.INC on ascending values: linear interpolation between closest ranks (R type 7). */
+export function percentileInc(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+const QUINTILES = [0.2, 0.4, 0.6, 0.8];
+
+export function quintileBreaks(values: ArrayLike<number>): number[] {
+  const sorted = Float64Array.from(values).sort();
+  return QUINTILES.map((p) => percentileInc(sorted, p));
+}
+
+/** 1 + COUNTIF(breaks, "<"&value): a value equal to a breakpoint lands on the lower score. */
+export function scoreUp(value: number, breaks: readonly number[]): number {
+  let score = 1;
+  for (let k = 0; k < breaks.length; k++) if (breaks[k] < value) score++;
+  return score;
+}
+
+/** 1 + COUNTIF(breaks, ">"&value): for recency, fewer days score higher. */
+export function scoreDown(value: number, breaks: readonly number[]): number {
+  let score = 1;
+  for (let k = 0; k < breaks.length; k++) if (breaks[k] > value) score++;
+  return score;
+}
+
+export function tierOf(recency: number, spend365: number, tiers: TierSettings): number {
+  if (recency > tiers.lostDays) return TIER.lost;
+  if (recency > tiers.dormantDays) return TIER.dormant;
+  if (spend365 >= tiers.highValue) return TIER.highValue;
+  if (spend365 >= tiers.potential) return TIER.potential;
+  return TIER.regular;
+}
+
+/** The latest order day + 1, the default as-of date. */
+export function defaultAsOf(orders: OrderTable): number {
+  let max = -Infinity;
+  for (let i = 0; i < orders.rows; i++) if (orders.day[i] > max) max = orders.day[i];
+  return max + 1;
+}
+
+export function scoreCustomers(orders: OrderTable, settings: SegmentationSettings = DEFAULT_SEGMENTATION_SETTINGS): CustomerScores {
+  const asOf = settings.asOf ?? defaultAsOf(orders);
+  const yearStart = asOf - 365;
+  const all = orders.customerIds.length;
+  const last = new Int32Array(all).fill(-2147483648);
+  const first = new Int32Array(all).fill(2147483647);
+  const freq = new Int32Array(all);
+  const money = new Float64Array(all);
+  const spend = new Float64Array(all);
+
+  // Frequency counts distinct order ids per customer; an id used by a second customer counts for each.
+  const owner = orders.order ? new Int32Array(orders.orderIds!.length).fill(-1) : null;
+  const shared = new Set<number>();
+  const orderCount = orders.orderIds?.length ?? 0;
+
+  for (let i = 0; i < orders.rows; i++) {
+    const d = orders.day[i];
+    if (d >= asOf) continue;
+    const c = orders.customer[i];
+    const a = orders.amount[i];
+    money[c] += a;
+    if (d >= yearStart) spend[c] += a;
+    if (d > last[c]) last[c] = d;
+    if (d < first[c]) first[c] = d;
+    if (owner) {
+      const o = orders.order![i];
+      if (owner[o] === -1) {
+        owner[o] = c;
+        freq[c]++;
+      } else if (owner[o] !== c) {
+        const key = c * orderCount + o;
+        if (!shared.has(key)) {
+          shared.add(key);
+          freq[c]++;
+        }
+      }
+    } else {
+      freq[c]++;
+    }
+  }
+
+  let count = 0;
+  for (let c = 0; c < all; c++) if (freq[c] > 0) count++;
+  const source = new Int32Array(count);
+  const recency = new Int32Array(count);
+  const frequency = new Int32Array(count);
+  const monetary = new Float64Array(count);
+  const spend365 = new Float64Array(count);
+  const firstDay = new Int32Array(count);
+  let ordersTotal = 0;
+  for (let c = 0, k = 0; c < all; c++) {
+    if (freq[c] === 0) continue;
+    source[k] = c;
+    recency[k] = asOf - last[c];
+    frequency[k] = freq[c];
+    monetary[k] = money[c];
+    spend365[k] = spend[c];
+    firstDay[k] = first[c];
+    ordersTotal += freq[c];
+    k++;
+  }
+
+  const breaks: Breaks = { recency: quintileBreaks(recency), frequency: quintileBreaks(frequency), monetary: quintileBreaks(monetary) };
+  const r = new Uint8Array(count);
+  const f = new Uint8Array(count);
+  const m = new Uint8Array(count);
+  let sumR = 0;
+  let sumF = 0;
+  let sumM = 0;
+  for (let k = 0; k < count; k++) {
+    r[k] = scoreDown(recency[k], breaks.recency);
+    f[k] = scoreUp(frequency[k], breaks.frequency);
+    m[k] = scoreUp(monetary[k], breaks.monetary);
+    sumR += r[k];
+    sumF += f[k];
+    sumM += m[k];
+  }
+  const means = { r: sumR / count, f: sumF / count, m: sumM / count };
+  const segment = new Int8Array(count);
+  const class8 = new Uint8Array(count);
+  const tier = new Uint8Array(count);
+  for (let k = 0; k < count; k++) {
+    segment[k] = SEGMENT_BY_CODE[rfmCode(r[k], f[k], m[k])];
+    class8[k] = class8Bits(r[k] >= means.r, f[k] >= means.f, m[k] >= means.m);
+    tier[k] = tierOf(recency[k], spend365[k], settings.tiers);
+  }
+  return { asOf, count, orders: ordersTotal, source, recency, frequency, monetary, spend365, firstDay, r, f, m, segment, class8, tier, breaks, means };
+}

@@ -1,0 +1,150 @@
+/**
+ * The customer review: group summaries (segments, 8-class, tiers), ABC classes of products and the cohort
+ * retention matrix, built on the per-customer scores.
+ */
+import type { OrderTable } from "./orderTable";
+import { scoreCustomers, DEFAULT_SEGMENTATION_SETTINGS, type CustomerScores, type SegmentationSettings } from "./rfm";
+import { CLASS8_ORDER, class8Name, SEGMENTS, TIERS, type GroupName } from "./segmentNames";
+
+export interface GroupSummary extends GroupName {
+  customers: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+  averageSpend: number | null;
+  /** Share of the group's customers with more than one order. */
+  repeatShare: number | null;
+}
+
+export interface AbcItem {
+  product: string;
+  revenue: number;
+  share: number;
+  /** Cumulative share before this item, which decides its class. */
+  cumulativeBefore: number;
+  abcClass: "A" | "B" | "C";
+}
+
+export interface Cohort {
+  /** First-order month, `1997-01`. */
+  cohort: string;
+  customers: number;
+  /** retention[k]: share of the cohort ordering in month cohort + k; retention[0] is 1. */
+  retention: number[];
+}
+
+export interface Segmentation {
+  scores: CustomerScores;
+  segments: GroupSummary[];
+  class8: GroupSummary[];
+  tiers: GroupSummary[];
+  abc: AbcItem[] | null;
+  cohorts: Cohort[];
+  revenue: number;
+}
+
+/** Summaries of a grouping given as one small integer per customer; `order` lists the groups to report. */
+export function summarise(scores: CustomerScores, group: ArrayLike<number>, names: (g: number) => GroupName, order: readonly number[]): GroupSummary[] {
+  const size = Math.max(...order) + 1;
+  const customers = new Float64Array(size);
+  const revenue = new Float64Array(size);
+  const repeat = new Float64Array(size);
+  let total = 0;
+  for (let k = 0; k < scores.count; k++) {
+    const g = group[k];
+    customers[g]++;
+    revenue[g] += scores.monetary[k];
+    if (scores.frequency[k] > 1) repeat[g]++;
+    total += scores.monetary[k];
+  }
+  return order.map((g) => ({
+    ...names(g),
+    customers: customers[g],
+    share: scores.count === 0 ? 0 : customers[g] / scores.count,
+    revenue: revenue[g],
+    revenueShare: total === 0 ? 0 : revenue[g] / total,
+    averageSpend: customers[g] === 0 ? null : revenue[g] / customers[g],
+    repeatShare: customers[g] === 0 ? null : repeat[g] / customers[g],
+  }));
+}
+
+/** ABC: by revenue descending (then id); A while the share before the item is < a, B while < b, else C. */
+export function abcClasses(orders: OrderTable, asOf: number, cutoffs: { a: number; b: number }): AbcItem[] | null {
+  if (!orders.product || !orders.productIds) return null;
+  const revenue = new Float64Array(orders.productIds.length);
+  let total = 0;
+  for (let i = 0; i < orders.rows; i++) {
+    if (orders.day[i] >= asOf) continue;
+    revenue[orders.product[i]] += orders.amount[i];
+    total += orders.amount[i];
+  }
+  const ids = orders.productIds;
+  const order = Array.from(ids.keys()).sort((x, y) => revenue[y] - revenue[x] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0));
+  let before = 0;
+  return order.map((p) => {
+    const share = total === 0 ? 0 : revenue[p] / total;
+    const item: AbcItem = { product: ids[p], revenue: revenue[p], share, cumulativeBefore: before, abcClass: before < cutoffs.a ? "A" : before < cutoffs.b ? "B" : "C" };
+    before += share;
+    return item;
+  });
+}
+
+const DAY_MS = 86400000;
+function monthIndexOfDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** Cohort retention: cohort = month of first order; cell (c, k) = share of cohort c ordering in month c + k. */
+export function cohortRetention(orders: OrderTable, scores: CustomerScores): Cohort[] {
+  if (scores.count === 0) return [];
+  const position = new Int32Array(orders.customerIds.length).fill(-1);
+  for (let k = 0; k < scores.count; k++) position[scores.source[k]] = k;
+  const cohortOf = new Int32Array(scores.count);
+  let minMonth = Infinity;
+  for (let k = 0; k < scores.count; k++) {
+    cohortOf[k] = monthIndexOfDay(scores.firstDay[k]);
+    if (cohortOf[k] < minMonth) minMonth = cohortOf[k];
+  }
+  const lastMonth = monthIndexOfDay(scores.asOf - 1);
+  const span = lastMonth - minMonth + 1;
+  // active[k * span + offset]: customer k ordered in month minMonth + offset.
+  const active = new Uint8Array(scores.count * span);
+  for (let i = 0; i < orders.rows; i++) {
+    const d = orders.day[i];
+    if (d >= scores.asOf) continue;
+    const k = position[orders.customer[i]];
+    active[k * span + (monthIndexOfDay(d) - minMonth)] = 1;
+  }
+  const sizes = new Float64Array(span);
+  const counts = new Float64Array(span * span);
+  for (let k = 0; k < scores.count; k++) {
+    const c = cohortOf[k] - minMonth;
+    sizes[c]++;
+    for (let offset = c; offset < span; offset++) if (active[k * span + offset]) counts[c * span + (offset - c)]++;
+  }
+  const cohorts: Cohort[] = [];
+  for (let c = 0; c < span; c++) {
+    if (sizes[c] === 0) continue;
+    const month = minMonth + c;
+    const label = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    const retention = Array.from({ length: span - c }, (_, k) => counts[c * span + k] / sizes[c]);
+    cohorts.push({ cohort: label, customers: sizes[c], retention });
+  }
+  return cohorts;
+}
+
+export function segmentOrders(orders: OrderTable, settings: SegmentationSettings = DEFAULT_SEGMENTATION_SETTINGS): Segmentation {
+  const scores = scoreCustomers(orders, settings);
+  let revenue = 0;
+  for (let k = 0; k < scores.count; k++) revenue += scores.monetary[k];
+  return {
+    scores,
+    segments: summarise(scores, scores.segment, (g) => SEGMENTS[g], SEGMENTS.map((_, i) => i)),
+    class8: summarise(scores, scores.class8, (g) => class8Name(g), CLASS8_ORDER),
+    tiers: summarise(scores, scores.tier, (g) => TIERS[g], TIERS.map((_, i) => i)),
+    abc: abcClasses(orders, scores.asOf, settings.abc),
+    cohorts: cohortRetention(orders, scores),
+    revenue,
+  };
+}
