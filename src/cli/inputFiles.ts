@@ -24,6 +24,13 @@ export function parseDelimitedText(text: string): string[][] {
     while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
     return rows;
   }
+  if (!body.includes('"')) {
+    // No quoting anywhere: splitting on the delimiter is exact, and several times faster on large order lists.
+    const delimiter = firstLine.includes("\t") ? "\t" : firstLine.includes(",") ? "," : ";";
+    const rows = body.split(/\r?\n/).map((line) => (line === "" ? [""] : line.split(delimiter)));
+    while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === "")) rows.pop();
+    return rows;
+  }
   const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: "" });
   const rows = parsed.data;
   while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === "")) rows.pop();

@@ -70,11 +70,45 @@ function findColumns(header: CellInput[], choice: OrderColumnChoice, grid: Grid,
   return columns;
 }
 
-function dayFromParts(year: number, month: number, day: number): number | null {
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  const date = new Date(ms);
-  return date.getUTCDate() === day ? ms / DAY_MS : null;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil), or null if the date does not exist. */
+export function dayFromParts(year: number, month: number, day: number): number | null {
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
+  if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1])) return null;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Digits of text[start, end) as a number, or -1 if any is not a digit. No allocation. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+/** Exactly `1997-01-01` or `1997/01/01`, read without regex or Date objects: the common case in large lists. */
+function fastIsoDay(text: string): number | null | undefined {
+  if (text.length !== 10) return undefined;
+  const sep = text.charCodeAt(4);
+  if ((sep !== 45 && sep !== 47) || text.charCodeAt(7) !== sep) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 0 || month < 0 || day < 0) return undefined;
+  return dayFromParts(year, month, day);
 }
 
 /** Day number of a date cell: Excel date or serial, `1997-01-01`, `1997/1/1`, `19970101`, with or without a time. */
@@ -88,7 +122,12 @@ export function readDay(cell: CellInput): number | null {
   }
   if (typeof raw !== "string") return null;
   const text = raw.trim();
-  if (text.length === 8 && /^\d{8}$/.test(text)) return dayFromParts(+text.slice(0, 4), +text.slice(4, 6), +text.slice(6, 8));
+  const fast = fastIsoDay(text);
+  if (fast !== undefined) return fast;
+  if (text.length === 8) {
+    const year = digits(text, 0, 4);
+    if (year >= 0 && digits(text, 4, 8) >= 0) return dayFromParts(year, digits(text, 4, 6), digits(text, 6, 8));
+  }
   const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (match) return dayFromParts(+match[1], +match[2], +match[3]);
   if (/^\d+(\.\d+)?$/.test(text)) return readDay(Number(text));
@@ -190,6 +229,19 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}): ReadO
     productIds: product ? products.ids : null,
   };
   return { table, rejectedRows, rejected, columns };
+}
+
+/** Month index (year × 12 + month − 1) of a day number, without a Date object. */
+export function monthOfDay(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 12 + month - 1;
 }
 
 export function dayToIso(day: number): string {

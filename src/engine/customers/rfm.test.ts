@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { percentileInc, quintileBreaks, scoreCustomers, scoreDown, scoreUp, tierOf, DEFAULT_SEGMENTATION_SETTINGS } from "./rfm";
-import { readOrderGrid, isoToDay, readDay, type OrderTable } from "./orderTable";
+import { readOrderGrid, isoToDay, readDay, dayFromParts, monthOfDay, type OrderTable } from "./orderTable";
 import { CLASS8_ORDER, class8Name, SEGMENTS, SEGMENT_BY_CODE, TIER, TIERS } from "./segmentNames";
 import { segmentOrders, abcClasses, cohortRetention } from "./segmentation";
 
@@ -152,6 +152,22 @@ describe("reading order lists", () => {
       expect({ cell, day: readDay(cell) }).toEqual({ cell, day });
     }
     for (const cell of ["1997-13-01", "yesterday", "", null, "1997-02-30"]) expect(readDay(cell)).toBeNull();
+  });
+  test("property: day arithmetic agrees with Date for every day from 1900 to 2999", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1) / 86400000, max: Date.UTC(2999, 11, 31) / 86400000 }), (day) => {
+        const date = new Date(day * 86400000);
+        expect(dayFromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())).toBe(day);
+        expect(monthOfDay(day)).toBe(date.getUTCFullYear() * 12 + date.getUTCMonth());
+        expect(readDay(date.toISOString().slice(0, 10))).toBe(day);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(dayFromParts(2024, 2, 29)).not.toBeNull();
+    expect(dayFromParts(2025, 2, 29)).toBeNull();
+    expect(dayFromParts(2000, 2, 29)).not.toBeNull();
+    expect(dayFromParts(1900, 2, 29)).toBeNull();
+    expect(readDay("1997-01-01x")).toBeNull();
   });
   test("rows it cannot use are counted and reported by cell, the first 20 of them", () => {
     const values: unknown[][] = [["会员ID", "付款时间", "金额"]];

@@ -2,7 +2,7 @@
  * The customer review: group summaries (segments, 8-class, tiers), ABC classes of products and the cohort
  * retention matrix, built on the per-customer scores.
  */
-import type { OrderTable } from "./orderTable";
+import { monthOfDay, type OrderTable } from "./orderTable";
 import { scoreCustomers, DEFAULT_SEGMENTATION_SETTINGS, type CustomerScores, type SegmentationSettings } from "./rfm";
 import { CLASS8_ORDER, class8Name, SEGMENTS, TIERS, type GroupName } from "./segmentNames";
 
@@ -89,12 +89,6 @@ export function abcClasses(orders: OrderTable, asOf: number, cutoffs: { a: numbe
   });
 }
 
-const DAY_MS = 86400000;
-function monthIndexOfDay(day: number): number {
-  const d = new Date(day * DAY_MS);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
-}
-
 /** Cohort retention: cohort = month of first order; cell (c, k) = share of cohort c ordering in month c + k. */
 export function cohortRetention(orders: OrderTable, scores: CustomerScores): Cohort[] {
   if (scores.count === 0) return [];
@@ -103,10 +97,10 @@ export function cohortRetention(orders: OrderTable, scores: CustomerScores): Coh
   const cohortOf = new Int32Array(scores.count);
   let minMonth = Infinity;
   for (let k = 0; k < scores.count; k++) {
-    cohortOf[k] = monthIndexOfDay(scores.firstDay[k]);
+    cohortOf[k] = monthOfDay(scores.firstDay[k]);
     if (cohortOf[k] < minMonth) minMonth = cohortOf[k];
   }
-  const lastMonth = monthIndexOfDay(scores.asOf - 1);
+  const lastMonth = monthOfDay(scores.asOf - 1);
   const span = lastMonth - minMonth + 1;
   // active[k * span + offset]: customer k ordered in month minMonth + offset.
   const active = new Uint8Array(scores.count * span);
@@ -114,7 +108,7 @@ export function cohortRetention(orders: OrderTable, scores: CustomerScores): Coh
     const d = orders.day[i];
     if (d >= scores.asOf) continue;
     const k = position[orders.customer[i]];
-    active[k * span + (monthIndexOfDay(d) - minMonth)] = 1;
+    active[k * span + (monthOfDay(d) - minMonth)] = 1;
   }
   const sizes = new Float64Array(span);
   const counts = new Float64Array(span * span);
