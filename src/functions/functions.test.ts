@@ -1,4 +1,4 @@
-import { ATTAINMENT, FORECAST, GROWTH, LMDI, PPCHANGE, REQUIRED, RUNRATE, SHARE, STATUS, TARGETSPLIT, VARIANCE } from "./functions";
+import { ATTAINMENT, CLASS8, FORECAST, GROWTH, LMDI, PPCHANGE, REQUIRED, RFMSCORE, RFMSEGMENT, RUNRATE, SHARE, STATUS, TARGETSPLIT, TIER, VARIANCE } from "./functions";
 import { FunctionError } from "./arguments";
 
 /** The error a cell would show, and its message. */
@@ -84,5 +84,42 @@ describe("KPI custom functions, with what users type", () => {
     expect([visitors, conversion, aov].map((v) => Number(v.toFixed(1)))).toEqual([39949.2, -21499.5, 20450.4]);
     expect(cellError(() => LMDI([[1, 2, 3]], [[1, 2]], [[1, 2]]))).toMatchObject({ kind: "value" });
     expect(cellError(() => LMDI([[0, 2]], [[1, 2]], [[1, 2]]))).toMatchObject({ kind: "num" });
+  });
+});
+
+describe("RFM custom functions", () => {
+  test("RFMSCORE uses PERCENTILE.INC quintiles; recency reversed; equal to a breakpoint is the lower score", () => {
+    const values = [[1], [2], [3], [4], [5]]; // breaks 1.8, 2.6, 3.4, 4.2
+    expect([1, 2, 3, 4, 5].map((v) => RFMSCORE(v, values))).toEqual([1, 2, 3, 4, 5]);
+    expect(RFMSCORE(1.8, values)).toBe(1);
+    expect(RFMSCORE(1, values, true)).toBe(5);
+    expect(RFMSCORE(5, values, true)).toBe(1);
+    expect(RFMSCORE(3, [[1, "", 2], [3, 4, 5]])).toBe(3); // blanks are skipped
+    expect(cellError(() => RFMSCORE(3, [[""]]))).toMatchObject({ kind: "na" });
+  });
+  test("RFMSEGMENT, CLASS8 and TIER name the group", () => {
+    expect(RFMSEGMENT(5, 5, 5)).toBe("Champions");
+    expect(RFMSEGMENT(4, 1, 2)).toBe("New Customers");
+    expect(cellError(() => RFMSEGMENT(6, 1, 1))).toMatchObject({ kind: "num" });
+    expect(cellError(() => RFMSEGMENT(2.5, 1, 1))).toMatchObject({ kind: "num" });
+    expect(CLASS8(5, 5, 3, [[3, 2.4, 3]])).toBe("Important value");
+    expect(CLASS8(2, 1, 5, [[3], [2.4], [3]])).toBe("Important retention");
+    expect(cellError(() => CLASS8(1, 1, 1, [[1, 2]]))).toMatchObject({ kind: "value" });
+    expect(TIER(181, 99999)).toBe("Lost");
+    expect(TIER(91, 0)).toBe("Dormant");
+    expect(TIER(90, 5000)).toBe("High value");
+    expect(TIER(10, "")).toBe("Regular");
+    expect(TIER(10, 600, [[500, 100, 90, 180]])).toBe("High value");
+    expect(cellError(() => TIER(10, 600, [[500, 100]]))).toMatchObject({ kind: "value" });
+  });
+  test("group names follow the workbook's language", () => {
+    (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: "zh-CN" } };
+    try {
+      expect(RFMSEGMENT(5, 5, 5)).toBe("冠军客户");
+      expect(CLASS8(5, 5, 5, [[3, 3, 3]])).toBe("重要价值客户");
+      expect(TIER(200, 0)).toBe("流失");
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
   });
 });

@@ -8,6 +8,8 @@ import { attainment, growth, ppChange, status, variance } from "../engine/kpi/co
 import { linearForecast, requiredRunRate, seasonalForecast } from "../engine/kpi/progress";
 import { splitTarget, TargetSplitError } from "../engine/kpi/targetSplit";
 import { gmvDrivers } from "../engine/kpi/lmdi";
+import { quintileBreaks, scoreDown, scoreUp, tierOf, DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
+import { class8Bits, class8Name, rfmCode, SEGMENT_BY_CODE, SEGMENTS, TIERS, type GroupName } from "../engine/customers/segmentNames";
 import { statusLabel } from "../i18n/strings";
 import { fail, numbersOf, optionalFlag, optionalNumber, requiredNumber, workbookLang } from "./arguments";
 
@@ -163,4 +165,79 @@ export function LMDI(visitors: any[][], buyers: any[][], gmv: any[][]): number[]
   const result = gmvDrivers({ visitors: v0, buyers: b0, gmv: g0 }, { visitors: v1, buyers: b1, gmv: g1 });
   if (!result.ok) return fail("num", "lmdiNonPositive");
   return [[result.effects.visitors, result.effects.conversion, result.effects.aov]];
+}
+
+/**
+ * RFM score (1–5) of a value among all customers' values: 1 + the number of quintile breakpoints (PERCENTILE.INC) below it.
+ * @customfunction RFMSCORE
+ * @param value The customer's value (days since last order, order count or spend).
+ * @param values All customers' values.
+ * @param reverse TRUE for recency, where fewer days score higher. Default FALSE.
+ * @returns A score from 1 to 5.
+ */
+export function RFMSCORE(value: any, values: any[][], reverse?: any): number {
+  const all = numbersOf(values, "values");
+  if (all.length === 0) fail("na", "missingArgument", { name: "values" });
+  const breaks = quintileBreaks(all);
+  const x = requiredNumber(value, "value");
+  return optionalFlag(reverse, false) ? scoreDown(x, breaks) : scoreUp(x, breaks);
+}
+
+/**
+ * Name of the RFM segment (one of 11) for R, F and M scores, in the workbook's language.
+ * @customfunction RFMSEGMENT
+ * @param r Recency score, 1–5.
+ * @param f Frequency score, 1–5.
+ * @param m Monetary score, 1–5.
+ * @returns The segment, e.g. 冠军客户 (Champions).
+ */
+export function RFMSEGMENT(r: any, f: any, m: any): string {
+  const code = rfmCode(scoreArgument(r, "r"), scoreArgument(f, "f"), scoreArgument(m, "m"));
+  return groupLabel(SEGMENTS[SEGMENT_BY_CODE[code]]);
+}
+
+/**
+ * The Chinese 8-class model: a score is high when it is at least the mean of that score over all customers.
+ * @customfunction CLASS8
+ * @param r Recency score.
+ * @param f Frequency score.
+ * @param m Monetary score.
+ * @param means The mean R, F and M scores over all customers (three cells).
+ * @returns The class, e.g. 重要价值客户.
+ */
+export function CLASS8(r: any, f: any, m: any, means: any[][]): string {
+  const averages = numbersOf(means, "means");
+  if (averages.length !== 3) fail("value", "threeValues", { name: "means" });
+  const bits = class8Bits(requiredNumber(r, "r") >= averages[0], requiredNumber(f, "f") >= averages[1], requiredNumber(m, "m") >= averages[2]);
+  return groupLabel(class8Name(bits));
+}
+
+/**
+ * Value tier: lost after more than 180 days, dormant after more than 90, else by spend in the last 365 days (≥ 5000 high value, ≥ 1000 potential, else regular).
+ * @customfunction TIER
+ * @param days Days since the customer's last order.
+ * @param spend The customer's spend in the last 365 days.
+ * @param thresholds Optional four cells: high-value spend, potential spend, dormant days, lost days. Default 5000, 1000, 90, 180.
+ * @returns 高净值 / 潜力 / 一般 / 沉默 / 流失 (High value / Potential / Regular / Dormant / Lost).
+ */
+export function TIER(days: any, spend: any, thresholds?: any[][]): string {
+  let settings = DEFAULT_SEGMENTATION_SETTINGS.tiers;
+  if (thresholds !== undefined && thresholds !== null) {
+    const values = numbersOf(thresholds, "thresholds");
+    if (values.length > 0) {
+      if (values.length !== 4) fail("value", "fourValues", { name: "thresholds" });
+      settings = { highValue: values[0], potential: values[1], dormantDays: values[2], lostDays: values[3] };
+    }
+  }
+  return groupLabel(TIERS[tierOf(requiredNumber(days, "days"), optionalNumber(spend, "spend") ?? 0, settings)]);
+}
+
+function scoreArgument(value: unknown, name: string): number {
+  const score = requiredNumber(value, name);
+  if (!Number.isInteger(score) || score < 1 || score > 5) fail("num", "notAScore", { name });
+  return score;
+}
+
+function groupLabel(group: GroupName): string {
+  return workbookLang() === "zh" ? group.nameZh : group.name;
 }

@@ -44,6 +44,18 @@ const MESSAGES = {
     zh: (p: Params) => `${p.name} 应为两个值（基期、本期）`,
     en: (p: Params) => `${p.name} should hold two values (before, after)`,
   },
+  threeValues: {
+    zh: (p: Params) => `${p.name} 应为三个值（R、F、M 的平均分）`,
+    en: (p: Params) => `${p.name} should hold three values (the mean R, F and M scores)`,
+  },
+  fourValues: {
+    zh: (p: Params) => `${p.name} 应为四个值：高净值金额、潜力金额、沉默天数、流失天数`,
+    en: (p: Params) => `${p.name} should hold four values: high-value spend, potential spend, dormant days, lost days`,
+  },
+  notAScore: {
+    zh: (p: Params) => `${p.name} 应为 1 到 5 的整数`,
+    en: (p: Params) => `${p.name} should be a whole number from 1 to 5`,
+  },
   lmdiNonPositive: {
     zh: () => "访客数、买家数和 GMV 必须为正数才能分解",
     en: () => "visitors, buyers and GMV must be positive to decompose",
