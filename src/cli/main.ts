@@ -5,6 +5,7 @@ import { InputFileError } from "./inputFiles";
 import { UsageError } from "./loadInputs";
 import { kpisCommand } from "./kpisCommand";
 import { segmentCommand } from "./segmentCommand";
+import { reviewCommand } from "./reviewCommand";
 import { langOption } from "./options";
 import { processIo, type CliIo } from "./io";
 
@@ -46,6 +47,32 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(langFlag())
     .option("--json", "print JSON instead of tables")
     .action(async (orders, options) => setExit(await segmentCommand(orders, options, io)));
+
+  program
+    .command("review")
+    .description("write the review workbook (.xlsx with native charts) that managers read without the add-in")
+    .argument("<monthly>", "monthly data: .csv or .xlsx")
+    .requiredOption("-o, --output <file>", "the .xlsx to write")
+    .option("--sheet <name>", "sheet of the monthly xlsx")
+    .option("--targets <file>", "targets table: .csv or .xlsx")
+    .option("--from <month>", "first month of the period, e.g. 2025-06")
+    .option("--to <month>", "last month of the period, e.g. 2025-10")
+    .option("--thresholds <green,amber>", "status thresholds on attainment, default 1,0.9")
+    .option("--orders <file>", "order list for the customer tiers")
+    .option("--orders-sheet <name>", "sheet of the orders xlsx")
+    .option("--as-of <date>", "as-of date of the order list, YYYY-MM-DD")
+    .option("--tiers <high,potential,dormantDays,lostDays>", "value tier thresholds, default 5000,1000,90,180")
+    .option("--id <column>", "customer id column of the orders")
+    .option("--date <column>", "order date column")
+    .option("--amount <column>", "amount column")
+    .option("--order <column>", "order id column")
+    .option("--product <column>", "product column")
+    .option("--next-target <amount>", "next period's target, split by this period's months (e.g. 3.2亿)")
+    .option("--next-metric <name>", "metric of --next-target, default GMV")
+    .option("--next-unit <unit>", "rounding unit of the split, default 1")
+    .option("--generated-at <iso>", "time to stamp instead of now")
+    .addOption(langFlag())
+    .action(async (monthly, options) => setExit(await reviewCommand(monthly, options, io)));
 
   return program;
 }

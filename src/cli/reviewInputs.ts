@@ -1,0 +1,78 @@
+/** Turns the review command's files and flags into the engine's ReviewInput. */
+import { basename } from "node:path";
+import { loadMonthlyInputs, parsePeriodOptions, UsageError } from "./loadInputs";
+import { readGridFile } from "./inputFiles";
+import { thresholdsOption } from "./options";
+import { tiersOption } from "./segmentCommand";
+import { readOrderGrid, isoToDay } from "../engine/customers/orderTable";
+import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
+import { readNumber } from "../engine/read/cellValue";
+import { scorecardKeyForName } from "../engine/metrics/headers";
+import type { ReviewInput } from "../engine/review/reviewModel";
+import type { Issue, Lang } from "../i18n/issues";
+
+export interface ReviewCliOptions {
+  sheet?: string;
+  targets?: string;
+  from?: string;
+  to?: string;
+  thresholds?: string;
+  orders?: string;
+  ordersSheet?: string;
+  asOf?: string;
+  tiers?: string;
+  id?: string;
+  date?: string;
+  amount?: string;
+  order?: string;
+  product?: string;
+  nextTarget?: string;
+  nextMetric?: string;
+  nextUnit?: string;
+  lang: Lang;
+  output: string;
+  /** ISO time to stamp instead of now (tests compare two runs). */
+  generatedAt?: string;
+}
+
+export async function computeReviewInputs(monthly: string, options: ReviewCliOptions): Promise<{ input: ReviewInput; readerWarnings: Issue[] }> {
+  const inputs = await loadMonthlyInputs(monthly, options.targets, options.sheet);
+  const readerWarnings = [...inputs.warnings];
+  let orders: ReviewInput["orders"];
+  if (options.orders) {
+    const read = readOrderGrid(await readGridFile(options.orders, options.ordersSheet), { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product });
+    readerWarnings.push(...read.rejected);
+    let asOf: number | undefined;
+    if (options.asOf !== undefined) {
+      const day = isoToDay(options.asOf);
+      if (day === null) throw new UsageError(`--as-of ${options.asOf}: expected a date such as 1998-07-01`);
+      asOf = day;
+    }
+    orders = { table: read.table, settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf, tiers: tiersOption(options.tiers) }, rejectedRows: read.rejectedRows, source: basename(options.orders) };
+  }
+  let nextTarget: ReviewInput["nextTarget"];
+  if (options.nextTarget !== undefined) {
+    const read = readNumber(options.nextTarget);
+    if (read.kind !== "number") throw new UsageError(`--next-target ${options.nextTarget}: expected an amount such as 3.2亿 or 320000000`);
+    const unit = options.nextUnit === undefined ? 1 : Number(options.nextUnit);
+    if (!(unit > 0)) throw new UsageError(`--next-unit ${options.nextUnit}: expected a positive number such as 10000`);
+    nextTarget = { value: read.value, metric: scorecardKeyForName(options.nextMetric ?? "GMV"), unit };
+  }
+  const generatedAt = options.generatedAt ? new Date(options.generatedAt) : new Date();
+  if (Number.isNaN(generatedAt.getTime())) throw new UsageError(`--generated-at ${options.generatedAt}: expected an ISO time`);
+  const source = [basename(monthly), options.targets ? basename(options.targets) : ""].filter(Boolean).join(" + ");
+  return {
+    input: {
+      table: inputs.table,
+      targets: inputs.targets,
+      period: parsePeriodOptions(options.from, options.to),
+      thresholds: thresholdsOption(options.thresholds),
+      orders,
+      nextTarget,
+      lang: options.lang,
+      source,
+      generatedAt,
+    },
+    readerWarnings,
+  };
+}

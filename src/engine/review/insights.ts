@@ -1,0 +1,99 @@
+/**
+ * 亮点与问题: sentences generated from the review's numbers, each citing its figures: the largest over- and
+ * under-attainment, the largest YoY and pp moves, the largest channel shift, the GMV drivers, the customer tiers.
+ */
+import { formatAmount, formatPercent, formatPp, formatSignedPercent, formatValue } from "../format";
+import type { MetricResult } from "../kpi/scorecard";
+import { insightText } from "../../i18n/insightText";
+import type { Lang } from "../../i18n/issues";
+import type { ReviewModel } from "./reviewModel";
+
+export interface Insight {
+  tone: "good" | "bad" | "neutral";
+  text: string;
+}
+
+function nameOf(m: MetricResult, lang: Lang): string {
+  return lang === "zh" ? m.nameZh : m.nameEn;
+}
+
+function figures(m: MetricResult, lang: Lang) {
+  return {
+    metric: nameOf(m, lang),
+    actual: formatValue(m.actual, m.unit, lang),
+    target: formatValue(m.target, m.unit, lang),
+    previous: formatValue(m.previous, m.unit, lang),
+    attainment: m.attainment === null ? "" : formatPercent(m.attainment),
+    lower: m.direction === "lower" ? "1" : "",
+  };
+}
+
+/** Good when the move goes the metric's way. */
+function isGood(m: MetricResult, change: number): boolean {
+  return m.direction === "lower" ? change < 0 : change > 0;
+}
+
+export function generateInsights(model: ReviewModel): Insight[] {
+  const { lang, scorecard } = model;
+  const out: Insight[] = [];
+  const targeted = scorecard.metrics.filter((m) => m.attainment !== null);
+  const best = [...targeted].sort((a, b) => b.attainment! - a.attainment!)[0];
+  if (best && best.attainment! >= 1) out.push({ tone: "good", text: insightText("overTarget", lang, figures(best, lang)) });
+  for (const m of [...targeted].filter((x) => x.attainment! < 1).sort((a, b) => a.attainment! - b.attainment!).slice(0, 2)) {
+    out.push({ tone: "bad", text: insightText("underTarget", lang, figures(m, lang)) });
+  }
+
+  const levels = scorecard.metrics.filter((m) => m.unit !== "%" && m.growth !== null && !m.key.startsWith("channel:"));
+  for (const m of [...levels].sort((a, b) => Math.abs(b.growth!) - Math.abs(a.growth!)).slice(0, 2)) {
+    const good = isGood(m, m.growth!);
+    out.push({ tone: good ? "good" : "bad", text: insightText("yoyMove", lang, { ...figures(m, lang), growth: formatSignedPercent(m.growth!), up: m.growth! > 0 ? "1" : "", good: good ? "1" : "" }) });
+  }
+
+  const rates = scorecard.metrics.filter((m) => m.ppChange !== null && !m.key.startsWith("channel:"));
+  const shifts = scorecard.metrics.filter((m) => m.ppChange !== null && m.key.startsWith("channel:"));
+  for (const m of [[...rates].sort((a, b) => Math.abs(b.ppChange!) - Math.abs(a.ppChange!))[0], [...shifts].sort((a, b) => Math.abs(b.ppChange!) - Math.abs(a.ppChange!))[0]]) {
+    if (!m) continue;
+    const tone = m.key.startsWith("channel:") ? "neutral" : isGood(m, m.ppChange!) ? "good" : "bad";
+    out.push({ tone, text: insightText("ppMove", lang, { ...figures(m, lang), pp: formatPp(m.ppChange!), up: m.ppChange! > 0 ? "1" : "" }) });
+  }
+
+  const { drivers } = scorecard;
+  if (drivers.effects && drivers.previous !== null && drivers.actual !== null) {
+    const signed = (v: number) => `${v >= 0 ? "+" : "−"}${formatAmount(Math.abs(v), lang)}`;
+    const entries = [
+      ["driverVisitors", drivers.effects.visitors],
+      ["driverConversion", drivers.effects.conversion],
+      ["driverAov", drivers.effects.aov],
+    ] as const;
+    const main = [...entries].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0][0];
+    const delta = drivers.actual - drivers.previous;
+    out.push({
+      tone: delta >= 0 ? "good" : "bad",
+      text: insightText("drivers", lang, {
+        up: delta >= 0 ? "1" : "",
+        delta: formatAmount(Math.abs(delta), lang),
+        previous: formatAmount(drivers.previous, lang),
+        actual: formatAmount(drivers.actual, lang),
+        visitors: signed(drivers.effects.visitors),
+        conversion: signed(drivers.effects.conversion),
+        aov: signed(drivers.effects.aov),
+        main: insightText(main, lang),
+      }),
+    });
+  }
+
+  if (model.customers) {
+    const [high, , , , lost] = model.customers.tiers;
+    out.push({
+      tone: "neutral",
+      text: insightText("customers", lang, {
+        tier: lang === "zh" ? high.nameZh : high.name,
+        customers: high.customers.toLocaleString("en-US"),
+        share: formatPercent(high.share),
+        revenueShare: formatPercent(high.revenueShare),
+        lostShare: formatPercent(lost.share),
+      }),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * A renderer-neutral description of the review workbook: cells (values or native Excel formulas with the
+ * engine's expected result), number formats, named styles, merges, conditional formats, column widths,
+ * freeze panes, print setup, tables and charts. The xlsx writer and the Office.js writer both render it.
+ * Rows and columns are 0-based.
+ */
+
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "meta"
+  | "section"
+  | "header"
+  | "label"
+  | "value"
+  | "formula"
+  | "total"
+  | "text"
+  | "note"
+  | "insightGood"
+  | "insightBad"
+  | "insightNeutral";
+
+export interface CellSpec {
+  row: number;
+  col: number;
+  /** A plain value; null leaves the cell empty. */
+  value?: string | number | null;
+  /** A native Excel formula without the leading "=", in English function names and A1 references. */
+  formula?: string;
+  /** What the formula must evaluate to (the engine's number, or text); checked after recalculation. */
+  expected?: number | string;
+  /** Excel number format code. */
+  format?: string;
+  style?: StyleName;
+}
+
+export type StatusColour = "good" | "bad" | "warn";
+
+export interface ConditionalFormatSpec {
+  /** A1 range on the sheet, e.g. `J5:J20`. */
+  range: string;
+  /** Highlights cells equal to the text, or where the formula (relative to the range's first cell) is true. */
+  rule: { kind: "textEquals"; text: string } | { kind: "formula"; formula: string };
+  colour: StatusColour;
+}
+
+export type ChartKind = "columnLine" | "stackedColumn" | "bar" | "doughnut" | "column";
+
+export interface ChartSeriesSpec {
+  /** Series name: a cell reference `B4` (on the chart's data sheet) or literal text. */
+  name: { ref: string } | { text: string };
+  /** Value range, e.g. `C5:C16`. */
+  values: string;
+  /** Cached values, so a viewer shows the chart before recalculating. */
+  cache: number[];
+  /** How the series is drawn; `line` series are drawn over columns in a columnLine chart. */
+  as?: "column" | "line";
+  /** Fill colour as RRGGBB; "none" hides the series (the base of a bridge). */
+  colour?: string | "none";
+  /** Data labels with this number format. */
+  labels?: string;
+}
+
+export interface ChartSpec {
+  kind: ChartKind;
+  title: string;
+  /** Sheet holding the data; default the chart's own sheet. */
+  dataSheet?: string;
+  /** Category labels range, e.g. `A5:A16`, with their cached text. */
+  categories: string;
+  categoryCache: string[];
+  series: ChartSeriesSpec[];
+  /** Anchor: top-left cell and size in columns and rows. */
+  anchor: { row: number; col: number; rows: number; cols: number };
+  valueFormat?: string;
+}
+
+export interface TableSpec {
+  name: string;
+  /** Top-left cell of the header row. */
+  row: number;
+  col: number;
+  header: string[];
+  rows: Array<Array<string | number>>;
+  formats?: Array<string | undefined>;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Tab colour RRGGBB. */
+  tabColour?: string;
+  cells: CellSpec[];
+  merges: string[];
+  /** Column widths in characters, by column index. */
+  columnWidths: number[];
+  freeze?: { rows: number; cols: number };
+  conditionalFormats: ConditionalFormatSpec[];
+  charts: ChartSpec[];
+  tables: TableSpec[];
+  print: { landscape: boolean; fitToWidth: boolean; repeatRows?: { from: number; to: number } };
+}
+
+export interface WorkbookSpec {
+  /** Marks the sheets as the add-in's own, so regenerating replaces only them. */
+  generator: string;
+  sheets: SheetSpec[];
+}
+
+export const GENERATOR = "kpi-review";
+
+export function emptySheet(name: string): SheetSpec {
+  return { name, cells: [], merges: [], columnWidths: [], conditionalFormats: [], charts: [], tables: [], print: { landscape: true, fitToWidth: true } };
+}

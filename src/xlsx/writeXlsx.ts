@@ -1,0 +1,175 @@
+/**
+ * Renders a WorkbookSpec as an .xlsx file: exceljs for cells, formulas, styles, merges, conditional formats,
+ * tables and print setup; chart and drawing parts added afterwards with jszip (exceljs cannot write charts).
+ * The file holds plain values and native formulas only: no custom function, no external link.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { columnLetter } from "../engine/read/grid";
+import type { CellSpec, SheetSpec, StatusColour, StyleName, WorkbookSpec } from "../engine/review/workbookSpec";
+import { chartXml, drawingXml } from "./chartXml";
+
+type CellStyle = Partial<Pick<ExcelJS.Style, "font" | "fill" | "alignment" | "border">>;
+
+const FONT = "Microsoft YaHei";
+const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: `FF${argb}` } });
+const thin = (argb: string): Partial<ExcelJS.Border> => ({ style: "thin", color: { argb: `FF${argb}` } });
+
+/** The review's look, by style name; the Office.js writer uses the same names. */
+export const STYLES: Record<StyleName, CellStyle> = {
+  title: { font: { name: FONT, size: 16, bold: true, color: { argb: "FF1F4E79" } }, alignment: { vertical: "middle" } },
+  subtitle: { font: { name: FONT, size: 11, color: { argb: "FF404040" } } },
+  meta: { font: { name: FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } } },
+  section: { font: { name: FONT, size: 12, bold: true, color: { argb: "FFFFFFFF" } }, fill: solid("1F4E79"), alignment: { vertical: "middle" } },
+  header: { font: { name: FONT, size: 10, bold: true, color: { argb: "FF1F4E79" } }, fill: solid("DDEBF7"), alignment: { horizontal: "center", vertical: "middle" }, border: { bottom: thin("1F4E79") } },
+  label: { font: { name: FONT, size: 10 }, border: { bottom: thin("E7E6E6") } },
+  value: { font: { name: FONT, size: 10 }, alignment: { horizontal: "right" }, border: { bottom: thin("E7E6E6") } },
+  formula: { font: { name: FONT, size: 10 }, alignment: { horizontal: "right" }, border: { bottom: thin("E7E6E6") } },
+  total: { font: { name: FONT, size: 10, bold: true }, alignment: { horizontal: "right" }, border: { top: thin("1F4E79") } },
+  text: { font: { name: FONT, size: 10 }, alignment: { horizontal: "center" }, border: { bottom: thin("E7E6E6") } },
+  note: { font: { name: FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } }, alignment: { wrapText: false } },
+  insightGood: { font: { name: FONT, size: 10, color: { argb: "FF1E6B24" } } },
+  insightBad: { font: { name: FONT, size: 10, color: { argb: "FFB71C1C" } } },
+  insightNeutral: { font: { name: FONT, size: 10, color: { argb: "FF262626" } } },
+};
+
+/** Excel's own "good / neutral / bad" cell styles. */
+export const STATUS_COLOURS: Record<StatusColour, { fill: string; font: string }> = {
+  good: { fill: "C6EFCE", font: "006100" },
+  warn: { fill: "FFEB9C", font: "9C5700" },
+  bad: { fill: "FFC7CE", font: "9C0006" },
+};
+
+function cellValue(spec: CellSpec): ExcelJS.CellValue {
+  if (spec.formula !== undefined) return { formula: spec.formula, result: spec.expected as number | string } as ExcelJS.CellFormulaValue;
+  return spec.value ?? null;
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
+  const views: Array<Partial<ExcelJS.WorksheetView>> = spec.freeze ? [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows, showGridLines: false }] : [{ showGridLines: false }];
+  const ws = workbook.addWorksheet(spec.name, {
+    views,
+    properties: { tabColor: spec.tabColour ? { argb: `FF${spec.tabColour}` } : undefined },
+    pageSetup: {
+      orientation: spec.print.landscape ? "landscape" : "portrait",
+      paperSize: 9,
+      fitToPage: spec.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      printTitlesRow: spec.print.repeatRows ? `${spec.print.repeatRows.from + 1}:${spec.print.repeatRows.to + 1}` : undefined,
+    },
+  });
+  spec.columnWidths.forEach((width, c) => (ws.getColumn(c + 1).width = width));
+  for (const cell of spec.cells) {
+    const target = ws.getCell(cell.row + 1, cell.col + 1);
+    target.value = cellValue(cell);
+    const style = cell.style ? STYLES[cell.style] : undefined;
+    if (style?.font) target.font = style.font;
+    if (style?.fill) target.fill = style.fill;
+    if (style?.alignment) target.alignment = style.alignment;
+    if (style?.border) target.border = style.border;
+    if (cell.format) target.numFmt = cell.format;
+  }
+  for (const range of spec.merges) ws.mergeCells(range);
+  for (const cf of spec.conditionalFormats) {
+    const first = cf.range.split(":")[0];
+    const formula = cf.rule.kind === "textEquals" ? `${first}="${cf.rule.text}"` : cf.rule.formula;
+    const colours = STATUS_COLOURS[cf.colour];
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: "expression", priority: 1, formulae: [formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${colours.fill}` } }, font: { color: { argb: `FF${colours.font}` } } } }],
+    });
+  }
+  for (const table of spec.tables) {
+    ws.addTable({
+      name: table.name,
+      ref: `${columnLetter(table.col)}${table.row + 1}`,
+      headerRow: true,
+      style: { theme: "TableStyleMedium2", showRowStripes: true },
+      columns: table.header.map((name) => ({ name, filterButton: true })),
+      rows: table.rows,
+    });
+    table.formats?.forEach((format, c) => {
+      if (format) ws.getColumn(table.col + c + 1).numFmt = format;
+    });
+  }
+}
+
+/** Maps sheet names to their part paths (`xl/worksheets/sheet1.xml`) through workbook.xml and its relationships. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  for (const m of rels.matchAll(/<Relationship\b[^>]*\bTarget="([^"]+)"[^>]*\bId="([^"]+)"/g)) targets.set(m[2], m[1]);
+  const parts = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet\b[^>]*\bname="([^"]+)"[^>]*\br:id="([^"]+)"/g)) {
+    const name = m[1].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+    const target = targets.get(m[2])!;
+    parts.set(name, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  return parts;
+}
+
+/** Adds the charts of every sheet to the saved workbook. */
+async function addCharts(buffer: Buffer, spec: WorkbookSpec): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  const parts = await sheetParts(zip);
+  let types = await zip.file("[Content_Types].xml")!.async("string");
+  let chartNumber = 0;
+  let drawingNumber = 0;
+  for (const sheet of spec.sheets) {
+    if (sheet.charts.length === 0) continue;
+    const sheetPath = parts.get(sheet.name)!;
+    drawingNumber++;
+    const drawingPath = `xl/drawings/drawing${drawingNumber}.xml`;
+    const drawingRels: string[] = [];
+    sheet.charts.forEach((chart, k) => {
+      chartNumber++;
+      const names = chart.series.map((s) => ("ref" in s.name ? cellText(sheet, s.name.ref) : s.name.text));
+      zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheet.name, names));
+      drawingRels.push(`<Relationship Id="rId${k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart${chartNumber}.xml"/>`);
+      types = types.replace("</Types>", `<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
+    });
+    zip.file(drawingPath, drawingXml(sheet.charts));
+    zip.file(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${drawingRels.join("")}</Relationships>`);
+    types = types.replace("</Types>", `<Override PartName="/${drawingPath}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
+
+    const relsPath = sheetPath.replace(/worksheets\/([^/]+)$/, "worksheets/_rels/$1.rels");
+    const existing = zip.file(relsPath) ? await zip.file(relsPath)!.async("string") : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const relId = "rIdKpiDrawing";
+    zip.file(relsPath, existing.replace("</Relationships>", `<Relationship Id="${relId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing${drawingNumber}.xml"/></Relationships>`));
+    let sheetXml = await zip.file(sheetPath)!.async("string");
+    if (!sheetXml.includes('xmlns:r="')) sheetXml = sheetXml.replace("<worksheet ", '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+    // <drawing> goes before legacyDrawing, tableParts and extLst (the schema's element order).
+    const before = ["<legacyDrawing", "<tableParts", "<extLst", "</worksheet>"].map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0);
+    const at = Math.min(...before);
+    sheetXml = `${sheetXml.slice(0, at)}<drawing r:id="${relId}"/>${sheetXml.slice(at)}`;
+    zip.file(sheetPath, sheetXml);
+  }
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+function cellText(sheet: SheetSpec, ref: string): string {
+  const match = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const cell = sheet.cells.find((c) => columnLetter(c.col) === match[1] && c.row + 1 === Number(match[2]));
+  return cell?.value === undefined || cell.value === null ? "" : String(cell.value);
+}
+
+export interface WriteOptions {
+  /** Workbook creation time (document properties); the review's generated time. */
+  created: Date;
+}
+
+/** The workbook as .xlsx bytes. */
+export async function writeXlsx(spec: WorkbookSpec, options: WriteOptions): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = spec.generator;
+  workbook.lastModifiedBy = spec.generator;
+  workbook.created = options.created;
+  workbook.modified = options.created;
+  for (const sheet of spec.sheets) writeSheet(workbook, sheet);
+  const saved = Buffer.from(await workbook.xlsx.writeBuffer());
+  return addCharts(saved, spec);
+}
