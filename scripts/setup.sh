@@ -2,12 +2,14 @@
 # Sets up a fresh Debian/Ubuntu machine for this project: the system packages the build and the tests use,
 # then `npm ci` (which also compiles the command-line tool through `prepare`). Safe to run again.
 #   libsecret-1-dev        keytar, pulled in by office-addin-debugging (`npm start`), compiles against it
+#   libreoffice-calc, fonts-crosextra-carlito, fonts-noto-cjk, poppler-utils
+#                          the tests open, recalculate and render the generated workbooks with real LibreOffice
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in libsecret-1-dev; do
+for pkg in libsecret-1-dev libreoffice-calc fonts-crosextra-carlito fonts-noto-cjk poppler-utils; do
   have_deb "$pkg" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,6 +1,6 @@
 /** `kpi-review review`: the review workbook (.xlsx with native charts) for monthly data, targets and orders. */
 import { writeFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { computeReviewInputs, type ReviewCliOptions } from "./reviewInputs";
 import { buildReview } from "../engine/review/reviewModel";
 import { reviewWorkbook } from "../engine/review/reviewSheets";
@@ -14,6 +14,6 @@ export async function reviewCommand(monthly: string, options: ReviewCliOptions, 
   const spec = reviewWorkbook(model);
   await writeFile(options.output, await writeXlsx(spec, { created: input.generatedAt }));
   for (const w of [...readerWarnings, ...model.scorecard.warnings]) io.stderr(formatIssue(w, options.lang) + "\n");
-  io.stdout(`${options.lang === "zh" ? "已写入" : "Wrote"} ${options.output} (${spec.sheets.map((s) => s.name).join(", ")}) ← ${basename(monthly)}\n`);
+  io.stdout(`${options.lang === "zh" ? "已写入" : "Wrote"} ${resolve(options.output)} (${spec.sheets.map((s) => s.name).join(", ")}) ← ${basename(monthly)}\n`);
   return 0;
 }

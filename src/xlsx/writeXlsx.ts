@@ -40,12 +40,14 @@ export const STATUS_COLOURS: Record<StatusColour, { fill: string; font: string }
   bad: { fill: "FFC7CE", font: "9C0006" },
 };
 
-function cellValue(spec: CellSpec): ExcelJS.CellValue {
-  if (spec.formula !== undefined) return { formula: spec.formula, result: spec.expected as number | string } as ExcelJS.CellFormulaValue;
+function cellValue(spec: CellSpec, cacheResults: boolean): ExcelJS.CellValue {
+  if (spec.formula !== undefined) {
+    return (cacheResults ? { formula: spec.formula, result: spec.expected } : { formula: spec.formula }) as ExcelJS.CellFormulaValue;
+  }
   return spec.value ?? null;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
+function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cacheResults: boolean): void {
   const views: Array<Partial<ExcelJS.WorksheetView>> = spec.freeze ? [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows, showGridLines: false }] : [{ showGridLines: false }];
   const ws = workbook.addWorksheet(spec.name, {
     views,
@@ -63,7 +65,7 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
   spec.columnWidths.forEach((width, c) => (ws.getColumn(c + 1).width = width));
   for (const cell of spec.cells) {
     const target = ws.getCell(cell.row + 1, cell.col + 1);
-    target.value = cellValue(cell);
+    target.value = cellValue(cell, cacheResults);
     const style = cell.style ? STYLES[cell.style] : undefined;
     if (style?.font) target.font = style.font;
     if (style?.fill) target.fill = style.fill;
@@ -160,6 +162,11 @@ function cellText(sheet: SheetSpec, ref: string): string {
 export interface WriteOptions {
   /** Workbook creation time (document properties); the review's generated time. */
   created: Date;
+  /**
+   * Store the engine's results beside the formulas (default), so that viewers which do not recalculate show
+   * numbers. Tests turn it off to make the spreadsheet software compute every formula itself.
+   */
+  cacheResults?: boolean;
 }
 
 /** The workbook as .xlsx bytes. */
@@ -169,7 +176,7 @@ export async function writeXlsx(spec: WorkbookSpec, options: WriteOptions): Prom
   workbook.lastModifiedBy = spec.generator;
   workbook.created = options.created;
   workbook.modified = options.created;
-  for (const sheet of spec.sheets) writeSheet(workbook, sheet);
+  for (const sheet of spec.sheets) writeSheet(workbook, sheet, options.cacheResults ?? true);
   const saved = Buffer.from(await workbook.xlsx.writeBuffer());
   return addCharts(saved, spec);
 }

@@ -3,6 +3,7 @@ import { run } from "../../src/cli/main";
 
 export const SHARED_DATA = join(__dirname, "..", "..", "..", "shared", "data");
 export const SAMPLES = join(__dirname, "..", "..", "samples");
+export const ROOT_DIR = join(__dirname, "..", "..");
 
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
