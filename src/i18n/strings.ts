@@ -49,6 +49,7 @@ const STRINGS = {
   abcCol: { zh: "ABC 分类", en: "ABC class" },
   itemsCol: { zh: "商品数", en: "Items" },
   cohortCol: { zh: "首购月", en: "Cohort" },
+  incompleteSuffix: { zh: "(未完成)", en: "(incomplete)" },
   sheetReview: { zh: "经营复盘", en: "Review" },
   sheetTrend: { zh: "月度趋势", en: "Monthly trend" },
   sheetChannels: { zh: "渠道结构", en: "Channels" },

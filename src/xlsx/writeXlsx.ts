@@ -6,39 +6,27 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { columnLetter } from "../engine/read/grid";
-import type { CellSpec, SheetSpec, StatusColour, StyleName, WorkbookSpec } from "../engine/review/workbookSpec";
+import type { CellSpec, SheetSpec, StyleName, WorkbookSpec } from "../engine/review/workbookSpec";
 import { chartXml, drawingXml } from "./chartXml";
+import { FONT_NAME, LOOKS, STATUS_COLOURS } from "../engine/review/styles";
 
 type CellStyle = Partial<Pick<ExcelJS.Style, "font" | "fill" | "alignment" | "border">>;
 
-const FONT = "Microsoft YaHei";
-const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: `FF${argb}` } });
-const thin = (argb: string): Partial<ExcelJS.Border> => ({ style: "thin", color: { argb: `FF${argb}` } });
+const solid = (rgb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: `FF${rgb}` } });
+const thin = (rgb: string): Partial<ExcelJS.Border> => ({ style: "thin", color: { argb: `FF${rgb}` } });
 
-/** The review's look, by style name; the Office.js writer uses the same names. */
-export const STYLES: Record<StyleName, CellStyle> = {
-  title: { font: { name: FONT, size: 16, bold: true, color: { argb: "FF1F4E79" } }, alignment: { vertical: "middle" } },
-  subtitle: { font: { name: FONT, size: 11, color: { argb: "FF404040" } } },
-  meta: { font: { name: FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } } },
-  section: { font: { name: FONT, size: 12, bold: true, color: { argb: "FFFFFFFF" } }, fill: solid("1F4E79"), alignment: { vertical: "middle" } },
-  header: { font: { name: FONT, size: 10, bold: true, color: { argb: "FF1F4E79" } }, fill: solid("DDEBF7"), alignment: { horizontal: "center", vertical: "middle" }, border: { bottom: thin("1F4E79") } },
-  label: { font: { name: FONT, size: 10 }, border: { bottom: thin("E7E6E6") } },
-  value: { font: { name: FONT, size: 10 }, alignment: { horizontal: "right" }, border: { bottom: thin("E7E6E6") } },
-  formula: { font: { name: FONT, size: 10 }, alignment: { horizontal: "right" }, border: { bottom: thin("E7E6E6") } },
-  total: { font: { name: FONT, size: 10, bold: true }, alignment: { horizontal: "right" }, border: { top: thin("1F4E79") } },
-  text: { font: { name: FONT, size: 10 }, alignment: { horizontal: "center" }, border: { bottom: thin("E7E6E6") } },
-  note: { font: { name: FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } }, alignment: { wrapText: false } },
-  insightGood: { font: { name: FONT, size: 10, color: { argb: "FF1E6B24" } } },
-  insightBad: { font: { name: FONT, size: 10, color: { argb: "FFB71C1C" } } },
-  insightNeutral: { font: { name: FONT, size: 10, color: { argb: "FF262626" } } },
-};
-
-/** Excel's own "good / neutral / bad" cell styles. */
-export const STATUS_COLOURS: Record<StatusColour, { fill: string; font: string }> = {
-  good: { fill: "C6EFCE", font: "006100" },
-  warn: { fill: "FFEB9C", font: "9C5700" },
-  bad: { fill: "FFC7CE", font: "9C0006" },
-};
+/** exceljs styles from the engine's look table. */
+const STYLES = Object.fromEntries(
+  Object.entries(LOOKS).map(([name, look]) => {
+    const style: CellStyle = {
+      font: { name: FONT_NAME, size: look.size, bold: look.bold, italic: look.italic, color: look.colour ? { argb: `FF${look.colour}` } : undefined },
+    };
+    if (look.fill) style.fill = solid(look.fill);
+    if (look.align) style.alignment = { horizontal: look.align, vertical: "middle" };
+    if (look.borderTop || look.borderBottom) style.border = { ...(look.borderTop ? { top: thin(look.borderTop) } : {}), ...(look.borderBottom ? { bottom: thin(look.borderBottom) } : {}) };
+    return [name, style];
+  }),
+) as Record<StyleName, CellStyle>;
 
 function cellValue(spec: CellSpec, cacheResults: boolean): ExcelJS.CellValue {
   if (spec.formula !== undefined) {

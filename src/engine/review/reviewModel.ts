@@ -20,7 +20,8 @@ export interface ReviewInput {
   targets: Target[];
   period?: Period;
   thresholds?: StatusThresholds;
-  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string };
+  /** An order list; `segmentation` when it was already computed (by the pane's Web Worker). */
+  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation };
   /** A target for the next period (same months a year later), split by this period's months. */
   nextTarget?: { value: number; metric: string; unit: number };
   lang: Lang;
@@ -126,7 +127,7 @@ export function buildReview(input: ReviewInput): ReviewModel {
   const thresholds = input.thresholds ?? { green: 1, amber: 0.9 };
   const scorecard = computeScorecard(input.table, input.targets, { period: input.period, thresholds });
   const customers = input.orders
-    ? { ...segmentOrders(input.orders.table, input.orders.settings), orders: input.orders.table, rejectedRows: input.orders.rejectedRows }
+    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows }
     : null;
   return {
     lang: input.lang,

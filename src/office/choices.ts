@@ -1,0 +1,60 @@
+/**
+ * The analyst's choices (data, column meanings, targets, period, thresholds, orders, language), kept in the
+ * workbook's settings so that a colleague who opens the shared workbook regenerates the same review, and the
+ * ribbon's "Generate review sheet" runs without the pane.
+ */
+import type { DataSource } from "./readGrid";
+import type { ColumnMeaning } from "../engine/metrics/headers";
+import type { Lang } from "../i18n/issues";
+
+export const CHOICES_SETTING = "kpiReview.choices";
+
+export interface ReviewChoices {
+  version: 1;
+  data: DataSource;
+  /** Column meanings the analyst confirmed or changed, keyed by header. */
+  overrides: Record<string, ColumnMeaning | "ignore">;
+  targets: DataSource | null;
+  /** `2025-06`..`2025-10`; null for the default (the latest calendar year). */
+  period: { from: string; to: string } | null;
+  thresholds: { green: number; amber: number };
+  orders: DataSource | null;
+  tiers: { highValue: number; potential: number; dormantDays: number; lostDays: number };
+  asOf: string | null;
+  nextTarget: { value: number; metric: string; unit: number } | null;
+  lang: Lang;
+}
+
+export function defaultChoices(lang: Lang): ReviewChoices {
+  return {
+    version: 1,
+    data: { kind: "selection" },
+    overrides: {},
+    targets: null,
+    period: null,
+    thresholds: { green: 1, amber: 0.9 },
+    orders: null,
+    tiers: { highValue: 5000, potential: 1000, dormantDays: 90, lostDays: 180 },
+    asOf: null,
+    nextTarget: null,
+    lang,
+  };
+}
+
+export async function saveChoices(context: Excel.RequestContext, choices: ReviewChoices): Promise<void> {
+  context.workbook.settings.add(CHOICES_SETTING, JSON.stringify(choices));
+  await context.sync();
+}
+
+export async function loadChoices(context: Excel.RequestContext): Promise<ReviewChoices | null> {
+  const item = context.workbook.settings.getItemOrNullObject(CHOICES_SETTING);
+  item.load("value");
+  await context.sync();
+  if (item.isNullObject) return null;
+  try {
+    const parsed = JSON.parse(String(item.value)) as ReviewChoices;
+    return parsed.version === 1 ? parsed : null;
+  } catch {
+    return null;
+  }
+}
