@@ -29,6 +29,7 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
+      "segmentation.worker": "./src/taskpane/segmentation.worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -50,6 +50,8 @@ const STRINGS = {
   itemsCol: { zh: "商品数", en: "Items" },
   cohortCol: { zh: "首购月", en: "Cohort" },
   incompleteSuffix: { zh: "(未完成)", en: "(incomplete)" },
+  writeFailed: { zh: "写入复盘表失败，工作簿已恢复原样：", en: "Writing the review failed and the workbook was left as it was:" },
+  incompleteKept: { zh: "未完成的工作表保留为“{sheet}”，可删除。", en: "The unfinished sheet is kept as \"{sheet}\"; you can delete it." },
   sheetReview: { zh: "经营复盘", en: "Review" },
   sheetTrend: { zh: "月度趋势", en: "Monthly trend" },
   sheetChannels: { zh: "渠道结构", en: "Channels" },
