@@ -27,7 +27,10 @@ describe("reading in blocks", () => {
     const data = numbers(rows, 5);
     excel.addSheet("数据", data, { row: 2, col: 1 });
     excel.selection = { sheet: "数据", address: "B1:F1048576" }; // whole columns: clipped to the used range
-    const grid = await readGrid(excel.context, { kind: "selection" }, 1000);
+    const progress: number[] = [];
+    const grid = await readGrid(excel.context, { kind: "selection" }, 1000, (done, total) => progress.push(done / total));
+    expect(progress[progress.length - 1]).toBe(1);
+    expect(Math.max(...progress)).toBe(1);
     expect(grid.values).toEqual(data);
     expect(grid.origin).toEqual({ row: 2, col: 1 });
     expect(grid.sheet).toBe("数据");

@@ -54,7 +54,7 @@ export async function readGrid(context: Excel.RequestContext, source: DataSource
       block.load("values");
       await context.sync();
       for (const line of block.values) values.push(line);
-      onProgress?.(row + rowsPerBlock - top, bottom - top);
+      onProgress?.(Math.min(row + rowsPerBlock, bottom) - top, bottom - top);
     }
   }
   return { values, sheet: sheet.name, origin: { row: top, col: left } };

@@ -155,7 +155,7 @@ export function App({ initialLang, host }: AppProps) {
         </Button>
         {generation.kind === "running" && (
           <Field validationMessage={text[generation.stage]} validationState="none">
-            <ProgressBar value={(["reading", "computing", "writing"].indexOf(generation.stage) + generation.fraction) / 3} />
+            <ProgressBar value={Math.min(1, Math.max(0, (["reading", "computing", "writing"].indexOf(generation.stage) + Math.min(1, generation.fraction)) / 3))} />
           </Field>
         )}
         {generation.kind === "done" && (

@@ -15,7 +15,10 @@ function meaningValue(meaning: ColumnMeaning): string {
 }
 
 function detectedLabel(meaning: ColumnMeaning, lang: "zh" | "en"): string {
-  if (meaning.kind === "channel") return lang === "zh" ? `渠道 ${meaning.channel} · ${meaning.measure}` : `channel ${meaning.channel} · ${meaning.measure}`;
+  if (meaning.kind === "channel") {
+    const key = ({ gmv: "channelGmv", traffic: "channelTraffic", adSpend: "channelAdSpend", adGmv: "channelAdGmv" } as const)[meaning.measure];
+    return paneText(lang)[key].replace("{channel}", meaning.channel);
+  }
   if (meaning.kind === "custom") return `${paneText(lang).customMetric}: ${meaning.name}`;
   const def = CATALOG.find((d) => d.key === meaning.key)!;
   return lang === "zh" ? def.nameZh : def.nameEn;
@@ -72,7 +75,7 @@ export function ColumnsStep({ pane }: { pane: ReviewPane }) {
           ))}
         </TableBody>
       </Table>
-      <Caption1>{columns.length} / {columns.length + ignored.length}</Caption1>
+      <Caption1>{text.columnsUsed.replace("{used}", String(columns.length)).replace("{total}", String(columns.length + ignored.length))}</Caption1>
     </section>
   );
 }

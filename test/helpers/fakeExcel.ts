@@ -5,7 +5,7 @@
  * can fail a chosen sync, so tests can check batching and what a failure leaves behind.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { columnIndex, columnLetter } from "../../src/engine/read/grid";
+import { columnIndex, columnLetter, quoteSheetName } from "../../src/engine/read/grid";
 
 type Cell = { formula: string | number | boolean; format?: string; style?: Record<string, unknown> };
 
@@ -109,7 +109,7 @@ export class FakeExcel {
     const loads = this.loads;
     this.loads = [];
     for (const load of loads) load();
-    await new Promise((resolve) => setImmediate(resolve)); // lets the mocks' own sync() settle
+    await new Promise((resolve) => setTimeout(resolve, 0)); // lets the mocks' own sync() settle
     this.requestCells.push(this.cellsThisRequest);
     this.cellsThisRequest = 0;
   }
@@ -185,10 +185,12 @@ export class FakeExcel {
       },
       getUsedRangeOrNullObject: () => fake.usedRange(sheetKey),
     };
+    // As in Office.js, Range.address names the sheet: 'My sheet'!A1:B3.
+    const fullAddress = () => `${quoteSheetName(sheetRef().name)}!${address}`;
     const mock = fake.loadable<Excel.Range>(
-      { rowIndex: box.row, columnIndex: box.col, rowCount: box.rows, columnCount: box.cols, address, values: [[""]], isNullObject: false },
+      { rowIndex: box.row, columnIndex: box.col, rowCount: box.rows, columnCount: box.cols, address: "", values: [[""]], isNullObject: false },
       (props) => {
-        const answer: Record<string, unknown> = { rowIndex: box.row, columnIndex: box.col, rowCount: box.rows, columnCount: box.cols, address, isNullObject: false };
+        const answer: Record<string, unknown> = { rowIndex: box.row, columnIndex: box.col, rowCount: box.rows, columnCount: box.cols, address: fullAddress(), isNullObject: false };
         if (props.includes("values")) {
           fake.cellsThisRequest += box.rows * box.cols;
           answer.values = read();
