@@ -6,7 +6,7 @@ import { UsageError } from "./loadInputs";
 import { kpisCommand } from "./kpisCommand";
 import { segmentCommand } from "./segmentCommand";
 import { reviewCommand } from "./reviewCommand";
-import { langOption } from "./options";
+import { addOrderListOptions, langOption } from "./options";
 import { processIo, type CliIo } from "./io";
 
 function langFlag() {
@@ -32,23 +32,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--json", "print JSON instead of a table")
     .action(async (monthly, options) => setExit(await kpisCommand(monthly, options, io)));
 
-  program
+  const segment = program
     .command("segment")
     .description("RFM scores, 11 segments, the 8-class model, value tiers, ABC and cohorts of an order list")
     .argument("<orders>", "order list: .csv, .txt (whitespace separated) or .xlsx")
-    .option("--sheet <name>", "sheet of an xlsx file (default: the first)")
-    .option("--as-of <date>", "as-of date YYYY-MM-DD (default: the day after the latest order)")
-    .option("--tiers <high,potential,dormantDays,lostDays>", "value tier thresholds, default 5000,1000,90,180")
-    .option("--id <column>", "customer id column")
-    .option("--date <column>", "order date column")
-    .option("--amount <column>", "amount column")
-    .option("--order <column>", "order id column")
-    .option("--product <column>", "product column (for ABC)")
+    .option("--sheet <name>", "sheet of an xlsx file (default: the first)");
+  addOrderListOptions(segment)
     .addOption(langFlag())
     .option("--json", "print JSON instead of tables")
     .action(async (orders, options) => setExit(await segmentCommand(orders, options, io)));
 
-  program
+  const review = program
     .command("review")
     .description("write the review workbook (.xlsx with native charts) that managers read without the add-in")
     .argument("<monthly>", "monthly data: .csv or .xlsx")
@@ -59,14 +53,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--to <month>", "last month of the period, e.g. 2025-10")
     .option("--thresholds <green,amber>", "status thresholds on attainment, default 1,0.9")
     .option("--orders <file>", "order list for the customer tiers")
-    .option("--orders-sheet <name>", "sheet of the orders xlsx")
-    .option("--as-of <date>", "as-of date of the order list, YYYY-MM-DD")
-    .option("--tiers <high,potential,dormantDays,lostDays>", "value tier thresholds, default 5000,1000,90,180")
-    .option("--id <column>", "customer id column of the orders")
-    .option("--date <column>", "order date column")
-    .option("--amount <column>", "amount column")
-    .option("--order <column>", "order id column")
-    .option("--product <column>", "product column")
+    .option("--orders-sheet <name>", "sheet of the orders xlsx");
+  addOrderListOptions(review)
     .option("--next-target <amount>", "next period's target, split by this period's months (e.g. 3.2亿)")
     .option("--next-metric <name>", "metric of --next-target, default GMV")
     .option("--next-unit <unit>", "rounding unit of the split, default 1")

@@ -1,5 +1,9 @@
 /** Parsing of shared command-line options. */
+import type { Command } from "commander";
 import { UsageError } from "./loadInputs";
+import { isoToDay } from "../engine/customers/orderTable";
+import type { OrderColumnChoice } from "../engine/customers/orderTable";
+import { DEFAULT_SEGMENTATION_SETTINGS, type TierSettings } from "../engine/customers/rfm";
 import type { StatusThresholds } from "../engine/kpi/compare";
 import type { Lang } from "../i18n/issues";
 
@@ -16,4 +20,49 @@ export function thresholdsOption(value: string | undefined): StatusThresholds | 
     throw new UsageError(`--thresholds ${value}: expected green,amber attainment such as 1,0.9`);
   }
   return { green: parts[0], amber: parts[1] };
+}
+
+/** The flags that name an order list's columns and its as-of date and tiers, shared by `segment` and `review`. */
+export interface OrderListOptions {
+  asOf?: string;
+  tiers?: string;
+  id?: string;
+  date?: string;
+  amount?: string;
+  order?: string;
+  product?: string;
+}
+
+export function addOrderListOptions(command: Command): Command {
+  return command
+    .option("--as-of <date>", "as-of date YYYY-MM-DD (default: the day after the latest order)")
+    .option("--tiers <high,potential,dormantDays,lostDays>", "value tier thresholds, default 5000,1000,90,180")
+    .option("--id <column>", "customer id column")
+    .option("--date <column>", "order date column")
+    .option("--amount <column>", "amount column")
+    .option("--order <column>", "order id column")
+    .option("--product <column>", "product column (for ABC)");
+}
+
+export function orderColumns(options: OrderListOptions): OrderColumnChoice {
+  return { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product };
+}
+
+/** `--as-of 1998-07-01` as a day number; undefined when not given. */
+export function asOfOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const day = isoToDay(value);
+  if (day === null) throw new UsageError(`--as-of ${value}: expected a date such as 1998-07-01`);
+  return day;
+}
+
+/** `--tiers 5000,1000,90,180`: high-value spend, potential spend, dormant days, lost days. */
+export function tiersOption(value: string | undefined): TierSettings {
+  if (value === undefined) return DEFAULT_SEGMENTATION_SETTINGS.tiers;
+  const parts = value.split(",").map(Number);
+  const [highValue, potential, dormantDays, lostDays] = parts;
+  if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p) || p < 0) || potential > highValue || dormantDays > lostDays) {
+    throw new UsageError(`--tiers ${value}: expected high,potential,dormantDays,lostDays such as 5000,1000,90,180`);
+  }
+  return { highValue, potential, dormantDays, lostDays };
 }

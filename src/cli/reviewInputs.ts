@@ -2,16 +2,15 @@
 import { basename } from "node:path";
 import { loadMonthlyInputs, parsePeriodOptions, UsageError } from "./loadInputs";
 import { readGridFile } from "./inputFiles";
-import { thresholdsOption } from "./options";
-import { tiersOption } from "./segmentCommand";
-import { readOrderGrid, isoToDay } from "../engine/customers/orderTable";
+import { asOfOption, orderColumns, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
+import { readOrderGrid } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { readNumber } from "../engine/read/cellValue";
 import { scorecardKeyForName } from "../engine/metrics/headers";
 import type { ReviewInput } from "../engine/review/reviewModel";
 import type { Issue, Lang } from "../i18n/issues";
 
-export interface ReviewCliOptions {
+export interface ReviewCliOptions extends OrderListOptions {
   sheet?: string;
   targets?: string;
   from?: string;
@@ -19,13 +18,6 @@ export interface ReviewCliOptions {
   thresholds?: string;
   orders?: string;
   ordersSheet?: string;
-  asOf?: string;
-  tiers?: string;
-  id?: string;
-  date?: string;
-  amount?: string;
-  order?: string;
-  product?: string;
   nextTarget?: string;
   nextMetric?: string;
   nextUnit?: string;
@@ -40,15 +32,9 @@ export async function computeReviewInputs(monthly: string, options: ReviewCliOpt
   const readerWarnings = [...inputs.warnings];
   let orders: ReviewInput["orders"];
   if (options.orders) {
-    const read = readOrderGrid(await readGridFile(options.orders, options.ordersSheet), { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product });
+    const read = readOrderGrid(await readGridFile(options.orders, options.ordersSheet), orderColumns(options));
     readerWarnings.push(...read.rejected);
-    let asOf: number | undefined;
-    if (options.asOf !== undefined) {
-      const day = isoToDay(options.asOf);
-      if (day === null) throw new UsageError(`--as-of ${options.asOf}: expected a date such as 1998-07-01`);
-      asOf = day;
-    }
-    orders = { table: read.table, settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf, tiers: tiersOption(options.tiers) }, rejectedRows: read.rejectedRows, source: basename(options.orders) };
+    orders = { table: read.table, settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) }, rejectedRows: read.rejectedRows, source: basename(options.orders) };
   }
   let nextTarget: ReviewInput["nextTarget"];
   if (options.nextTarget !== undefined) {

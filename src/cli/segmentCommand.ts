@@ -1,9 +1,9 @@
 /** `kpi-review segment`: RFM segments, the 8-class model, value tiers, ABC and cohorts of an order list. */
 import { readGridFile } from "./inputFiles";
-import { UsageError } from "./loadInputs";
 import { renderTable } from "./textTable";
 import type { CliIo } from "./io";
-import { readOrderGrid, isoToDay, dayToIso } from "../engine/customers/orderTable";
+import { readOrderGrid, dayToIso } from "../engine/customers/orderTable";
+import { asOfOption, orderColumns, tiersOption, type OrderListOptions } from "./options";
 import { segmentOrders, type GroupSummary, type Segmentation } from "../engine/customers/segmentation";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
 import { segmentationToJson } from "../engine/customers/segmentationJson";
@@ -11,28 +11,10 @@ import { formatAmount, formatPercent, NA } from "../engine/format";
 import { formatIssue, type Lang } from "../i18n/issues";
 import { t } from "../i18n/strings";
 
-export interface SegmentOptions {
+export interface SegmentOptions extends OrderListOptions {
   sheet?: string;
-  asOf?: string;
-  tiers?: string;
-  id?: string;
-  date?: string;
-  amount?: string;
-  order?: string;
-  product?: string;
   lang: Lang;
   json?: boolean;
-}
-
-/** `--tiers 5000,1000,90,180`: high-value spend, potential spend, dormant days, lost days. */
-export function tiersOption(value: string | undefined): SegmentationSettings["tiers"] {
-  if (value === undefined) return DEFAULT_SEGMENTATION_SETTINGS.tiers;
-  const parts = value.split(",").map(Number);
-  const [highValue, potential, dormantDays, lostDays] = parts;
-  if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p) || p < 0) || potential > highValue || dormantDays > lostDays) {
-    throw new UsageError(`--tiers ${value}: expected high,potential,dormantDays,lostDays such as 5000,1000,90,180`);
-  }
-  return { highValue, potential, dormantDays, lostDays };
 }
 
 function groupTable(title: string, rows: GroupSummary[], lang: Lang): string {
@@ -78,15 +60,8 @@ export function renderSegmentationText(result: Segmentation, rejectedRows: numbe
 }
 
 export async function segmentCommand(file: string, options: SegmentOptions, io: CliIo): Promise<number> {
-  let asOf: number | undefined;
-  if (options.asOf !== undefined) {
-    const day = isoToDay(options.asOf);
-    if (day === null) throw new UsageError(`--as-of ${options.asOf}: expected a date such as 1998-07-01`);
-    asOf = day;
-  }
-  const settings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf, tiers: tiersOption(options.tiers) };
-  const grid = await readGridFile(file, options.sheet);
-  const read = readOrderGrid(grid, { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product });
+  const settings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) };
+  const read = readOrderGrid(await readGridFile(file, options.sheet), orderColumns(options));
   for (const problem of read.rejected) io.stderr(formatIssue(problem, options.lang) + "\n");
   if (read.rejectedRows > read.rejected.length) io.stderr(`… ${read.rejectedRows - read.rejected.length} more\n`);
   const result = segmentOrders(read.table, settings);

@@ -27,6 +27,16 @@ function name(m: MetricResult, lang: Lang): string {
   return lang === "zh" ? m.nameZh : m.nameEn;
 }
 
+/** Native formula for (current − previous)/|previous|, "n.a." where previous is 0, blank or of the other sign (domain.md). */
+function growthFormula(current: string, previous: string): string {
+  return `IF(AND(ISNUMBER(${current}),ISNUMBER(${previous})),IF(OR(${previous}=0,${current}*${previous}<0),"${NA}",(${current}-${previous})/ABS(${previous})),"${NA}")`;
+}
+
+/** Native formula for the change of a rate in percentage points (the cell shows +5.0pp for 0.33 → 0.38). */
+function ppFormula(current: string, previous: string): string {
+  return `IF(AND(ISNUMBER(${current}),ISNUMBER(${previous})),(${current}-${previous})*100,"${NA}")`;
+}
+
 /** A number, or "n.a." for the engine's null. */
 function valueOrNa(v: number | null): number | string {
   return v === null ? NA : v;
@@ -86,8 +96,8 @@ function reviewSheet(model: ReviewModel): SheetSpec {
     b.value(r, 6, valueOrNa(m.previous), "value", format);
     b.formula(r, 4, `IF(ISNUMBER(${C}),IF(AND(ISNUMBER(${D}),${C}<>0),1${sign}(${D}-${C})/ABS(${C}),"${NA}"),"")`, m.target === null ? "" : valueOrNa(m.attainment), PERCENT);
     b.formula(r, 5, `IF(ISNUMBER(${C}),IF(ISNUMBER(${D}),${D}-${C},"${NA}"),"")`, m.target === null ? "" : valueOrNa(m.deltaTarget), format);
-    b.formula(r, 7, `IF(AND(ISNUMBER(${D}),ISNUMBER(${G})),IF(OR(${G}=0,${D}*${G}<0),"${NA}",(${D}-${G})/ABS(${G})),"${NA}")`, valueOrNa(m.growth), SIGNED_PERCENT);
-    if (m.unit === "%") b.formula(r, 8, `IF(AND(ISNUMBER(${D}),ISNUMBER(${G})),(${D}-${G})*100,"${NA}")`, m.ppChange === null ? NA : m.ppChange * 100, PP);
+    b.formula(r, 7, growthFormula(D, G), valueOrNa(m.growth), SIGNED_PERCENT);
+    if (m.unit === "%") b.formula(r, 8, ppFormula(D, G), m.ppChange === null ? NA : m.ppChange * 100, PP);
     b.formula(r, 9, `IF(ISNUMBER(${E}),IF(${E}>=${green},"${statusLabel("green", lang)}",IF(${E}>=${amber},"${statusLabel("amber", lang)}","${statusLabel("red", lang)}")),"")`, statusLabel(m.status, lang), undefined, "text");
     changeColours(b, H, m.direction);
     changeColours(b, a1(r, 8), m.direction);
@@ -207,9 +217,9 @@ function trendSheet(model: ReviewModel): SheetSpec | null {
     if (i === 0) b.value(r, 4, valueOrNa(t.mom), "value", SIGNED_PERCENT);
     else {
       const P = a1(r - 1, 1);
-      b.formula(r, 4, `IF(AND(ISNUMBER(${B}),ISNUMBER(${P})),IF(OR(${P}=0,${B}*${P}<0),"${NA}",(${B}-${P})/ABS(${P})),"${NA}")`, valueOrNa(t.mom), SIGNED_PERCENT);
+      b.formula(r, 4, growthFormula(B, P), valueOrNa(t.mom), SIGNED_PERCENT);
     }
-    b.formula(r, 5, `IF(AND(ISNUMBER(${B}),ISNUMBER(${D})),IF(OR(${D}=0,${B}*${D}<0),"${NA}",(${B}-${D})/ABS(${D})),"${NA}")`, valueOrNa(t.yoy), SIGNED_PERCENT);
+    b.formula(r, 5, growthFormula(B, D), valueOrNa(t.yoy), SIGNED_PERCENT);
     changeColours(b, a1(r, 4), m.direction);
     changeColours(b, a1(r, 5), m.direction);
     cumulative += t.actual ?? 0;
@@ -263,10 +273,10 @@ function channelSheet(model: ReviewModel): SheetSpec | null {
     b.value(row, 1, valueOrNa(m.actual), "value", isShare ? PERCENT : "0.00");
     b.value(row, 2, valueOrNa(m.previous), "value", isShare ? PERCENT : "0.00");
     if (isShare) {
-      b.formula(row, 3, `IF(AND(ISNUMBER(${B}),ISNUMBER(${C})),(${B}-${C})*100,"${NA}")`, m.ppChange === null ? NA : m.ppChange * 100, PP);
+      b.formula(row, 3, ppFormula(B, C), m.ppChange === null ? NA : m.ppChange * 100, PP);
       shareRows.push(row);
     } else {
-      b.formula(row, 3, `IF(AND(ISNUMBER(${B}),ISNUMBER(${C})),IF(OR(${C}=0,${B}*${C}<0),"${NA}",(${B}-${C})/ABS(${C})),"${NA}")`, valueOrNa(m.growth), SIGNED_PERCENT);
+      b.formula(row, 3, growthFormula(B, C), valueOrNa(m.growth), SIGNED_PERCENT);
       changeColours(b, a1(row, 3), m.direction);
     }
     row++;
