@@ -20,9 +20,26 @@ const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office
 const OFFICE_JS_FILES = /^(office\.js|o15apptofilemappingtable\.js|custom-functions-runtime\.js|excel[^/]*\.js|[a-z]{2,3}(-[a-z0-9]+)+\/(office|excel)_strings\.js)$/;
 const isOfficeJsFile = (relative) => OFFICE_JS_FILES.test(relative) && !relative.endsWith(".debug.js");
 
+/**
+ * HTTPS options for the dev server: Office's dev certificates, installed as trusted where possible. Where the CA
+ * cannot be installed (no sudo, a CI box), the generated certificates are used anyway and the browser or Office
+ * must be told to trust ~/.office-addin-dev-certs/ca.crt by hand.
+ */
+async function devHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const fs = require("fs");
+    const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    console.warn(`[kpi-review] Could not install the dev CA (${error.message.split("\n")[0]}); serving with the certificates in ${dir}, which Office will trust only after you trust ca.crt yourself.`);
+    return { key: fs.readFileSync(path.join(dir, "localhost.key")), cert: fs.readFileSync(path.join(dir, "localhost.crt")), ca: fs.readFileSync(path.join(dir, "ca.crt")) };
+  }
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
-  const httpsOptions = env && env.WEBPACK_SERVE ? await require("office-addin-dev-certs").getHttpsServerOptions() : undefined;
+  const httpsOptions = env && env.WEBPACK_SERVE ? await devHttpsOptions() : undefined;
   return {
     devtool: dev ? "source-map" : false,
     entry: {
