@@ -16,6 +16,16 @@ const HARNESS = join(ROOT_DIR, "test-output", "e2e-harness");
 const SHOTS = join(ROOT_DIR, "test-output", "e2e");
 const csv = (file: string) => parseDelimitedText(readFileSync(join(SAMPLES, file), "utf8")).map((row) => row.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v)));
 
+/** 600 orders of 120 customers over 2025, deterministic. */
+function orderList(): unknown[][] {
+  const rows: unknown[][] = [["订单号", "客户ID", "下单时间", "实付金额"]];
+  for (let i = 0; i < 600; i++) {
+    const day = new Date(Date.UTC(2025, 0, 1 + ((i * 37) % 360))).toISOString().slice(0, 10);
+    rows.push([`o${i}`, `c${(i * 7) % 120}`, day, 50 + ((i * 131) % 900)]);
+  }
+  return rows;
+}
+
 let server: Server;
 let browser: Browser;
 let origin: string;
@@ -59,6 +69,7 @@ async function openPane(locale: string): Promise<Page> {
       { name: "月度数据", values: csv("platform-2025/monthly.csv") },
       { name: "目标", values: csv("platform-2025/targets.csv") },
       { name: "我的笔记", values: [["keep me"]] },
+      { name: "订单", values: orderList() },
     ],
   });
   await page.goto(origin);
@@ -89,13 +100,18 @@ describe.each([
     await select(page, "目标", "A1:C11");
     await page.getByRole("button", { name: t.useSelection }).nth(1).click();
     await page.getByTestId("targets-label").waitFor();
+    await select(page, "订单", "A1:D601");
+    await page.getByRole("button", { name: t.useSelection }).nth(2).click();
     const gmvCard = page.getByTestId("preview").getByRole("group", { name: t.gmvCard }).or(page.getByTestId("preview").locator(`[aria-label="${t.gmvCard}"]`)).first();
     await expect(gmvCard.innerText()).resolves.toMatch(/114\.4%/);
     await expect(gmvCard.innerText()).resolves.toContain(t.met);
     await page.screenshot({ path: join(SHOTS, `${lang}-3-preview.png`), fullPage: true });
 
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
     await page.getByRole("button", { name: t.generate }).click();
     await page.getByTestId("generate-done").waitFor({ timeout: 30000 });
+    expect(workers.some((url) => url.endsWith("/segmentation.worker.js"))).toBe(true); // the segmentation ran off the UI thread
     await expect(page.getByTestId("generate-done").innerText()).resolves.toContain(t.done);
     await page.screenshot({ path: join(SHOTS, `${lang}-4-done.png`), fullPage: true });
 
@@ -103,9 +119,11 @@ describe.each([
       const fake = (window as unknown as { __fake: { sheets: Array<{ name: string }>; cell(s: string, a: string): unknown; settings: Map<string, string> } }).__fake;
       return { sheets: fake.sheets.map((s) => s.name), notes: fake.cell("我的笔记", "A1"), settings: [...fake.settings.keys()] };
     });
-    expect(written.sheets).toEqual(["月度数据", "目标", "我的笔记", t.review, t.trend, lang === "zh" ? "渠道结构" : "Channels"]);
+    expect(written.sheets).toEqual(["月度数据", "目标", "我的笔记", "订单", t.review, t.trend, ...(lang === "zh" ? ["渠道结构", "用户分层", "客户明细"] : ["Channels", "Customers", "Customer list"])]);
     expect(written.notes).toBe("keep me");
     expect(written.settings.sort()).toEqual(["kpiReview.choices", "kpiReview.generatedSheets"]);
+    const customers = await page.evaluate((sheet) => (window as unknown as { __fake: { sheet(n: string): { tables: unknown[]; cells: Map<string, unknown> } } }).__fake.sheet(sheet)!.tables, lang === "zh" ? "客户明细" : "Customer list");
+    expect(customers).toEqual([{ name: lang === "zh" ? "客户明细表" : "CustomerList", address: "A1:J121" }]);
     const gmv = await page.evaluate((sheet) => {
       const fake = (window as unknown as { __fake: { cell(s: string, a: string): unknown } }).__fake;
       return [fake.cell(sheet, "A6"), fake.cell(sheet, "D6"), fake.cell(sheet, "E6")];

@@ -9,7 +9,7 @@ module.exports = {
   mode: "development",
   devtool: false,
   context: ROOT,
-  entry: { harness: "./test/e2e/harness.tsx" },
+  entry: { harness: "./test/e2e/harness.tsx", "segmentation.worker": "./src/taskpane/segmentation.worker.ts" },
   output: { path: path.join(ROOT, "test-output", "e2e-harness"), filename: "[name].js", clean: true },
   resolve: {
     extensions: [".ts", ".tsx", ".js"],
@@ -26,5 +26,5 @@ module.exports = {
     ],
   },
   performance: { hints: false },
-  plugins: [new HtmlWebpackPlugin({ filename: "index.html", templateContent: '<!doctype html><html><head><meta charset="utf-8"><title>KPI Review</title></head><body style="margin:0"><div id="container"></div></body></html>' })],
+  plugins: [new HtmlWebpackPlugin({ filename: "index.html", chunks: ["harness"], templateContent: '<!doctype html><html><head><meta charset="utf-8"><title>KPI Review</title></head><body style="margin:0"><div id="container"></div></body></html>' })],
 };
