@@ -62,11 +62,11 @@ const smallSpec = (title: string): WorkbookSpec => ({
   sheets: [
     {
       name: "经营复盘", cells: [{ row: 0, col: 0, value: title, style: "title" }, { row: 1, col: 0, value: 2 }, { row: 1, col: 1, formula: "A2*2", expected: 4, format: "0.0%" }, { row: 2, col: 0, value: "=not a formula" }],
-      merges: ["A1:C1"], columnWidths: [20], conditionalFormats: [{ range: "B2", rule: { kind: "formula", formula: "B2>1" }, colour: "good" }], charts: [], tables: [], print: { landscape: true, fitToWidth: true },
+      merges: ["A1:C1"], columnWidths: [20], rowHeights: { 0: 26 }, conditionalFormats: [{ range: "B2", rule: { kind: "formula", formula: "B2>1" }, colour: "good" }], charts: [], tables: [], print: { landscape: true, fitToWidth: true },
     },
     {
       name: "月度趋势", cells: numbers(30, 4).flatMap((row, r) => row.map((v, c) => ({ row: r, col: c, value: v }))),
-      merges: [], columnWidths: [], conditionalFormats: [], tables: [], print: { landscape: true, fitToWidth: true }, freeze: { rows: 1, cols: 0 },
+      merges: [], columnWidths: [], rowHeights: {}, conditionalFormats: [], tables: [], print: { landscape: true, fitToWidth: true }, freeze: { rows: 1, cols: 0 },
       charts: [{ kind: "columnLine", title: "趋势", categories: "A1:A30", categoryCache: [], series: [{ name: { text: "AC" }, values: "B1:B30", cache: [] }, { name: { text: "PL" }, values: "C1:C30", cache: [], as: "line" }], anchor: { row: 0, col: 5, rows: 10, cols: 5 } }],
     },
   ],

@@ -114,6 +114,7 @@ function applyStyles(ws: Excel.Worksheet, sheet: SheetSpec): void {
 
 function applyLayout(ws: Excel.Worksheet, sheet: SheetSpec, capabilities: Capabilities): void {
   sheet.columnWidths.forEach((width, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthInPoints(width)));
+  for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = height;
   for (const range of sheet.merges) ws.getRange(range).merge(false);
   for (const cf of sheet.conditionalFormats) {
     const first = cf.range.split(":")[0];

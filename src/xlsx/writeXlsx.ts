@@ -51,6 +51,7 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cacheResults: b
     },
   });
   spec.columnWidths.forEach((width, c) => (ws.getColumn(c + 1).width = width));
+  for (const [row, height] of Object.entries(spec.rowHeights)) ws.getRow(Number(row) + 1).height = height;
   for (const cell of spec.cells) {
     const target = ws.getCell(cell.row + 1, cell.col + 1);
     target.value = cellValue(cell, cacheResults);

@@ -95,7 +95,10 @@ function reviewSheet(model: ReviewModel): SheetSpec {
     b.value(r, 3, valueOrNa(m.actual), "value", format);
     b.value(r, 6, valueOrNa(m.previous), "value", format);
     b.formula(r, 4, `IF(ISNUMBER(${C}),IF(AND(ISNUMBER(${D}),${C}<>0),1${sign}(${D}-${C})/ABS(${C}),"${NA}"),"")`, m.target === null ? "" : valueOrNa(m.attainment), PERCENT);
-    b.formula(r, 5, `IF(ISNUMBER(${C}),IF(ISNUMBER(${D}),${D}-${C},"${NA}"),"")`, m.target === null ? "" : valueOrNa(m.deltaTarget), format);
+    // ΔPL of a rate reads in percentage points (5.2% against 5.0% is +0.2pp), like its change on PY.
+    const points = m.unit === "%";
+    const deltaTarget = m.deltaTarget === null ? NA : points ? m.deltaTarget * 100 : m.deltaTarget;
+    b.formula(r, 5, `IF(ISNUMBER(${C}),IF(ISNUMBER(${D}),(${D}-${C})${points ? "*100" : ""},"${NA}"),"")`, m.target === null ? "" : deltaTarget, points ? PP : format);
     b.formula(r, 7, growthFormula(D, G), valueOrNa(m.growth), SIGNED_PERCENT);
     if (m.unit === "%") b.formula(r, 8, ppFormula(D, G), m.ppChange === null ? NA : m.ppChange * 100, PP);
     b.formula(r, 9, `IF(ISNUMBER(${E}),IF(${E}>=${green},"${statusLabel("green", lang)}",IF(${E}>=${amber},"${statusLabel("amber", lang)}","${statusLabel("red", lang)}")),"")`, statusLabel(m.status, lang), undefined, "text");

@@ -36,6 +36,7 @@ export class SheetBuilder {
   /** A row of text spanning columns col..lastCol. */
   banner(row: number, col: number, lastCol: number, text: string, style: StyleName): this {
     this.value(row, col, text, style);
+    if (style === "title") this.sheet.rowHeights[row] = 26;
     if (lastCol > col) this.sheet.merges.push(rangeA1(row, col, row, lastCol));
     return this;
   }

@@ -94,6 +94,8 @@ export interface SheetSpec {
   merges: string[];
   /** Column widths in characters, by column index. */
   columnWidths: number[];
+  /** Row heights in points where a row needs more than the default (titles). */
+  rowHeights: Record<number, number>;
   freeze?: { rows: number; cols: number };
   conditionalFormats: ConditionalFormatSpec[];
   charts: ChartSpec[];
@@ -110,5 +112,5 @@ export interface WorkbookSpec {
 export const GENERATOR = "kpi-review";
 
 export function emptySheet(name: string): SheetSpec {
-  return { name, cells: [], merges: [], columnWidths: [], conditionalFormats: [], charts: [], tables: [], print: { landscape: true, fitToWidth: true } };
+  return { name, cells: [], merges: [], columnWidths: [], rowHeights: {}, conditionalFormats: [], charts: [], tables: [], print: { landscape: true, fitToWidth: true } };
 }
