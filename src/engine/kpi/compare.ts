@@ -21,11 +21,16 @@ function known(v: Value): v is number {
   return typeof v === "number" && Number.isFinite(v);
 }
 
+/** A ratio so extreme that it overflows (a target of 1e-320) is n.a., never ±Infinity in a sheet. */
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
 /** 达成率 = 1 + s·(AC − PL)/|PL|, s = +1 higher-is-better, −1 lower-is-better; n.a. for PL 0 or missing. */
 export function attainment(actual: Value, target: Value, direction: Direction = "higher"): number | null {
   if (!known(actual) || !known(target) || target === 0) return null;
   const sign = direction === "lower" ? -1 : 1;
-  return 1 + (sign * (actual - target)) / Math.abs(target);
+  return finiteOrNull(1 + (sign * (actual - target)) / Math.abs(target));
 }
 
 /** ΔPL or ΔPY: AC − reference. */
@@ -37,7 +42,7 @@ export function variance(actual: Value, reference: Value): number | null {
 export function growth(current: Value, previous: Value): number | null {
   if (!known(current) || !known(previous) || previous === 0) return null;
   if (current * previous < 0) return null;
-  return (current - previous) / Math.abs(previous);
+  return finiteOrNull((current - previous) / Math.abs(previous));
 }
 
 /** Change in percentage points for % metrics, as a fraction: 0.33 → 0.38 is 0.05 (+5.0pp). */

@@ -33,7 +33,7 @@ describe("target split by PY seasonality, largest remainder", () => {
           const total = weights.reduce((s, w) => s + w, 0);
           parts.forEach((p, i) => {
             expect(Number.isInteger(p)).toBe(true);
-            expect(Math.abs(p - (target * weights[i]) / total)).toBeLessThan(1 + 1e-6);
+            expect(Math.abs(p - (target * weights[i]) / total)).toBeLessThan(1 + 1e-12 * Math.abs(target));
           });
         },
       ),
