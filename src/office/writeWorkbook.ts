@@ -9,7 +9,7 @@
  *   A user's sheet is never touched: a name already taken by one gets a free variant. If anything fails, the
  *   sheets of this run are removed except the one being written, which is renamed to say it is incomplete.
  */
-import type { CellSpec, ChartSpec, SheetSpec, WorkbookSpec } from "../engine/review/workbookSpec";
+import { cellTextAt, type CellSpec, type ChartSpec, type SheetSpec, type WorkbookSpec } from "../engine/review/workbookSpec";
 import { LOOKS, STATUS_COLOURS, FONT_NAME, widthInPoints } from "../engine/review/styles";
 import { columnLetter } from "../engine/read/grid";
 import { t } from "../i18n/strings";
@@ -153,18 +153,13 @@ const CHART_TYPES: Record<ChartSpec["kind"], string> = {
 /** Charts through the chart API; combo series need ExcelApi 1.7. Returns whether the chart was added. */
 function addChart(ws: Excel.Worksheet, sheet: SheetSpec, chart: ChartSpec, capabilities: Capabilities): boolean {
   if (!capabilities.isSetSupported("ExcelApi", "1.7")) return false;
-  const cellText = (ref: string) => {
-    const match = /^([A-Z]+)(\d+)$/.exec(ref)!;
-    const cell = sheet.cells.find((c) => columnLetter(c.col) === match[1] && c.row + 1 === Number(match[2]));
-    return cell?.value === null || cell?.value === undefined ? "" : String(cell.value);
-  };
   const added = ws.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, ws.getRange(chart.series[0].values), "Columns");
   added.title.text = chart.title;
   added.legend.position = "Bottom";
   added.legend.visible = chart.kind === "doughnut" || chart.series.filter((s) => s.colour !== "none").length > 1;
   chart.series.forEach((spec, i) => {
     const series = i === 0 ? added.series.getItemAt(0) : added.series.add();
-    series.name = "ref" in spec.name ? cellText(spec.name.ref) : spec.name.text;
+    series.name = "ref" in spec.name ? cellTextAt(sheet, spec.name.ref) : spec.name.text;
     if (i > 0) series.setValues(ws.getRange(spec.values));
     series.setXAxisValues(ws.getRange(chart.categories));
     if (spec.as === "line") series.chartType = "Line";

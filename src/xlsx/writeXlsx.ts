@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { columnLetter } from "../engine/read/grid";
-import type { CellSpec, SheetSpec, StyleName, WorkbookSpec } from "../engine/review/workbookSpec";
+import { cellTextAt, type CellSpec, type SheetSpec, type StyleName, type WorkbookSpec } from "../engine/review/workbookSpec";
 import { chartXml, drawingXml } from "./chartXml";
 import { FONT_NAME, LOOKS, STATUS_COLOURS } from "../engine/review/styles";
 
@@ -117,7 +117,7 @@ async function addCharts(buffer: Buffer, spec: WorkbookSpec): Promise<Buffer> {
     const drawingRels: string[] = [];
     sheet.charts.forEach((chart, k) => {
       chartNumber++;
-      const names = chart.series.map((s) => ("ref" in s.name ? cellText(sheet, s.name.ref) : s.name.text));
+      const names = chart.series.map((s) => ("ref" in s.name ? cellTextAt(sheet, s.name.ref) : s.name.text));
       zip.file(`xl/charts/chart${chartNumber}.xml`, chartXml(chart, sheet.name, names));
       drawingRels.push(`<Relationship Id="rId${k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart${chartNumber}.xml"/>`);
       types = types.replace("</Types>", `<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
@@ -140,12 +140,6 @@ async function addCharts(buffer: Buffer, spec: WorkbookSpec): Promise<Buffer> {
   }
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-}
-
-function cellText(sheet: SheetSpec, ref: string): string {
-  const match = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  const cell = sheet.cells.find((c) => columnLetter(c.col) === match[1] && c.row + 1 === Number(match[2]));
-  return cell?.value === undefined || cell.value === null ? "" : String(cell.value);
 }
 
 export interface WriteOptions {

@@ -5,6 +5,8 @@
  * Rows and columns are 0-based.
  */
 
+import { columnIndex } from "../read/grid";
+
 export type StyleName =
   | "title"
   | "subtitle"
@@ -110,6 +112,16 @@ export interface WorkbookSpec {
 }
 
 export const GENERATOR = "kpi-review";
+
+/** The text of the sheet's cell at an A1 reference such as `B4` (a chart series' name cell); "" when empty. */
+export function cellTextAt(sheet: SheetSpec, ref: string): string {
+  const match = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!match) throw new RangeError(`not a cell reference: ${ref}`);
+  const col = columnIndex(match[1]);
+  const row = Number(match[2]) - 1;
+  const cell = sheet.cells.find((c) => c.col === col && c.row === row);
+  return cell?.value === undefined || cell.value === null ? "" : String(cell.value);
+}
 
 export function emptySheet(name: string): SheetSpec {
   return { name, cells: [], merges: [], columnWidths: [], rowHeights: {}, conditionalFormats: [], charts: [], tables: [], print: { landscape: true, fitToWidth: true } };
