@@ -4,7 +4,7 @@
  */
 import { readLabel, readNumber, unwrapCell, type CellInput } from "../read/cellValue";
 import { cellAddress, type Grid } from "../read/grid";
-import { excelSerialToDate } from "../read/month";
+import { excelSerialToDay } from "../read/month";
 import { normaliseName } from "../metrics/catalog";
 import { issue, InputError, type Issue } from "../../i18n/issues";
 
@@ -117,7 +117,7 @@ export function readDay(cell: CellInput): number | null {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : Math.floor(raw.getTime() / DAY_MS);
   if (typeof raw === "number") {
     if (Number.isInteger(raw) && raw >= 19000101 && raw <= 29991231) return dayFromParts(Math.floor(raw / 10000), Math.floor(raw / 100) % 100, raw % 100);
-    if (raw >= 1 && raw < 2958466) return Math.floor(excelSerialToDate(raw).getTime() / DAY_MS);
+    if (raw >= 1 && raw < 2958466) return excelSerialToDay(raw);
     return null;
   }
   if (typeof raw !== "string") return null;

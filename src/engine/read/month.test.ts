@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { dateToExcelSerial, excelSerialToDate, formatMonth, isYearlessMonth, makeMonth, readMonth } from "./month";
+import { dateToExcelSerial, excelSerialToDay, excelSerialToDate, formatMonth, isYearlessMonth, makeMonth, readMonth } from "./month";
 
 describe("readMonth", () => {
   const jan2025 = makeMonth(2025, 1);
@@ -27,6 +27,17 @@ describe("readMonth", () => {
     expect(excelSerialToDate(59).toISOString().slice(0, 10)).toBe("1900-02-28");
     expect(excelSerialToDate(61).toISOString().slice(0, 10)).toBe("1900-03-01");
     expect(excelSerialToDate(45658).toISOString().slice(0, 10)).toBe("2025-01-01");
+  });
+
+  test("serial → day number follows Excel's epoch, fractions of a day dropped", () => {
+    // Independently: serials from 61 count from 1899-12-30; before the phantom 1900-02-29, from 1899-12-31.
+    const epoch = (serial: number) => Date.UTC(1899, 11, serial >= 61 ? 30 : 31) / 86400000;
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 73000, noNaN: true }).filter((s) => s < 60 || s >= 61), (serial) => {
+        expect(excelSerialToDay(serial)).toBe(epoch(serial) + Math.floor(serial));
+      }),
+    );
+    expect(excelSerialToDay(45658.75)).toBe(Date.UTC(2025, 0, 1) / 86400000);
   });
 
   test("serials and dates round-trip", () => {

@@ -41,11 +41,17 @@ function monthNameIndex(name: string): number {
   return index < 0 ? -1 : index + 1;
 }
 
-/** Excel's serial day 1 is 1900-01-01 and it counts the nonexistent 1900-02-29; serial 25569 is 1970-01-01. */
-export function excelSerialToDate(serial: number): Date {
+/**
+ * Days since 1970-01-01 of an Excel serial (the time of day dropped). Excel's serial day 1 is 1900-01-01 and it
+ * counts the nonexistent 1900-02-29; serial 25569 is 1970-01-01. Plain arithmetic: no Date per cell.
+ */
+export function excelSerialToDay(serial: number): number {
   const days = Math.floor(serial);
-  const adjusted = days < 60 ? days + 1 : days;
-  return new Date(Date.UTC(1970, 0, 1) + (adjusted - 25569) * 86400000);
+  return (days < 60 ? days + 1 : days) - 25569;
+}
+
+export function excelSerialToDate(serial: number): Date {
+  return new Date(excelSerialToDay(serial) * 86400000);
 }
 
 /** The Excel serial of a UTC calendar day (the inverse of excelSerialToDate for serials ≥ 61). */
