@@ -5,11 +5,10 @@
 const path = require("path");
 const fs = require("fs");
 const ExcelJS = require("exceljs");
-const { parseDelimitedText } = require("../lib/cli/inputFiles.js");
+const { parseDelimitedText, typedCells } = require("../lib/cli/inputFiles.js");
 
 const SAMPLES = path.join(__dirname, "..", "samples");
-const read = (file) =>
-  parseDelimitedText(fs.readFileSync(path.join(SAMPLES, file), "utf8")).map((row) => row.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v)));
+const read = (file) => typedCells(parseDelimitedText(fs.readFileSync(path.join(SAMPLES, file), "utf8")));
 
 async function main() {
   const workbook = new ExcelJS.Workbook();

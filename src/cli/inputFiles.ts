@@ -15,26 +15,31 @@ export class InputFileError extends Error {
   }
 }
 
+/** Drops blank rows at the end of a file (a trailing newline, empty lines), keeping blank rows inside it. */
+function withoutTrailingBlankRows(rows: string[][]): string[][] {
+  let end = rows.length;
+  while (end > 0 && rows[end - 1].every((cell) => cell.trim() === "")) end--;
+  return rows.slice(0, end);
+}
+
 /** Splits delimited text into rows of strings; whitespace-separated text (CDNOW_master.txt) too. */
 export function parseDelimitedText(text: string): string[][] {
   const body = text.replace(/^\uFEFF/, "");
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   if (!/[,\t;]/.test(firstLine)) {
-    const rows = body.split(/\r?\n/).map((line) => (line.trim() === "" ? [] : line.trim().split(/\s+/)));
-    while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-    return rows;
+    return withoutTrailingBlankRows(body.split(/\r?\n/).map((line) => (line.trim() === "" ? [] : line.trim().split(/\s+/))));
   }
   if (!body.includes('"')) {
     // No quoting anywhere: splitting on the delimiter is exact, and several times faster on large order lists.
     const delimiter = firstLine.includes("\t") ? "\t" : firstLine.includes(",") ? "," : ";";
-    const rows = body.split(/\r?\n/).map((line) => (line === "" ? [""] : line.split(delimiter)));
-    while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === "")) rows.pop();
-    return rows;
+    return withoutTrailingBlankRows(body.split(/\r?\n/).map((line) => (line === "" ? [""] : line.split(delimiter))));
   }
-  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: "" });
-  const rows = parsed.data;
-  while (rows.length > 0 && rows[rows.length - 1].every((c) => c.trim() === "")) rows.pop();
-  return rows;
+  return withoutTrailingBlankRows(Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: "" }).data);
+}
+
+/** Text cells that are plain numbers become numbers, as Excel stores a CSV it opens (for sample workbooks and tests). */
+export function typedCells(rows: string[][]): Array<Array<string | number>> {
+  return rows.map((row) => row.map((cell) => (cell.trim() !== "" && Number.isFinite(Number(cell)) ? Number(cell) : cell)));
 }
 
 async function readXlsxGrid(path: string, sheetName?: string): Promise<Grid> {

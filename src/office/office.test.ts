@@ -3,19 +3,16 @@
  * block reads, batched writes, replacing only the add-in's own sheets, failure mid-write, saved choices, and
  * the whole "Generate review sheet" job on the sample data.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { FakeExcel } from "../../test/helpers/fakeExcel";
 import { readGrid } from "./readGrid";
 import { writeReviewWorkbook, freeName, ReviewWriteError, GENERATED_SHEETS_SETTING } from "./writeWorkbook";
 import { defaultChoices, loadChoices, saveChoices } from "./choices";
 import { generateReview } from "./generateReview";
-import { parseDelimitedText } from "../cli/inputFiles";
+import { sampleSheet } from "../../test/helpers/cli";
 import type { WorkbookSpec } from "../engine/review/workbookSpec";
 
 const ALL = { isSetSupported: () => true };
-const SAMPLES = join(__dirname, "..", "..", "samples");
-const csv = (file: string) => parseDelimitedText(readFileSync(join(SAMPLES, file), "utf8")).map((row) => row.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v)));
+const csv = sampleSheet;
 
 function numbers(rows: number, cols: number): number[][] {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => r * cols + c + 1));

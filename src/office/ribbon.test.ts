@@ -1,11 +1,9 @@
 /** The ribbon's "Generate review sheet" runs the saved choices without the pane, and opens the pane otherwise. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { FakeExcel } from "../../test/helpers/fakeExcel";
 import { generateFromSavedSettings } from "./ribbon";
 import { defaultChoices, saveChoices } from "./choices";
 import { lastRun } from "./lastRun";
-import { parseDelimitedText } from "../cli/inputFiles";
+import { sampleSheet } from "../../test/helpers/cli";
 
 function install(excel: FakeExcel) {
   const showAsTaskpane = jest.fn(async () => undefined);
@@ -21,7 +19,7 @@ afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
 });
 
-const monthly = parseDelimitedText(readFileSync(join(__dirname, "..", "..", "samples", "shop-2025q3", "monthly.csv"), "utf8")).map((r) => r.map((v) => (Number.isFinite(Number(v)) && v !== "" ? Number(v) : v)));
+const monthly = sampleSheet("shop-2025q3/monthly.csv");
 
 test("with saved choices it regenerates the review, without opening the pane", async () => {
   const excel = new FakeExcel();

@@ -9,12 +9,11 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { parseDelimitedText } from "../../src/cli/inputFiles";
-import { ROOT_DIR, SAMPLES } from "../helpers/cli";
+import { ROOT_DIR, sampleSheet } from "../helpers/cli";
 
 const HARNESS = join(ROOT_DIR, "test-output", "e2e-harness");
 const SHOTS = join(ROOT_DIR, "test-output", "e2e");
-const csv = (file: string) => parseDelimitedText(readFileSync(join(SAMPLES, file), "utf8")).map((row) => row.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v)));
+const csv = sampleSheet;
 
 /** 600 orders of 120 customers over 2025, deterministic. */
 function orderList(): unknown[][] {
