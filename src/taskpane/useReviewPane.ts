@@ -57,42 +57,45 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
 
   useEffect(() => onRun(setRibbonRun), []);
 
-  const chooseData = useCallback(
-    async (source: DataSource | null) => {
+  /** Runs a step's action; what goes wrong is shown in the pane (cell-addressed where it can be), not thrown. */
+  const guarded = useCallback(
+    async (action: () => Promise<void>) => {
       setProblem(null);
       try {
-        const picked = source ? { source, label: sourceLabel(source) } : await host.selection();
-        const grid = await host.read(picked.source);
-        setData({ ...picked, value: grid });
-        setPeriod(null);
+        await action();
       } catch (error) {
         setProblem(describeError(error, lang));
       }
     },
-    [host, lang],
+    [lang],
+  );
+
+  /** The given source (a saved choice, a picked table), or else the current selection. */
+  const pick = useCallback(
+    async (source: DataSource | null): Promise<{ source: DataSource; label: string }> => (source ? { source, label: sourceLabel(source) } : host.selection()),
+    [host],
+  );
+
+  const chooseData = useCallback(
+    (source: DataSource | null) =>
+      guarded(async () => {
+        const picked = await pick(source);
+        setData({ ...picked, value: await host.read(picked.source) });
+        setPeriod(null);
+      }),
+    [guarded, pick, host],
   );
 
   const chooseTargets = useCallback(
-    async (source: DataSource | null) => {
-      setProblem(null);
-      try {
-        const picked = source ? { source, label: sourceLabel(source) } : await host.selection();
+    (source: DataSource | null) =>
+      guarded(async () => {
+        const picked = await pick(source);
         setTargets({ ...picked, value: readTargetsGrid(await host.read(picked.source)).targets });
-      } catch (error) {
-        setProblem(describeError(error, lang));
-      }
-    },
-    [host, lang],
+      }),
+    [guarded, pick, host],
   );
 
-  const chooseOrders = useCallback(async () => {
-    setProblem(null);
-    try {
-      setOrders(await host.selection());
-    } catch (error) {
-      setProblem(describeError(error, lang));
-    }
-  }, [host, lang]);
+  const chooseOrders = useCallback(() => guarded(async () => setOrders(await pick(null))), [guarded, pick]);
 
   // Restore what a colleague (or the analyst last time) chose in this workbook.
   useEffect(() => {
