@@ -35,6 +35,38 @@ const useStyles = makeStyles({
   pre: { whiteSpace: "pre-wrap", margin: 0, fontFamily: "inherit" },
 });
 
+interface RangeStepProps {
+  id: string;
+  title: string;
+  hint: string;
+  /** The chosen range's label, when one is chosen. */
+  chosen: string | undefined;
+  onUse: () => void;
+  onClear: () => void;
+  lang: Lang;
+}
+
+/** An optional step that takes the current selection as its range and can be cleared (targets, orders). */
+function RangeStep({ id, title, hint, chosen, onUse, onClear, lang }: RangeStepProps) {
+  const styles = useStyles();
+  const text = paneText(lang);
+  return (
+    <section className={styles.step} aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id}>{title}</Subtitle2>
+      <Caption1 className={styles.hint}>{hint}</Caption1>
+      <div className={styles.row}>
+        <Button onClick={onUse}>{text.useSelection}</Button>
+        {chosen !== undefined && (
+          <>
+            <Caption1 data-testid={`${id}-label`}>{text.selected}: {chosen}</Caption1>
+            <Button appearance="subtle" size="small" onClick={onClear}>{text.clear}</Button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
 export interface AppProps {
   initialLang: Lang;
   host: PaneHost;
@@ -105,24 +137,12 @@ export function App({ initialLang, host }: AppProps) {
           <>
             <ColumnsStep pane={pane} />
             <Divider />
-            <section className={styles.step} aria-labelledby="step-targets">
-              <Subtitle2 as="h2" id="step-targets">{text.stepTargets}</Subtitle2>
-              <Caption1 className={styles.hint}>{text.stepTargetsHint}</Caption1>
-              <div className={styles.row}>
-                <Button onClick={() => pane.chooseTargets(null)}>{text.useSelection}</Button>
-                {pane.targets && (
-                  <>
-                    <Caption1 data-testid="targets-label">{text.selected}: {pane.targets.label}</Caption1>
-                    <Button appearance="subtle" size="small" onClick={pane.clearTargets}>{text.clear}</Button>
-                  </>
-                )}
-              </div>
-            </section>
+            <RangeStep id="step-targets" title={text.stepTargets} hint={text.stepTargetsHint} chosen={pane.targets?.label} onUse={() => pane.chooseTargets(null)} onClear={pane.clearTargets} lang={pane.lang} />
             <section className={styles.step} aria-labelledby="step-period">
               <Subtitle2 as="h2" id="step-period">{text.stepPeriod}</Subtitle2>
               <div className={styles.row}>
                 {(["from", "to"] as const).map((end) => (
-                  <Field key={end} label={text[end]} orientation="horizontal">
+                  <Field key={end} label={text[end]}>
                     <Select value={pane.period?.[end] ?? ""} onChange={(_, d) => pane.period && pane.setPeriod({ ...pane.period, [end]: d.value })}>
                       {pane.months.map((m) => (
                         <option key={m} value={m}>{m}</option>
@@ -132,19 +152,7 @@ export function App({ initialLang, host }: AppProps) {
                 ))}
               </div>
             </section>
-            <section className={styles.step} aria-labelledby="step-orders">
-              <Subtitle2 as="h2" id="step-orders">{text.stepOrders}</Subtitle2>
-              <Caption1 className={styles.hint}>{text.stepOrdersHint}</Caption1>
-              <div className={styles.row}>
-                <Button onClick={pane.chooseOrders}>{text.useSelection}</Button>
-                {pane.orders && (
-                  <>
-                    <Caption1>{text.selected}: {pane.orders.label}</Caption1>
-                    <Button appearance="subtle" size="small" onClick={pane.clearOrders}>{text.clear}</Button>
-                  </>
-                )}
-              </div>
-            </section>
+            <RangeStep id="step-orders" title={text.stepOrders} hint={text.stepOrdersHint} chosen={pane.orders?.label} onUse={pane.chooseOrders} onClear={pane.clearOrders} lang={pane.lang} />
             <Divider />
             {pane.preview && <PreviewCards scorecard={pane.preview} lang={pane.lang} />}
           </>

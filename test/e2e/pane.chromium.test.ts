@@ -98,9 +98,10 @@ describe.each([
 
     await select(page, "目标", "A1:C11");
     await page.getByRole("button", { name: t.useSelection }).nth(1).click();
-    await page.getByTestId("targets-label").waitFor();
+    await page.getByTestId("step-targets-label").waitFor();
     await select(page, "订单", "A1:D601");
     await page.getByRole("button", { name: t.useSelection }).nth(2).click();
+    await page.getByTestId("step-orders-label").waitFor();
     const gmvCard = page.getByTestId("preview").getByRole("group", { name: t.gmvCard }).or(page.getByTestId("preview").locator(`[aria-label="${t.gmvCard}"]`)).first();
     await expect(gmvCard.innerText()).resolves.toMatch(/114\.4%/);
     await expect(gmvCard.innerText()).resolves.toContain(t.met);
