@@ -1,12 +1,14 @@
 /**
- * Input files as grids: CSV (comma, tab, semicolon or whitespace separated; UTF-8 with or without BOM)
- * and xlsx sheets (through exceljs). The engine then reads the grid exactly as it reads an Excel range.
+ * Input files as grids: CSV (comma, tab, semicolon or whitespace separated; UTF-8 with or without BOM,
+ * UTF-16 with BOM, GB18030/GBK; see engine/read/decodeText) and xlsx sheets (through exceljs). The engine
+ * then reads the grid exactly as it reads an Excel range.
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import Papa from "papaparse";
 import ExcelJS from "exceljs";
 import type { Grid } from "../engine/read/grid";
+import { decodeText, encodingNote, isLegacyXls, isZip } from "../engine/read/decodeText";
 
 export class InputFileError extends Error {
   constructor(message: string) {
@@ -62,15 +64,22 @@ async function readXlsxGrid(path: string, sheetName?: string): Promise<Grid> {
   return { values, sheet: sheet.name };
 }
 
+/** A grid read from a file, with the file's text encoding named when it was not UTF-8 (e.g. "GB18030/GBK"). */
+export interface FileGrid extends Grid {
+  encoding: string | null;
+}
+
 /** Reads a CSV/TXT or xlsx file as a grid. For xlsx, `sheet` picks the sheet (default: the first). */
-export async function readGridFile(path: string, sheet?: string): Promise<Grid> {
-  const ext = extname(path).toLowerCase();
-  if (ext === ".xlsx" || ext === ".xlsm") return readXlsxGrid(path, sheet);
-  let text: string;
+export async function readGridFile(path: string, sheet?: string): Promise<FileGrid> {
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await readFile(path);
   } catch (error) {
     throw new InputFileError(`${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message}`);
   }
-  return { values: parseDelimitedText(text), sheet: basename(path, extname(path)) };
+  if (isLegacyXls(bytes)) throw new InputFileError(`${path}: a legacy Excel .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8), then try again`);
+  const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm" || isZip(bytes)) return { ...(await readXlsxGrid(path, sheet)), encoding: null };
+  const decoded = decodeText(bytes, basename(path));
+  return { values: parseDelimitedText(decoded.text), sheet: basename(path, extname(path)), encoding: encodingNote(decoded) };
 }

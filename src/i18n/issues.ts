@@ -105,6 +105,14 @@ const ISSUE_TEXT = {
     zh: (p) => `所选期间 ${p.period} 不在数据范围 ${p.range} 内`,
     en: (p) => `the period ${p.period} is outside the data, ${p.range}`,
   },
+  undecodableText: {
+    zh: (p) => `${p.address}: 文件编码无法识别（按 ${p.encoding} 解码在第 ${p.offset} 字节处失败）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重试`,
+    en: (p) => `${p.address}: cannot decode the file (as ${p.encoding} it fails at byte ${p.offset}); save it from Excel as "CSV UTF-8 (Comma delimited)" or as .xlsx and try again`,
+  },
+  utf16WithoutBom: {
+    zh: (p) => `${p.address}: 文件含 NUL 字节，像是没有字节序标记(BOM)的 UTF-16；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“Unicode 文本”后重试`,
+    en: (p) => `${p.address}: the file holds NUL bytes, like UTF-16 without a byte-order mark; save it from Excel as "CSV UTF-8 (Comma delimited)" or "Unicode Text" and try again`,
+  },
 } satisfies Record<string, Record<Lang, Text>>;
 
 export type IssueCode = keyof typeof ISSUE_TEXT;
