@@ -23,7 +23,7 @@ describe("readTargetsGrid", () => {
       ["conversion", 0.05, undefined, "目标!A5"],
       ["channel:搜索:gmvShare", 0.42, "higher", "目标!A6"],
       ["channel:腾讯:roi", 1.2, "higher", "目标!A7"],
-      ["custom:退款金额", -1000, "lower", "目标!A8"],
+      ["refunds", -1000, "lower", "目标!A8"],
     ]);
   });
 
