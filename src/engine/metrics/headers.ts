@@ -108,13 +108,24 @@ export function scorecardKeyForName(name: string): string {
   const key = catalogKeyForName(clean);
   if (key) return key;
   let match: RegExpExecArray | null;
+  if ((match = SEGMENT_PREFIX.exec(clean))) {
+    const share = /^(.+?)\s*(?:占比|share)$/i.exec(match[2]);
+    const of = (share ? share[1] : match[2]).trim();
+    return segmentKey(match[1], scorecardKeyForName(of), share !== null);
+  }
+  if ((match = /^(.+?)\s*(?:广告花费|推广费|ad spend)$/i.exec(clean))) return channelKey(match[1], "adSpend");
   if ((match = /^(.+?)\s*(?:gmv\s*占比|gmv share)$/i.exec(clean))) return channelKey(match[1], "gmvShare");
   if ((match = /^(.+?)\s*(?:流量\s*占比|traffic share)$/i.exec(clean))) return channelKey(match[1], "trafficShare");
   if ((match = /^(.+?)\s*(?:广告\s*roi|ad roi|roi)$/i.exec(clean))) return channelKey(match[1], "roi");
   return `custom:${clean}`;
 }
 
-export type ChannelIndicator = "gmvShare" | "trafficShare" | "roi";
+export type ChannelIndicator = "gmvShare" | "trafficShare" | "roi" | "adSpend" | "gmv";
+
+/** `segment:新客:gmv` (the split's value) or `segment:新客:gmv:share` (its share of the total). */
+export function segmentKey(segment: string, of: string, share: boolean): string {
+  return `segment:${segment.trim()}:${of}${share ? ":share" : ""}`;
+}
 
 export function channelKey(channel: string, indicator: ChannelIndicator): string {
   return `channel:${channel.trim()}:${indicator}`;

@@ -7,6 +7,7 @@
 import { catalogEntry, isDerived, type Aggregation, type Direction, type Unit } from "../metrics/catalog";
 import { parseHeader, recogniseColumn, type ColumnMeaning } from "../metrics/headers";
 import { isBoundedRateName, type ColumnAggregation } from "../metrics/nameRules";
+import type { MonthlyTable } from "./monthlyTable";
 
 export type RuleSource = "catalog" | "name rule" | "override";
 
@@ -57,14 +58,17 @@ export function baseRule(meaning: ColumnMeaning): ColumnRule {
   }
 }
 
+/** The rule with the analyst's changes; "override" only where something changed. */
 export function applyOverride(rule: ColumnRule, override: ColumnOverride | undefined): ColumnRule {
-  if (!override || (override.aggregation === undefined && override.direction === undefined && override.unit === undefined && override.meaning === undefined)) return rule;
-  return {
+  if (!override) return rule;
+  const next: ColumnRule = {
     aggregation: override.aggregation ?? rule.aggregation,
     direction: override.direction ?? rule.direction,
     unit: override.unit ?? rule.unit,
-    decidedBy: "override",
+    decidedBy: rule.decidedBy,
   };
+  const changed = next.aggregation !== rule.aggregation || next.direction !== rule.direction || next.unit !== rule.unit || override.meaning !== undefined;
+  return changed ? { ...next, decidedBy: "override" } : rule;
 }
 
 /** A rate that cannot exceed 100%: plain numbers in (1, 100] in such a column are percent numbers. */
@@ -85,7 +89,43 @@ export function isBoundedRate(meaning: ColumnMeaning): boolean {
   }
 }
 
-/** The rule a metric's period value follows, as the JSON and the footnote state it. */
-export function statedAggregation(rule: ColumnRule, hasParts: boolean): Aggregation {
-  return hasParts ? "ratio" : rule.aggregation;
+/** One column as every door shows it, and as the analyst may change it (see ReadMonthlyOptions.overrides). */
+export interface ColumnDescription {
+  header: string;
+  address: string;
+  meaning: ColumnMeaning;
+  /** How its months combine into a period: "ratio" where a rate's parts are in the data. */
+  aggregation: Aggregation;
+  direction: Direction;
+  unit: Unit;
+  /** Multiplier applied to plain numbers (10000 for 万, 0.01 for percent numbers). */
+  scale: number;
+  decidedBy: RuleSource;
+  percentNumbers: boolean;
+}
+
+function hasParts(table: MonthlyTable, meaning: ColumnMeaning): boolean {
+  if (meaning.kind !== "metric") return false;
+  const def = catalogEntry(meaning.key);
+  if (!isDerived(def)) return false;
+  const has = (key: string) => table.columns.some((c) => c.meaning.kind === "metric" && c.meaning.key === key);
+  return has(def.numerator) && has(def.denominator);
+}
+
+/** Every column of a read table with its meaning, rule, direction, unit, scale and who decided. */
+export function describeColumns(table: MonthlyTable): ColumnDescription[] {
+  return [...table.columns, ...(table.comparisons ?? [])].map((column) => {
+    const rule = column.rule ?? baseRule(column.meaning);
+    return {
+      header: column.header,
+      address: column.headerAddress,
+      meaning: column.meaning,
+      aggregation: hasParts(table, column.meaning) ? "ratio" : rule.aggregation,
+      direction: rule.direction,
+      unit: rule.unit,
+      scale: column.scale,
+      decidedBy: rule.decidedBy,
+      percentNumbers: column.percentNumbers === true,
+    };
+  });
 }

@@ -370,7 +370,11 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
     return column.cells.map((cell) => {
       const read = readNumber(cell.value, column.scale);
       const address = cellAddress(grid, cell.row, cell.col);
-      if (read.kind === "invalid") errors.push(issue(isFormulaWithoutValue(cell.value) ? "formulaWithoutValue" : "badNumber", address, { text: read.text }));
+      if (isFormulaWithoutValue(cell.value)) {
+        errors.push(issue("formulaWithoutValue", address));
+        return null;
+      }
+      if (read.kind === "invalid") errors.push(issue("badNumber", address, { text: read.text }));
       if (read.kind === "number" && isBoundedRate(column.meaning) && read.value > 1 + 1e-9) errors.push(issue("rateAbove100", address, { text: readLabel(cell.value), header: column.header }));
       return read.kind === "number" ? read.value : null;
     });
