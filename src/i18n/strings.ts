@@ -115,6 +115,7 @@ const STRINGS = {
   customerMixIndicator: { zh: "客户类型指标", en: "Customer type" },
   dimensionTitle: { zh: "{dimension}结构", en: "Breakdown by {dimension}" },
   member: { zh: "分项", en: "Member" },
+  contribution: { zh: "贡献(ΔPY)", en: "Contribution (ΔPY)" },
   shareActual: { zh: "本期占比", en: "Share" },
   sharePrevious: { zh: "同期占比", en: "Share PY" },
   dimensionNote: { zh: "各分项按月度数据的 {dimension} 列汇总；占比 = 分项 / 合计，pp 为占比变化。", en: "Members from the monthly data's {dimension} column; share = member / total, pp is the change of share." },
