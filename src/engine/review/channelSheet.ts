@@ -33,7 +33,7 @@ export function channelSheet(model: ReviewModel): SheetSpec | null {
   const { lang } = model;
   const L = label(lang);
   const b = new SheetBuilder(L("sheetChannels"));
-  b.widths([24, 12, 16, 12, 12, 12, 12, 12]);
+  b.widths([24, 12, 16, 12, 12, 12, 13, 14]);
   b.banner(0, 0, 7, `${L("channelsTitle")} · ${formatPeriod(model.scorecard.period)} · ${L("comparedWith")} ${formatPeriod(model.scorecard.previousPeriod)}`, "title");
   let row = 3;
   const shareRows: number[] = [];

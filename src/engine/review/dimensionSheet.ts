@@ -23,7 +23,7 @@ export function dimensionBlock(b: SheetBuilder, section: DimensionSection, lang:
   const magnitude = Math.max(Math.abs(section.total.actual ?? 0), Math.abs(section.total.previous ?? 0));
   const money = unitFormat(section.metric.unit, magnitude, lang);
   b.banner(row++, 0, 7, `${dimensionTitle(section, lang)} · ${metricName}`, "section");
-  b.headers(row, 0, [L("member"), L("actual"), L("previous"), L("growth"), L("shareActual"), L("sharePrevious"), L("ppChange"), L("contribution")]);
+  b.headers(row, 0, [L("member"), L("actual"), L("previous"), L("growth"), L("shareActual"), L("sharePrevious"), L("sharePp"), L("contribution")]);
   const header = row++;
   const first = row;
   const totalRow = first + section.rows.length;
@@ -78,7 +78,7 @@ export function dimensionSheet(model: ReviewModel): SheetSpec | null {
   const L = label(lang);
   const title = dimensionTitle(section, lang);
   const b = new SheetBuilder(title.slice(0, 31));
-  b.widths([24, 14, 14, 11, 11, 11, 11, 14]);
+  b.widths([24, 14, 14, 11, 11, 11, 13, 14]);
   b.banner(0, 0, 7, `${title} · ${formatPeriod(model.scorecard.period)} · ${L("comparedWith")} ${formatPeriod(model.scorecard.previousPeriod)}`, "title");
   dimensionBlock(b, section, lang, 2);
   b.sheet.print = { landscape: true, fitToWidth: true };
