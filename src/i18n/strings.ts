@@ -60,6 +60,8 @@ const STRINGS = {
   cohortCol: { zh: "首购月", en: "Cohort" },
   incompleteSuffix: { zh: "(未完成)", en: "(incomplete)" },
   writeFailed: { zh: "写入复盘表失败，工作簿已恢复原样：", en: "Writing the review failed and the workbook was left as it was:" },
+  editedSuffix: { zh: "(已编辑)", en: "(edited)" },
+  writeCancelled: { zh: "已取消生成，工作簿保持原样。", en: "Generation was cancelled; the workbook was left as it was." },
   incompleteKept: { zh: "未完成的工作表保留为“{sheet}”，可删除。", en: "The unfinished sheet is kept as \"{sheet}\"; you can delete it." },
   sheetReview: { zh: "经营复盘", en: "Review" },
   sheetTrend: { zh: "月度趋势", en: "Monthly trend" },
