@@ -9,11 +9,14 @@ import { readOrderGrid, type OrderTable } from "../src/engine/customers/orderTab
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../src/engine/customers/rfm";
 import { segmentOrders } from "../src/engine/customers/segmentation";
 import { summaryOfSegmentation, type SegmentationSummary } from "../src/engine/sql/segmentationSummary";
-import { segmentOnEngine, type EngineRun } from "./helpers/sqlEngines";
+import { closeEngines, segmentOnEngine, type EngineRun } from "./helpers/sqlEngines";
 import { SHARED_DATA } from "./helpers/cli";
+import { ordersOf, syntheticOrders } from "./helpers/syntheticOrders";
 import type { DialectName } from "../src/engine/sql/dialects";
 
 const ENGINES: DialectName[] = ["duckdb", "clickhouse", "postgres"];
+
+afterAll(closeEngines);
 
 /**
  * Customers whose TypeScript monetary is not the exact decimal sum of their amounts (main's engine still sums
@@ -100,3 +103,59 @@ function compareOn(name: string, load: () => OrderTable, settings: SegmentationS
 const CDNOW = join(SHARED_DATA, "cdnow", "CDNOW_master.txt");
 const cdnowSettings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: Date.UTC(1998, 6, 1) / 86400000, tiers: { highValue: 500, potential: 100, dormantDays: 90, lostDays: 180 } };
 compareOn("CDNOW", () => readOrderGrid({ sheet: "CDNOW", values: parseDelimitedText(readFileSync(CDNOW, "utf8")) }).table, cdnowSettings);
+
+const DAY_2024 = Date.UTC(2024, 0, 1) / 86400000;
+compareOn(
+  "a synthetic list of 200,000 order lines: multi-line orders, blank order ids, refunds, same-day orders",
+  () => syntheticOrders({ orders: 200_000, customers: 40_000, firstDay: DAY_2024, days: 731, step: 0.25, seed: 13 }),
+  { ...DEFAULT_SEGMENTATION_SETTINGS },
+  true,
+);
+
+/**
+ * Ten customers, spend 10, 10, 10, 20, 20, 30, 30, 30, 30, 40 (two orders each, one a day apart, one refund).
+ * By hand, PERCENTILE.INC with n = 10, h = 9p: 1.8 → 10 + 0.8·(10 − 10) = 10; 3.6 → 20; 5.4 → 30; 7.2 → 30.
+ * Equal to a breakpoint is the lower score: 10 → M 1, 20 → 2, 30 → 3 (above 10 and 20 only), 40 → 5.
+ * Frequency: two orders each except J, whose two lines share one order id, and K's two blank-id rows (2 orders).
+ */
+const TIES: Array<[string, string, number, string?, string?]> = [];
+const spends: Record<string, number> = { A: 10, B: 10, C: 10, D: 20, E: 20, F: 30, G: 30, H: 30, I: 30, J: 40 };
+for (const [id, spend] of Object.entries(spends)) {
+  const lastDay = `2025-06-${String(10 + id.charCodeAt(0) - 65).padStart(2, "0")}`;
+  if (id === "A") TIES.push([id, "2025-06-01", spend + 5, "a1", "X"], [id, lastDay, -5, "a2", "Y"]);
+  else if (id === "J") TIES.push([id, lastDay, spend / 2, "j1", "X"], [id, lastDay, spend / 2, "j1", "Z"]);
+  else TIES.push([id, "2025-06-01", spend / 2, `${id}1`, "Y"], [id, lastDay, spend / 2, `${id}2`, "X"]);
+}
+const tiesSettings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: Date.UTC(2025, 6, 1) / 86400000 };
+compareOn("ties at breakpoints, a refund, same-day lines of one order", () => ordersOf(TIES), tiesSettings, true);
+
+describe("ties at breakpoints, by hand", () => {
+  test.each(ENGINES)("%s: M breakpoints 10, 20, 30, 30 and scores 1, 2, 3, 5", async (engine) => {
+    const run = await segmentOnEngine(engine, ordersOf(TIES), tiesSettings);
+    expect(run.summary.breaks.monetary).toEqual([10, 20, 30, 30]);
+    const m = Object.fromEntries([...run.customers].map(([id, c]) => [id, c.m]));
+    expect(m).toEqual({ A: 1, B: 1, C: 1, D: 2, E: 2, F: 3, G: 3, H: 3, I: 3, J: 5 });
+    expect(run.customers.get("J")!.frequency).toBe(1);
+    expect(run.customers.get("A")!.frequency).toBe(2);
+    expect(Number(run.customers.get("A")!.monetary)).toBe(10);
+  });
+});
+
+const BLANK_IDS: Array<[string, string, number, string?, string?]> = [
+  ["K", "2025-05-01", 12.5, "", "X"],
+  ["K", "2025-05-01", 12.5, "", "X"],
+  ["K", "2025-05-02", 25, "k1", "Y"],
+  ["L", "2025-05-02", 25, "k1", "Y"],
+  ["M", "2025-07-01", 99, "m1", "Y"],
+  ["M", "2025-06-30", -25, "m0", "Z"],
+];
+describe("blank order ids and an order id shared by two customers, by hand", () => {
+  test.each(ENGINES)("%s: K has 3 orders (two blank-id rows), L 1, M's order on as-of is left out", async (engine) => {
+    const run = await segmentOnEngine(engine, ordersOf(BLANK_IDS), tiesSettings);
+    expect(run.customers.get("K")!.frequency).toBe(3);
+    expect(run.customers.get("L")!.frequency).toBe(1);
+    expect(Number(run.customers.get("M")!.monetary)).toBe(-25);
+    expect(run.summary.orders).toBe(5);
+    expect(run.summary.abc!.map((i) => [i.product, i.revenue])).toEqual([["Y", 50], ["X", 25], ["Z", -25]]);
+  });
+});

@@ -55,8 +55,16 @@ function writeOrdersCsv(table: OrderTable, file: string): void {
   writeFileSync(file, lines.join("\n") + "\n");
 }
 
+/** One PGlite for the whole test file (starting one takes seconds); closed by `closeEngines`. */
+let pglite: PgliteSession | undefined;
+
+export async function closeEngines(): Promise<void> {
+  await pglite?.close();
+  pglite = undefined;
+}
+
 async function loadPglite(session: PgliteSession, table: OrderTable): Promise<void> {
-  await session.exec("CREATE TABLE orders (customer_id TEXT, order_date DATE, amount NUMERIC, order_id TEXT, product TEXT)");
+  await session.exec("DROP TABLE IF EXISTS orders; CREATE TABLE orders (customer_id TEXT, order_date DATE, amount NUMERIC, order_id TEXT, product TEXT)");
   const batch = 5000;
   for (let start = 0; start < table.rows; start += batch) {
     const params: unknown[] = [];
@@ -84,9 +92,9 @@ export async function segmentOnEngine(engine: DialectName, table: OrderTable, se
   try {
     let relation: string;
     if (engine === "postgres") {
-      const pg = openPglite();
-      session = pg;
-      await loadPglite(pg, table);
+      pglite ??= openPglite();
+      await loadPglite(pglite, table);
+      session = { ...pglite, close: async () => undefined };
       relation = "orders";
     } else {
       writeOrdersCsv(table, file);
