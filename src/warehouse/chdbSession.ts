@@ -42,7 +42,7 @@ export function chdbAvailable(): boolean {
 export async function openChdb(): Promise<SqlSession> {
   const { Session } = loadChdb();
   const session = new Session();
-  return {
+  const sqlSession: SqlSession = {
     dialect: DIALECT.clickhouse,
     async exec(sql) {
       await session.queryAsync(sql);
@@ -51,8 +51,12 @@ export async function openChdb(): Promise<SqlSession> {
       const text = (await session.queryAsync(sql, { format: "JSONEachRow" })).text();
       return text.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as SqlRow);
     },
+    async columns(relation) {
+      return (await sqlSession.query(`DESCRIBE (SELECT * FROM ${relation})`)).map((row) => String(row.name));
+    },
     async close() {
       session.cleanup();
     },
   };
+  return sqlSession;
 }

@@ -6,7 +6,7 @@ import type { SqlRow, SqlSession } from "../engine/sql/sqlSession";
 
 export async function openClickhouse(url: string): Promise<SqlSession> {
   const client = createClient({ url, session_id: randomUUID(), clickhouse_settings: { output_format_json_quote_64bit_integers: 0 } });
-  return {
+  const sqlSession: SqlSession = {
     dialect: DIALECT.clickhouse,
     async exec(sql) {
       await client.command({ query: sql });
@@ -15,8 +15,12 @@ export async function openClickhouse(url: string): Promise<SqlSession> {
       const result = await client.query({ query: sql, format: "JSONEachRow" });
       return (await result.json()) as SqlRow[];
     },
+    async columns(relation) {
+      return (await sqlSession.query(`DESCRIBE (SELECT * FROM ${relation})`)).map((row) => String(row.name));
+    },
     async close() {
       await client.close();
     },
   };
+  return sqlSession;
 }

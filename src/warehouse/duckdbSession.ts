@@ -23,6 +23,10 @@ export async function openDuckdb(options: { threads?: number; memoryLimit?: stri
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjectsJS() as SqlRow[];
     },
+    async columns(relation) {
+      const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`);
+      return reader.getRowObjectsJS().map((row) => String(row.column_name));
+    },
     async close() {
       connection.closeSync();
       instance.closeSync();

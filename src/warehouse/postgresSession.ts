@@ -14,6 +14,9 @@ export async function openPostgres(url: string): Promise<SqlSession> {
     async query(sql) {
       return (await client.query(sql)).rows as SqlRow[];
     },
+    async columns(relation) {
+      return (await client.query(`SELECT * FROM ${relation} LIMIT 0`)).fields.map((field) => field.name);
+    },
     async close() {
       await client.end();
     },

@@ -31,6 +31,9 @@ export function openPglite(): PgliteSession {
     },
     query: (sql) => call("query", sql),
     queryWith: (sql, params) => call("query", sql, params),
+    async columns(relation) {
+      return Object.keys((await call("query", `SELECT * FROM ${relation} LIMIT 1`))[0] ?? {});
+    },
     async close() {
       await call("close");
       await worker.terminate();

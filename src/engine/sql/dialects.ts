@@ -28,6 +28,8 @@ export interface Dialect {
   dateOfDay(day: string): string;
   /** year × 12 + month − 1 of a date. */
   monthIndex(date: string): string;
+  /** A NULL integer (the unknown first order of customer-level input). */
+  nullInteger: string;
   /** A table that lives for the session, filled by a query. */
   createTemp(name: string, select: string): string;
   dropTemp(name: string): string;
@@ -43,10 +45,11 @@ const duckdb: Dialect = {
   double: (x) => `CAST(${x} AS DOUBLE)`,
   doubleLiteral: (t) => `CAST('${t}' AS DOUBLE)`,
   money: (x, s) => `TRY_CAST(${x} AS DECIMAL(18, ${s}))`,
-  date: (x) => `TRY_CAST(${x} AS DATE)`,
+  date: (x) => `COALESCE(TRY_CAST(${x} AS DATE), CAST(try_strptime(CAST(${x} AS VARCHAR), '%Y%m%d') AS DATE))`,
   dayNumber: (d) => `CAST(${d} - DATE '1970-01-01' AS INTEGER)`,
   dateOfDay: (n) => `(DATE '1970-01-01' + CAST(${n} AS INTEGER))`,
   monthIndex: (d) => `(CAST(year(${d}) AS INTEGER) * 12 + CAST(month(${d}) AS INTEGER) - 1)`,
+  nullInteger: "CAST(NULL AS INTEGER)",
   createTemp: (n, s) => `CREATE OR REPLACE TEMP TABLE ${n} AS\n${s}`,
   dropTemp: (n) => `DROP TABLE IF EXISTS ${n}`,
   binaryOrder: (x) => x,
@@ -64,6 +67,7 @@ const clickhouse: Dialect = {
   dayNumber: (d) => `toInt32(${d})`,
   dateOfDay: (n) => `addDays(toDate32('1970-01-01'), ${n})`,
   monthIndex: (d) => `(toInt32(toYear(${d})) * 12 + toInt32(toMonth(${d})) - 1)`,
+  nullInteger: "CAST(NULL AS Nullable(Int32))",
   createTemp: (n, s) => `CREATE TEMPORARY TABLE ${n} ENGINE = Memory AS\n${s}`,
   dropTemp: (n) => `DROP TEMPORARY TABLE IF EXISTS ${n}`,
   binaryOrder: (x) => x,
@@ -81,6 +85,7 @@ const postgres: Dialect = {
   dayNumber: (d) => `(${d} - DATE '1970-01-01')`,
   dateOfDay: (n) => `(DATE '1970-01-01' + CAST(${n} AS INTEGER))`,
   monthIndex: (d) => `(CAST(EXTRACT(YEAR FROM ${d}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM ${d}) AS INTEGER) - 1)`,
+  nullInteger: "CAST(NULL AS INTEGER)",
   createTemp: (n, s) => `DROP TABLE IF EXISTS ${n};\nCREATE TEMP TABLE ${n} AS\n${s}`,
   dropTemp: (n) => `DROP TABLE IF EXISTS ${n}`,
   binaryOrder: (x) => `${x} COLLATE "C"`,

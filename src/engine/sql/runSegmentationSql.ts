@@ -6,7 +6,8 @@
 import { monthOfDay } from "../customers/orderTable";
 import type { AbcItem, Cohort, GroupSummary } from "../customers/segmentation";
 import { CLASS8_ORDER, class8Name, SEGMENTS, TIERS, type GroupName } from "../customers/segmentNames";
-import { segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
+import { customerStatements, segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
+import type { CustomerSource } from "./customerTableSql";
 import type { SegmentationSummary } from "./segmentationSummary";
 import { toNumber, type SqlRow, type SqlSession } from "./sqlSession";
 
@@ -62,8 +63,8 @@ export function cohortsFromCells(rows: SqlRow[], asOf: number): Cohort[] {
 }
 
 /** Fills the session tables (kept for `--customers-out`) and returns the summaries. */
-export async function runSegmentationSql(session: SqlSession, source: OrderSource, settings: SegmentationSqlSettings): Promise<SegmentationSummary> {
-  const statements = segmentationStatements(session.dialect, source, settings);
+export async function runSegmentationSql(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SegmentationSummary> {
+  const statements = "lastDate" in source ? customerStatements(session.dialect, source, settings) : segmentationStatements(session.dialect, source, settings);
   for (const sql of statements.setup) await session.exec(sql);
   const [overview] = await session.query(statements.overview);
   const customers = toNumber(overview.customers);
@@ -88,6 +89,6 @@ export async function runSegmentationSql(session: SqlSession, source: OrderSourc
     class8: groupSummaries(groups("class8"), CLASS8_ORDER, class8Name, customers, revenue),
     tiers: groupSummaries(groups("tier"), TIERS.map((_, i) => i), (g) => TIERS[g], customers, revenue),
     abc: statements.products ? abcFromProducts(await session.query(statements.products), settings.abc) : null,
-    cohorts: customers === 0 ? [] : cohortsFromCells(await session.query(statements.cohorts), asOf),
+    cohorts: customers === 0 || !statements.cohorts ? [] : cohortsFromCells(await session.query(statements.cohorts), asOf),
   };
 }

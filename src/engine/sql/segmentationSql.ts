@@ -15,6 +15,8 @@
 import { SEGMENTS } from "../customers/segmentNames";
 import type { TierSettings } from "../customers/rfm";
 import type { Dialect } from "./dialects";
+import { TABLES } from "./sqlTables";
+import { baseFromCustomersSql, type CustomerSource } from "./customerTableSql";
 
 export interface OrderSource {
   /** A table name, or any relation the dialect reads (`read_parquet('x')`, a subquery in parentheses). */
@@ -39,7 +41,7 @@ export interface SegmentationSqlSettings {
   moneyScale: number;
 }
 
-export const TABLES = { base: "kpi_base", breaks: "kpi_breaks", customers: "kpi_customers" } as const;
+export { TABLES };
 
 const QUINTILES = ["0.2", "0.4", "0.6", "0.8"];
 const DIMENSIONS = [
@@ -212,7 +214,8 @@ export interface SegmentationStatements {
   overview: string;
   groups: string;
   products: string | null;
-  cohorts: string;
+  /** Null for customer-level input (first orders unknown). */
+  cohorts: string | null;
   cleanup: string[];
 }
 
@@ -223,6 +226,18 @@ export function segmentationStatements(d: Dialect, source: OrderSource, settings
     groups: groupsSql(d),
     products: source.product ? productsSql(d, source, settings) : null,
     cohorts: cohortsSql(d, source, settings),
+    cleanup: [TABLES.customers, TABLES.breaks, TABLES.base].map((t) => d.dropTemp(t)),
+  };
+}
+
+/** The same segmentation from customer-level rows (id, last order date, orders, spend, spend in 365 days). */
+export function customerStatements(d: Dialect, source: CustomerSource, settings: SegmentationSqlSettings): SegmentationStatements {
+  return {
+    setup: [baseFromCustomersSql(d, source, settings.asOf, settings.moneyScale), breaksSql(d, settings), customersSql(d, settings)],
+    overview: overviewSql(d),
+    groups: groupsSql(d),
+    products: null,
+    cohorts: null,
     cleanup: [TABLES.customers, TABLES.breaks, TABLES.base].map((t) => d.dropTemp(t)),
   };
 }
