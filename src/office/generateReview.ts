@@ -5,8 +5,7 @@
 import { readGrid } from "./readGrid";
 import { writeReviewWorkbook, type Capabilities, type WriteResult } from "./writeWorkbook";
 import { saveChoices, type ReviewChoices } from "./choices";
-import { readMonthlyGrid } from "../engine/read/monthlyTable";
-import { readTargetsGrid } from "../engine/read/targets";
+import { readMonthlyInputs } from "../engine/read/readInputs";
 import { parseMonthArgument } from "../engine/read/month";
 import { readOrderGrid, isoToDay, type OrderTable } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
@@ -43,9 +42,11 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
   const progress = options.onProgress ?? (() => undefined);
   progress("reading", 0);
   const monthlyGrid = await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total));
-  const monthly = readMonthlyGrid(monthlyGrid, { overrides: choices.overrides });
-  const targets = choices.targets ? readTargetsGrid(await readGrid(context, choices.targets)) : { targets: [], warnings: [] };
-  const warnings: Issue[] = [...monthly.warnings, ...targets.warnings];
+  // The same reader as the command line: targets' 方向/汇总, the data's 目标X columns, cross-checks.
+  const targetsGrid = choices.targets ? await readGrid(context, choices.targets) : undefined;
+  const monthly = readMonthlyInputs(monthlyGrid, targetsGrid, { overrides: choices.overrides });
+  const targets = { targets: monthly.targets };
+  const warnings: Issue[] = [...monthly.warnings];
   let orders;
   if (choices.orders) {
     const grid = await readGrid(context, choices.orders, undefined, (done, total) => progress("reading", 0.5 + (0.5 * done) / total));
