@@ -177,6 +177,42 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 无法识别金额 "${p.text}"；该行未计入`,
     en: (p) => `${p.address}: cannot read "${p.text}" as an amount; row left out`,
   },
+  sqlEngineNeedsUrl: {
+    zh: (p) => `--engine ${p.engine} 需要 --url（${p.example}）`,
+    en: (p) => `--engine ${p.engine} needs --url (${p.example})`,
+  },
+  sqlEngineNeedsFile: {
+    zh: (p) => `${p.address}: TypeScript 引擎（--engine ts）只读 CSV/TXT/xlsx；Parquet、文件夹和 .gz 请用 --engine duckdb（默认）`,
+    en: (p) => `${p.address}: the TypeScript engine (--engine ts) reads CSV/TXT/xlsx only; for Parquet, a folder or .gz use --engine duckdb (the default)`,
+  },
+  chdbMissing: {
+    zh: (p) => `未安装 chDB（进程内 ClickHouse，约 550 MB）：运行 npm install --prefix <目录> chdb 并设置 KPI_REVIEW_CHDB=<目录>，或用 --url 连接 ClickHouse 服务器（已尝试：${p.path}）`,
+    en: (p) => `chDB (in-process ClickHouse, about 550 MB) is not installed: run npm install --prefix <dir> chdb and set KPI_REVIEW_CHDB=<dir>, or reach a ClickHouse server with --url (tried: ${p.path})`,
+  },
+  sqlEngineFailed: {
+    zh: (p) => `${p.engine} 执行失败：${p.message}`,
+    en: (p) => `${p.engine} failed: ${p.message}`,
+  },
+  customersOutFormat: {
+    zh: (p) => `${p.address}: --customers-out 应为 .parquet 或 .csv 文件`,
+    en: (p) => `${p.address}: --customers-out must be a .parquet or .csv file`,
+  },
+  outputIsInput: {
+    zh: (p) => `${p.address}: 输出文件不能是输入文件本身`,
+    en: (p) => `${p.address}: the output file cannot be one of the inputs`,
+  },
+  outputNotWritable: {
+    zh: (p) => `${p.address}: 无法写入（${p.reason}）`,
+    en: (p) => `${p.address}: cannot write it (${p.reason})`,
+  },
+  customerColumnMissing: {
+    zh: (p) => `${p.address}: 找不到${p.fieldZh}列（可用 ${p.flag} 指定列名）`,
+    en: (p) => `${p.address}: no ${p.fieldEn} column found (name it with ${p.flag})`,
+  },
+  noCustomerRows: {
+    zh: (p) => `${p.address}: 没有可用的行（客户ID、日期和金额都可识别的行）`,
+    en: (p) => `${p.address}: no usable row (one with a customer id, a readable date and an amount)`,
+  },
   periodOutsideData: {
     zh: (p) => `所选期间 ${p.period} 不在数据范围 ${p.range} 内`,
     en: (p) => `the period ${p.period} is outside the data, ${p.range}`,
