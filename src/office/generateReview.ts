@@ -49,7 +49,7 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
   let orders;
   if (choices.orders) {
     const grid = await readGrid(context, choices.orders, undefined, (done, total) => progress("reading", 0.5 + (0.5 * done) / total));
-    const read = readOrderGrid(grid);
+    const read = readOrderGrid(grid, choices.orderColumns ?? {});
     warnings.push(...read.rejected);
     const asOf = choices.asOf ? isoToDay(choices.asOf) ?? undefined : undefined;
     const settings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf, tiers: choices.tiers };

@@ -4,15 +4,47 @@ import { generateReview, type GenerateResult, type GenerateStage } from "../offi
 import { loadChoices, type ReviewChoices } from "../office/choices";
 import { segmentInWorker } from "../office/segmentInWorker";
 import type { Grid } from "../engine/read/grid";
+import { columnIndex, columnLetter } from "../engine/read/grid";
+
+export interface GenerateProgress {
+  stage: GenerateStage;
+  /** 0..1 within the stage. */
+  fraction: number;
+  /** Counts, where the job reports them. */
+  rowsRead?: number;
+  sheetsWritten?: number;
+}
+
+export interface GenerateRequest {
+  /** Aborted by the pane's Cancel button. */
+  signal: AbortSignal;
+}
 
 export interface PaneHost {
   /** The selected range as a source that stays valid when the selection moves. */
   selection(): Promise<{ source: DataSource; label: string }>;
   tables(): Promise<string[]>;
   read(source: DataSource): Promise<Grid>;
-  generate(choices: ReviewChoices, onProgress: (stage: GenerateStage, fraction: number) => void): Promise<GenerateResult>;
+  /** The first `rows` rows of a source (all of it where it cannot be cut), to check a range when it is chosen. */
+  readTop(source: DataSource, rows: number): Promise<Grid>;
+  generate(choices: ReviewChoices, onProgress: (progress: GenerateProgress) => void, request: GenerateRequest): Promise<GenerateResult>;
   activate(sheet: string): Promise<void>;
   savedChoices(): Promise<ReviewChoices | null>;
+}
+
+/** `A1:D601` cut to its first `rows` rows: `A1:D500`. Null when the address is not a plain block. */
+export function topOfAddress(address: string, rows: number): string | null {
+  const match = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!match) return null;
+  const first = Number(match[2]);
+  const last = Math.min(Number(match[4]), first + rows - 1);
+  return `${match[1]}${first}:${columnLetter(columnIndex(match[3]))}${last}`;
+}
+
+export function abortError(): Error {
+  const error = new Error("cancelled");
+  error.name = "AbortError";
+  return error;
 }
 
 export const officeHost: PaneHost = {
@@ -32,7 +64,22 @@ export const officeHost: PaneHost = {
       return tables.items.map((t) => t.name);
     }),
   read: (source) => Excel.run((context) => readGrid(context, source)),
-  generate: (choices, onProgress) => Excel.run((context) => generateReview(context, choices, { onProgress, segment: segmentInWorker })),
+  readTop: (source, rows) => {
+    const address = source.kind === "range" ? topOfAddress(source.address, rows) : null;
+    return Excel.run((context) => readGrid(context, address && source.kind === "range" ? { ...source, address } : source));
+  },
+  generate: (choices, onProgress, { signal }) =>
+    Excel.run((context) =>
+      generateReview(context, choices, {
+        onProgress: (stage, fraction) => {
+          // Until the job takes the signal itself, a cancel is honoured before anything is written, so the
+          // workbook stays as it was.
+          if (signal.aborted && stage !== "writing") throw abortError();
+          onProgress({ stage, fraction });
+        },
+        segment: segmentInWorker,
+      }),
+    ),
   activate: (sheet) =>
     Excel.run(async (context) => {
       context.workbook.worksheets.getItem(sheet).activate();
