@@ -129,7 +129,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     (source: DataSource | null, columns: OrderColumns = {}) =>
       guarded("orders", async () => {
         const picked = await pick(source);
-        setOrders({ ...picked, value: await host.readTop(picked.source, CHECK_ROWS) });
+        setOrders({ ...picked, value: await host.readTop(picked.source, CHECK_ROWS + 1) }); // the header and CHECK_ROWS rows
         setOrderColumns(columns);
       }),
     [guarded, pick, host],
