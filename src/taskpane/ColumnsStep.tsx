@@ -44,7 +44,7 @@ export function ColumnsStep({ pane }: { pane: ReviewPane }) {
   const read = pane.read;
   if (!read || read.rows.length === 0) return null;
   const rules = read.result ? columnRules(read.result.table) : new Map<string, ColumnRule>();
-  const used = read.rows.filter((r) => r.choice !== "ignore").length;
+  const used = read.result ? read.result.table.columns.length : read.rows.filter((r) => r.choice !== "ignore").length;
   return (
     <section className={styles.step} aria-labelledby="step-columns">
       <Subtitle2 as="h2" id="step-columns">{text.stepColumns}</Subtitle2>

@@ -35,7 +35,7 @@ export function OrdersStep({ pane }: { pane: ReviewPane }) {
             const used = check.used[field];
             const auto = used ? paneSay(lang, "orderAutoFound", { header: used }) : paneSay(lang, "orderAutoNone");
             return (
-              <Field key={field} label={paneSay(lang, FIELD_TEXT[field])} className={styles.grow}>
+              <Field key={field} label={paneSay(lang, FIELD_TEXT[field])} className={styles.wide}>
                 <Select
                   className={styles.select}
                   value={pane.orderColumns[field] ?? ""}

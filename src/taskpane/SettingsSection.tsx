@@ -14,8 +14,8 @@ export function SettingsSection({ pane }: { pane: ReviewPane }) {
   const problems = pane.settingsProblems;
   type Group = "thresholds" | "tiers" | "asOf" | "nextTarget";
   const input = (group: Group, key: keyof SettingsText, label: PaneTextKey, type: "text" | "date" = "text") => (
-    <Field key={key} label={paneSay(lang, label)} className={styles.grow} validationState={problems[group] ? "error" : "none"}>
-      <Input type={type} value={pane.settings[key]} onChange={(_, d) => pane.setSettings({ ...pane.settings, [key]: d.value })} inputMode={type === "text" ? "decimal" : undefined} />
+    <Field key={key} label={paneSay(lang, label)} className={styles.wide} validationState={problems[group] ? "error" : "none"}>
+      <Input className={styles.input} type={type} value={pane.settings[key]} onChange={(_, d) => pane.setSettings({ ...pane.settings, [key]: d.value })} inputMode={type === "text" ? "decimal" : undefined} />
     </Field>
   );
   const group = (id: Group, title: PaneTextKey | null, children: ReactNode) => (
@@ -37,14 +37,14 @@ export function SettingsSection({ pane }: { pane: ReviewPane }) {
             {group("asOf", null, input("asOf", "asOf", "asOf", "date"))}
             {group("nextTarget", null, [
               input("nextTarget", "nextTarget", "nextTarget"),
-              <Field key="metric" label={text.nextMetric} className={styles.grow}>
+              <Field key="metric" label={text.nextMetric} className={styles.wide}>
                 <Select className={styles.select} value={pane.settings.nextMetric} onChange={(_, d) => pane.setSettings({ ...pane.settings, nextMetric: d.value })}>
                   {(metrics.length > 0 ? metrics : [{ key: "gmv", nameZh: "GMV", nameEn: "GMV" }]).map((m) => (
                     <option key={m.key} value={m.key}>{lang === "zh" ? m.nameZh : m.nameEn}</option>
                   ))}
                 </Select>
               </Field>,
-              <Field key="unit" label={text.nextUnit} className={styles.grow}>
+              <Field key="unit" label={text.nextUnit} className={styles.wide}>
                 <Select className={styles.select} value={pane.settings.nextUnit} onChange={(_, d) => pane.setSettings({ ...pane.settings, nextUnit: d.value })}>
                   <option value="1">{text.unitOne}</option>
                   <option value="100">{text.unitHundred}</option>

@@ -5,6 +5,9 @@ export const usePaneStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, flexWrap: "wrap", minWidth: 0 },
   grow: { flex: "1 1 100px", minWidth: 0 },
+  /** A field that takes a line of its own below about 360 px. */
+  wide: { flex: "1 1 170px", minWidth: 0 },
+  input: { width: "100%", minWidth: 0, "& input": { minWidth: 0 } },
   error: { color: tokens.colorPaletteRedForeground1 },
   hint: { color: tokens.colorNeutralForeground3 },
   pre: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0, fontFamily: "inherit" },
