@@ -2,7 +2,7 @@
  * Generate: disabled with the reason shown (and focusable, so a keyboard user hears it), a labelled progress
  * bar with counts, Cancel while it runs, and the result (links to each new sheet, notes in the current language).
  */
-import { Button, Caption1, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
+import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
 import { formatIssue } from "../i18n/issues";
 import { paneSay, paneText } from "../i18n/paneText";
 import { StepMessage } from "./StepMessage";
@@ -21,6 +21,7 @@ export function GenerateSection({ pane }: { pane: ReviewPane }) {
   return (
     <section className={styles.step} aria-label={text.generate}>
       <Button
+        id="generate-button"
         appearance="primary"
         size="large"
         disabledFocusable={!pane.canGenerate}
@@ -29,6 +30,21 @@ export function GenerateSection({ pane }: { pane: ReviewPane }) {
       >
         {running ? text.generating : text.generate}
       </Button>
+      {pane.editedAsk !== null && (
+      <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && pane.answerEdited("cancel")}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{text.editedTitle}</DialogTitle>
+            <DialogContent>{paneSay(lang, "editedBody", { sheets: (pane.editedAsk ?? []).join(lang === "zh" ? "、" : ", ") })}</DialogContent>
+            <DialogActions fluid>
+              <Button appearance="primary" onClick={() => pane.answerEdited("keep")}>{text.editedKeep}</Button>
+              <Button onClick={() => pane.answerEdited("replace")}>{text.editedReplace}</Button>
+              <Button appearance="subtle" onClick={() => pane.answerEdited("cancel")}>{text.editedCancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      )}
       {blocked && !running && (
         <Caption1 id="generate-blockers" data-testid="generate-blockers">
           {pane.blockers.map((b) => paneSay(lang, b)).join(" ")}

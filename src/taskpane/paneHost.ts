@@ -18,6 +18,8 @@ export interface GenerateProgress {
 export interface GenerateRequest {
   /** Aborted by the pane's Cancel button. */
   signal: AbortSignal;
+  /** Keep the review sheets the analyst edited (renamed) instead of replacing them. */
+  keepEdited: boolean;
 }
 
 export interface PaneHost {
@@ -28,6 +30,11 @@ export interface PaneHost {
   /** The first `rows` rows of a source (all of it where it cannot be cut), to check a range when it is chosen. */
   readTop(source: DataSource, rows: number): Promise<Grid>;
   generate(choices: ReviewChoices, onProgress: (progress: GenerateProgress) => void, request: GenerateRequest): Promise<GenerateResult>;
+  /**
+   * The add-in's own sheets the analyst edited since they were written, to ask before replacing them; absent
+   * where the host cannot tell.
+   */
+  editedSheets?(): Promise<string[]>;
   activate(sheet: string): Promise<void>;
   savedChoices(): Promise<ReviewChoices | null>;
 }

@@ -256,8 +256,10 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     };
   }, [base, parsedSettings.value, data, overrides, targets, orders, orderColumns, period, lang]);
 
-  const generate = useCallback(async () => {
-    if (!choices || blockers.length > 0 || generation.kind === "running") return;
+  const [editedAsk, setEditedAsk] = useState<string[] | null>(null);
+
+  const run = useCallback(async (keepEdited: boolean) => {
+    if (!choices) return;
     const controller = new AbortController();
     abort.current = controller;
     setGeneration({ kind: "running", progress: { stage: "reading", fraction: 0 }, cancelling: false });
@@ -266,7 +268,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
         // The period as shown (a stale saved period outside the data falls back to the default, as on screen).
         { ...choices, period: effectivePeriod },
         (progress) => setGeneration((g) => ({ kind: "running", progress, cancelling: g.kind === "running" && g.cancelling })),
-        { signal: controller.signal },
+        { signal: controller.signal, keepEdited },
       );
       setGeneration({ kind: "done", sheets: done.write.sheets, notes: done.warnings });
       announce(say("done"));
@@ -284,7 +286,27 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     } finally {
       abort.current = null;
     }
-  }, [choices, blockers, generation.kind, host, effectivePeriod, announce, focusOn]);
+  }, [choices, host, effectivePeriod, announce, focusOn]);
+
+  /** Generate; when the analyst edited the review sheets since they were written, ask first. */
+  const generate = useCallback(async () => {
+    if (!choices || blockers.length > 0 || generation.kind === "running") return;
+    const edited = host.editedSheets ? await host.editedSheets().catch(() => []) : [];
+    if (edited.length > 0) {
+      setEditedAsk(edited);
+      return;
+    }
+    await run(false);
+  }, [choices, blockers, generation.kind, host, run]);
+
+  const answerEdited = useCallback(
+    (answer: "replace" | "keep" | "cancel") => {
+      setEditedAsk(null);
+      if (answer === "cancel") focusOn("generate-button");
+      else void run(answer === "keep");
+    },
+    [run, focusOn],
+  );
 
   const cancel = useCallback(() => {
     abort.current?.abort();
@@ -334,6 +356,8 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     preview,
     generation,
     generate,
+    editedAsk,
+    answerEdited,
     cancel,
     blockers,
     canGenerate: blockers.length === 0 && generation.kind !== "running",

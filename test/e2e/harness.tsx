@@ -6,7 +6,7 @@
 import { createRoot } from "react-dom/client";
 import { FakeExcel } from "../helpers/fakeExcel";
 import { App } from "../../src/taskpane/App";
-import { officeHost } from "../../src/taskpane/paneHost";
+import { officeHost, type PaneHost } from "../../src/taskpane/paneHost";
 import { currentOfficeColours } from "../../src/taskpane/officeTheme";
 import { langFromLocale } from "../../src/i18n/strings";
 
@@ -46,4 +46,16 @@ Object.assign(window, {
     addin: { showAsTaskpane: async () => undefined },
   },
 });
-createRoot(document.getElementById("container")!).render(<App initialLang={langFromLocale(setup.locale)} host={officeHost} officeColours={currentOfficeColours()} />);
+// The Office.js host, recording each Generate request; until the office side detects edited review sheets
+// (checksums saved at write time), `window.__editedSheets` stands in for that answer.
+const harnessWindow = window as unknown as { __editedSheets?: string[]; __requests: Array<{ keepEdited: boolean }> };
+harnessWindow.__requests = [];
+const host: PaneHost = {
+  ...officeHost,
+  editedSheets: officeHost.editedSheets ?? (async () => harnessWindow.__editedSheets ?? []),
+  generate: (choices, onProgress, request) => {
+    harnessWindow.__requests.push({ keepEdited: request.keepEdited });
+    return officeHost.generate(choices, onProgress, request);
+  },
+};
+createRoot(document.getElementById("container")!).render(<App initialLang={langFromLocale(setup.locale)} host={host} officeColours={currentOfficeColours()} />);

@@ -313,6 +313,30 @@ describe.each([
     expect(written.choices.orderColumns).toEqual({ amount: "实付", order: "单号" });
     expect(written.choices.period).toEqual({ from: "2025-01", to: "2025-12" });
 
+    expect(await generate.getAttribute("aria-disabled")).toBeNull();
+
+    // Regenerating over edited review sheets asks first: Cancel leaves everything; Replace goes ahead.
+    await page.evaluate((sheet) => Object.assign(window, { __editedSheets: [sheet] }), review[0]);
+    await generate.click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    await expect(dialog.innerText()).resolves.toContain(review[0]);
+    await pane.check("13-edited-ask");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => (window as unknown as { __requests: unknown[] }).__requests.length)).toBe(2);
+    await generate.click();
+    await dialog.getByRole("button", { name: T("editedReplace") }).click();
+    await page.waitForFunction(() => (window as unknown as { __requests: unknown[] }).__requests.length === 3);
+    await page.getByTestId("generate-done").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __requests: Array<{ keepEdited: boolean }> }).__requests[2])).toEqual({ keepEdited: false });
+    expect(await sheetNames(page)).toEqual(written.sheets);
+    await generate.click();
+    await dialog.getByRole("button", { name: T("editedKeep") }).click();
+    await page.waitForFunction(() => (window as unknown as { __requests: unknown[] }).__requests.length === 4);
+    expect(await page.evaluate(() => (window as unknown as { __requests: Array<{ keepEdited: boolean }> }).__requests[3])).toEqual({ keepEdited: true });
+    await page.getByTestId("generate-done").waitFor();
+
     // Clear returns focus to the step's button.
     await page.getByRole("button", { name: `${T("clear")}: ${T("stepOrders")}` }).click();
     await page.waitForFunction(() => document.activeElement?.id === "orders-use");
