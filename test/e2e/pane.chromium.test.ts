@@ -74,7 +74,9 @@ interface PaneUnderTest {
   lang: Lang;
   width: number;
   /** Screenshot, axe-core (no serious or critical violation) and no horizontal scroll, at one named step. */
-  check(step: string): Promise<void>;
+  check(step: string, shot?: { fullPage: boolean }): Promise<void>;
+  /** A picture for docs/ (the viewport with `selector` at its top), at 350 px only. */
+  docShot(name: string, selector: string, block?: "start" | "end"): Promise<void>;
 }
 
 async function openPane(locale: string, width: number, officeTheme?: typeof DARK): Promise<PaneUnderTest> {
@@ -102,8 +104,15 @@ async function openPane(locale: string, width: number, officeTheme?: typeof DARK
     errors,
     lang,
     width,
-    async check(step: string) {
-      await page.screenshot({ path: join(SHOTS, `${lang}-${width}-${step}.png`), fullPage: true });
+    async docShot(name: string, selector: string, block: "start" | "end" = "start") {
+      if (width !== 350) return;
+      await page.locator(selector).first().evaluate((el, b) => el.scrollIntoView({ block: b }), block);
+      await page.screenshot({ path: join(SHOTS, `docs-${lang}-${name}.png`) });
+    },
+    async check(step: string, shot = { fullPage: true }) {
+      // Fluent's transitions (a dialog fading in) end before the picture and the contrast check.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+      await page.screenshot({ path: join(SHOTS, `${lang}-${width}-${step}.png`), fullPage: shot.fullPage });
       const found = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
         const result = await axe.run(document, { resultTypes: ["violations"] });
@@ -200,6 +209,7 @@ describe.each([
     await expect(conflict.innerText()).resolves.not.toMatch(/\(visitors\)|（visitors）/);
     expect(await buyers.evaluate((el) => el === document.activeElement)).toBe(true);
     await pane.check("4-conflict");
+    await pane.docShot("conflict", "#step-columns");
     // Out by keys: the same dropdown to "custom metric", with its unit and rule.
     await buyers.focus();
     await buyers.selectOption("custom");
@@ -266,6 +276,7 @@ describe.each([
     await more.press("Enter");
     await expect(cards.count()).resolves.toBe(8 + hidden);
     await pane.check("9-preview");
+    await pane.docShot("preview", "#step-period");
 
     // Settings: a threshold above GMV's attainment turns its card amber; a bad value blocks Generate with a reason.
     await page.getByRole("button", { name: T("settings") }).click();
@@ -300,6 +311,7 @@ describe.each([
     await page.waitForFunction(() => document.activeElement?.id === "generate-result");
     await expect(page.getByTestId("live-region").innerText()).resolves.toBe(T("done"));
     await pane.check("12-done");
+    await pane.docShot("done", "#generate-result", "end");
     const written = await page.evaluate(() => {
       const fake = (window as unknown as { __fake: { sheets: Array<{ name: string }>; cell(s: string, a: string): unknown; settings: Map<string, string> } }).__fake;
       return { sheets: fake.sheets.map((s) => s.name), notes: fake.cell("我的笔记", "A1"), choices: JSON.parse(fake.settings.get("kpiReview.choices")!) };
@@ -321,7 +333,7 @@ describe.each([
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
     await expect(dialog.innerText()).resolves.toContain(review[0]);
-    await pane.check("13-edited-ask");
+    await pane.check("13-edited-ask", { fullPage: false });
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
     expect(await page.evaluate(() => (window as unknown as { __requests: unknown[] }).__requests.length)).toBe(2);
