@@ -8,15 +8,15 @@ import type { Lang } from "../i18n/issues";
 import { paneSay, paneText } from "../i18n/paneText";
 import { formatMonth, monthRange } from "../engine/read/month";
 import { CUSTOM_RULES, CUSTOM_UNITS, choiceFromValue, choiceValue, columnOptions, meaningLabel } from "./columnChoices";
-import { columnRules, type ColumnRule } from "./columnRules";
+import { columnRules } from "./columnRules";
+import type { ColumnDescription } from "../engine/read/columnRules";
 import type { ReviewPane } from "./useReviewPane";
 import { usePaneStyles } from "./paneStyles";
 
-function ruleText(rule: ColumnRule | undefined, lang: Lang): string {
+function ruleText(rule: ColumnDescription | undefined, lang: Lang): string {
   if (!rule) return "";
-  if (rule.kind === "part") return paneSay(lang, "partOf", { names: rule.specs.map((s) => (lang === "zh" ? s.nameZh : s.nameEn)).join(", ") });
-  const name = { sum: "ruleSum", last: "ruleLast", mean: "ruleMean" } as const;
-  return paneSay(lang, "columnInfo", { rule: paneSay(lang, name[rule.rule]), direction: paneSay(lang, rule.direction) });
+  const name = { sum: "ruleSum", last: "ruleLast", mean: "ruleMean", ratio: "ruleRatio" } as const;
+  return paneSay(lang, "columnInfo", { rule: paneSay(lang, name[rule.aggregation as keyof typeof name] ?? "ruleSum"), direction: paneSay(lang, rule.direction) });
 }
 
 function Structure({ pane }: { pane: ReviewPane }) {
@@ -32,6 +32,8 @@ function Structure({ pane }: { pane: ReviewPane }) {
       <Caption1>
         {paneSay(lang, "monthsFound", { count: months.length, from: formatMonth(months[0]), to: formatMonth(months[months.length - 1]) })} · {paneSay(lang, layout === "long" ? "layoutLong" : "layoutWide")}
       </Caption1>
+      {result.table.daily && <Caption1 data-testid="structure-daily">{paneSay(lang, "layoutDaily")}</Caption1>}
+      {result.table.breakdown && <Caption1 data-testid="structure-dimension">{paneSay(lang, "layoutDimension", { column: result.table.breakdown.dimension })}</Caption1>}
       <Caption1>{missing.length > 0 ? paneSay(lang, "monthsMissing", { months: missing.join(", ") }) : paneSay(lang, "noMonthsMissing")}</Caption1>
     </div>
   );
@@ -43,7 +45,7 @@ export function ColumnsStep({ pane }: { pane: ReviewPane }) {
   const text = paneText(lang);
   const read = pane.read;
   if (!read || read.rows.length === 0) return null;
-  const rules = read.result ? columnRules(read.result.table) : new Map<string, ColumnRule>();
+  const rules = read.result ? columnRules(read.result.table) : new Map<string, ColumnDescription>();
   const used = read.result ? read.result.table.columns.length : read.rows.filter((r) => r.choice !== "ignore").length;
   return (
     <section className={styles.step} aria-labelledby="step-columns">

@@ -28,6 +28,10 @@ export function choiceValue(choice: ColumnChoice): string {
       return `metric:${choice.key}`;
     case "channel":
       return `channel:${choice.measure}:${choice.channel}`;
+    case "segment":
+      return `segment:${choice.segment}:${choice.of}`;
+    case "comparison":
+      return `comparison:${choice.role}:${choice.of}`;
     case "custom":
       return "custom";
   }
@@ -45,10 +49,16 @@ export function meaningLabel(choice: ColumnChoice, lang: Lang): string {
     }
     case "channel":
       return paneSay(lang, CHANNEL_LABEL[choice.measure], { channel: choice.channel });
+    case "segment":
+      return paneSay(lang, "segmentOf", { segment: choice.segment, of: choice.of });
+    case "comparison":
+      return paneSay(lang, COMPARISON_LABEL[choice.role], { of: choice.of });
     case "custom":
       return paneSay(lang, "customMetric");
   }
 }
+
+const COMPARISON_LABEL = { target: "comparisonTarget", previous: "comparisonPrevious", yoy: "comparisonYoy", mom: "comparisonMom", attainment: "comparisonAttainment" } as const satisfies Record<string, PaneTextKey>;
 
 /**
  * The ways a column can be read: not at all, as a custom metric of its own, as what the reader recognised
@@ -56,7 +66,8 @@ export function meaningLabel(choice: ColumnChoice, lang: Lang): string {
  */
 export function columnOptions(detected: ColumnMeaning, lang: Lang): ColumnOption[] {
   const options: ColumnOption[] = [{ value: "ignore", label: paneSay(lang, "ignore") }, { value: "custom", label: paneSay(lang, "customMetric") }];
-  if (detected.kind === "channel") options.push({ value: choiceValue(detected), label: meaningLabel(detected, lang) });
+  // What the reader recognised (a channel measure, a customer-type split, a comparison) stays one choice away.
+  if (detected.kind === "channel" || detected.kind === "segment" || detected.kind === "comparison") options.push({ value: choiceValue(detected), label: meaningLabel(detected, lang) });
   for (const def of CATALOG) options.push({ value: `metric:${def.key}`, label: lang === "zh" ? def.nameZh : def.nameEn });
   return options;
 }
@@ -70,7 +81,6 @@ export function choiceFromValue(value: string, header: string, detected: ColumnM
     return { kind: "custom", name: parseHeader(header).name, unit: "number", aggregation: "sum" };
   }
   if (value.startsWith("metric:")) return { kind: "metric", key: value.slice("metric:".length) as CatalogKey };
-  if (value.startsWith("channel:") && detected.kind === "channel") return detected;
   return detected;
 }
 
@@ -81,9 +91,10 @@ export const CUSTOM_UNITS: ReadonlyArray<{ unit: Unit; label: PaneTextKey }> = [
   { unit: "number", label: "unitNumber" },
 ];
 
-export const CUSTOM_RULES: ReadonlyArray<{ rule: "sum" | "mean"; label: PaneTextKey }> = [
+export const CUSTOM_RULES: ReadonlyArray<{ rule: "sum" | "mean" | "last"; label: PaneTextKey }> = [
   { rule: "sum", label: "ruleSum" },
   { rule: "mean", label: "ruleMean" },
+  { rule: "last", label: "ruleLast" },
 ];
 
 /** The same meaning? (Two columns with one meaning is the reader's duplicate-column conflict.) */

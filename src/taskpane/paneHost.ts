@@ -1,10 +1,11 @@
 /** Everything the pane asks of Excel, in one place; `officeHost` does it through Office.js. */
 import { readGrid, type DataSource } from "../office/readGrid";
-import { generateReview, type GenerateResult, type GenerateStage } from "../office/generateReview";
+import { editedReviewSheets, generateReview, type GenerateResult, type GenerateStage } from "../office/generateReview";
 import { loadChoices, type ReviewChoices } from "../office/choices";
 import { segmentInWorker } from "../office/segmentInWorker";
 import type { Grid } from "../engine/read/grid";
 import { columnIndex, columnLetter } from "../engine/read/grid";
+import { runInExcel } from "../office/capabilities";
 
 export interface GenerateProgress {
   stage: GenerateStage;
@@ -16,7 +17,7 @@ export interface GenerateProgress {
 }
 
 export interface GenerateRequest {
-  /** Aborted by the pane's Cancel button. */
+  /** Aborted by the pane's Cancel button: the job stops after the current block and leaves the workbook as it was. */
   signal: AbortSignal;
   /** Keep the review sheets the analyst edited (renamed) instead of replacing them. */
   keepEdited: boolean;
@@ -48,15 +49,9 @@ export function topOfAddress(address: string, rows: number): string | null {
   return `${match[1]}${first}:${columnLetter(columnIndex(match[3]))}${last}`;
 }
 
-export function abortError(): Error {
-  const error = new Error("cancelled");
-  error.name = "AbortError";
-  return error;
-}
-
 export const officeHost: PaneHost = {
   selection: () =>
-    Excel.run(async (context) => {
+    runInExcel(async (context) => {
       const range = context.workbook.getSelectedRange();
       range.load("address");
       await context.sync();
@@ -64,33 +59,31 @@ export const officeHost: PaneHost = {
       return { source: { kind: "range", sheet, address }, label: range.address };
     }),
   tables: () =>
-    Excel.run(async (context) => {
+    runInExcel(async (context) => {
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
       return tables.items.map((t) => t.name);
     }),
-  read: (source) => Excel.run((context) => readGrid(context, source)),
+  read: (source) => runInExcel((context) => readGrid(context, source)),
   readTop: (source, rows) => {
     const address = source.kind === "range" ? topOfAddress(source.address, rows) : null;
-    return Excel.run((context) => readGrid(context, address && source.kind === "range" ? { ...source, address } : source));
+    return runInExcel((context) => readGrid(context, address && source.kind === "range" ? { ...source, address } : source));
   },
-  generate: (choices, onProgress, { signal }) =>
-    Excel.run((context) =>
+  generate: (choices, onProgress, { signal, keepEdited }) =>
+    runInExcel((context) =>
       generateReview(context, choices, {
-        onProgress: (stage, fraction) => {
-          // Until the job takes the signal itself, a cancel is honoured before anything is written, so the
-          // workbook stays as it was.
-          if (signal.aborted && stage !== "writing") throw abortError();
-          onProgress({ stage, fraction });
-        },
+        onProgress: (stage, fraction, counts) => onProgress({ stage, fraction, rowsRead: counts.rowsRead, sheetsWritten: counts.sheetsWritten }),
         segment: segmentInWorker,
+        signal,
+        keepEdited,
       }),
     ),
+  editedSheets: () => runInExcel((context) => editedReviewSheets(context)),
   activate: (sheet) =>
-    Excel.run(async (context) => {
+    runInExcel(async (context) => {
       context.workbook.worksheets.getItem(sheet).activate();
       await context.sync();
     }),
-  savedChoices: () => Excel.run((context) => loadChoices(context)),
+  savedChoices: () => runInExcel((context) => loadChoices(context)),
 };
