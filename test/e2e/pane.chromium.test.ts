@@ -327,8 +327,11 @@ describe.each([
 
     expect(await generate.getAttribute("aria-disabled")).toBeNull();
 
-    // Regenerating over edited review sheets asks first: Cancel leaves everything; Replace goes ahead.
-    await page.evaluate((sheet) => Object.assign(window, { __editedSheets: [sheet] }), review[0]);
+    // The analyst edits the review sheet; regenerating asks first: Cancel leaves everything, Replace goes ahead.
+    const edit = (sheet: string) =>
+      page.evaluate((name) => (window as unknown as { __fake: { sheet(n: string): { cells: Map<string, unknown> } } }).__fake.sheet(name)!.cells.set("40,10", { formula: "my note", type: "text" }), sheet);
+    const requests = () => page.evaluate(() => (window as unknown as { __requests: Array<{ keepEdited: boolean }> }).__requests);
+    await edit(review[0]);
     await generate.click();
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
@@ -336,18 +339,23 @@ describe.each([
     await pane.check("13-edited-ask", { fullPage: false });
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
-    expect(await page.evaluate(() => (window as unknown as { __requests: unknown[] }).__requests.length)).toBe(2);
+    expect(await requests()).toHaveLength(2);
     await generate.click();
     await dialog.getByRole("button", { name: T("editedReplace") }).click();
     await page.waitForFunction(() => (window as unknown as { __requests: unknown[] }).__requests.length === 3);
     await page.getByTestId("generate-done").waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __requests: Array<{ keepEdited: boolean }> }).__requests[2])).toEqual({ keepEdited: false });
+    expect((await requests())[2]).toEqual({ keepEdited: false });
     expect(await sheetNames(page)).toEqual(written.sheets);
+    // Keep: the edited sheet stays, renamed, beside the new review.
+    await edit(review[0]);
     await generate.click();
     await dialog.getByRole("button", { name: T("editedKeep") }).click();
     await page.waitForFunction(() => (window as unknown as { __requests: unknown[] }).__requests.length === 4);
-    expect(await page.evaluate(() => (window as unknown as { __requests: Array<{ keepEdited: boolean }> }).__requests[3])).toEqual({ keepEdited: true });
     await page.getByTestId("generate-done").waitFor();
+    expect((await requests())[3]).toEqual({ keepEdited: true });
+    const kept = await sheetNames(page);
+    expect(kept).toHaveLength(written.sheets.length + 1);
+    expect(kept.filter((n) => n.startsWith(review[0]))).toHaveLength(2);
 
     // Clear returns focus to the step's button.
     await page.getByRole("button", { name: `${T("clear")}: ${T("stepOrders")}` }).click();
