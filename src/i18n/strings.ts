@@ -9,6 +9,15 @@ const STRINGS = {
   unit: { zh: "单位", en: "Unit" },
   actual: { zh: "实际(AC)", en: "Actual (AC)" },
   target: { zh: "目标(PL)", en: "Target (PL)" },
+  targetToDate: { zh: "目标至今(PL)", en: "Target to date (PL)" },
+  targetFullYear: { zh: "全年目标", en: "Full-year target" },
+  targetBasis: { zh: "目标口径", en: "Target basis" },
+  basisSeasonal: { zh: "季节折算", en: "seasonal" },
+  basisLinear: { zh: "线性折算", en: "linear" },
+  basisAsGiven: { zh: "原值", en: "as given" },
+  yearCompletion: { zh: "全年完成", en: "Of full year" },
+  fullYearForecast: { zh: "全年预测", en: "FY forecast" },
+  requiredRunRate: { zh: "剩余月均需", en: "Needed / month" },
   attainment: { zh: "达成率", en: "Attainment" },
   deltaTarget: { zh: "ΔPL", en: "ΔPL" },
   previous: { zh: "同期(PY)", en: "Prev. year (PY)" },
@@ -129,6 +138,10 @@ export function t(key: StringKey, lang: Lang): string {
 export function statusLabel(status: "green" | "amber" | "red" | null, lang: Lang): string {
   if (status === null) return "";
   return t(status === "green" ? "statusGreen" : status === "amber" ? "statusAmber" : "statusRed", lang);
+}
+
+export function basisLabel(basis: "seasonal" | "linear" | "as given", lang: Lang): string {
+  return t(basis === "seasonal" ? "basisSeasonal" : basis === "linear" ? "basisLinear" : "basisAsGiven", lang);
 }
 
 export function unitLabel(unit: "元" | "count" | "%" | "ratio" | "number", lang: Lang): string {

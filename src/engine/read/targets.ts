@@ -8,6 +8,7 @@ import { readMonth, type Month } from "./month";
 import { parseHeader, scorecardKeyForName } from "../metrics/headers";
 import type { Direction } from "../metrics/catalog";
 import { InputError, issue, type Issue } from "../../i18n/issues";
+import { targetPeriodFromHeader, type TargetPeriod } from "./targetPeriod";
 
 export interface Target {
   /** Scorecard key: `gmv`, `channel:搜索:gmvShare`, `custom:退款金额`. */
@@ -20,6 +21,8 @@ export interface Target {
   direction?: Direction;
   /** Monthly targets where the table gives them. */
   monthly: Map<Month, number>;
+  /** The months `value` is for, from the target column's header (`2025目标` is the year 2025). */
+  period: TargetPeriod;
 }
 
 const METRIC_HEADER = /^(?:指标|指标名称|指标名|项目|名称|kpi|metric|metric name|name|item)$/i;
@@ -73,7 +76,9 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
   if (!layout) throw new InputError([issue("noTargetColumns", rangeAddress(grid))]);
   const errors: Issue[] = [];
   const targets: Target[] = [];
-  const scale = layout.targetCol >= 0 ? parseHeader(readLabel(cellAt(grid, layout.headerRow, layout.targetCol))).scale : 1;
+  const targetHeader = layout.targetCol >= 0 ? parseHeader(readLabel(cellAt(grid, layout.headerRow, layout.targetCol))) : null;
+  const scale = targetHeader?.scale ?? 1;
+  const period = targetPeriodFromHeader(targetHeader?.name ?? "");
 
   const readValue = (row: number, col: number): number | null => {
     const read = readNumber(cellAt(grid, row, col), scale);
@@ -102,7 +107,7 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     const key = scorecardKeyForName(name);
     const first = targets.find((t) => t.key === key);
     if (first) errors.push(issue("duplicateTarget", address, { name, first: first.address }));
-    targets.push({ key, name, address, value, direction, monthly });
+    targets.push({ key, name, address, value, direction, monthly, period });
   }
   if (errors.length > 0) throw new InputError(errors);
   return { targets, warnings: [] };
