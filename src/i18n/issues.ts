@@ -89,6 +89,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.metrics}: 比率或均值指标，${p.target} 的目标原样适用于 ${p.period}`,
     en: (p) => `${p.metricsEn}: rates and averages; the target for ${p.target} applies to ${p.period} as given`,
   },
+  nextMetricUnknown: {
+    zh: (p) => `--next-metric ${p.metric}: 月度数据中没有这个指标；可用的指标：${p.available}`,
+    en: (p) => `--next-metric ${p.metric}: the monthly data has no such metric; available: ${p.availableEn}`,
+  },
   badDirection: {
     zh: (p) => `${p.address}: 无法识别方向 "${p.text}"，应为 越高越好 / 越低越好 / higher / lower`,
     en: (p) => `${p.address}: cannot read direction "${p.text}"; expected 越高越好 / 越低越好 / higher / lower`,
