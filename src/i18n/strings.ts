@@ -17,8 +17,8 @@ const STRINGS = {
   basisAsGiven: { zh: "原值", en: "as given" },
   yearCompletion: { zh: "全年完成", en: "Of full year" },
   toDateNote: {
-    zh: "目标至今：全年目标折算到本期后的目标，达成率与状态据此计算。全年完成 = 实际 / 全年目标（存量指标为自年初以来的进度），对照时间进度；全年预测 = 实际 × 全年目标 / 目标至今；剩余月均需 = (全年目标 − 实际) / 剩余月数。",
-    en: "Target to date: the full-year target brought to this period; attainment and status are against it. Of full year = actual / full-year target (a stock: progress since the start of the year), against time progress; FY forecast = actual × full-year target / target to date; needed per month = (full-year target − actual) / months left.",
+    zh: "目标至今：全年目标折算到本期后的目标，达成率与状态据此计算。全年完成 = 实际 / 全年目标（存量指标为自年初以来的进度），对照时间进度。\n全年预测 = 实际 × 全年目标 / 目标至今；剩余月均需 = (全年目标 − 实际) / 剩余月数。",
+    en: "Target to date: the full-year target brought to this period; attainment and status are against it. Of full year = actual / full-year target (a stock: progress since the start of the year), against time progress.\nFY forecast = actual × full-year target / target to date; needed per month = (full-year target − actual) / months left.",
   },
   fullYearForecast: { zh: "全年预测", en: "FY forecast" },
   requiredRunRate: { zh: "剩余月均需", en: "Needed / month" },

@@ -54,8 +54,10 @@ function progressCells(b: Builder, r: number, m: MetricResult, col: Columns["col
     else b.value(r, progress.forecast, p.forecast, "value", format);
   }
   if (p.requiredRunRate !== null) {
-    if (fromStart || kind === "stock") b.formula(r, progress.runRate, `IF(ISNUMBER(${AC}),(${FULL}-${AC})/${p.monthsLeft},"${NA}")`, p.requiredRunRate, format);
-    else b.value(r, progress.runRate, p.requiredRunRate, "value", format);
+    // A month's worth reads in its own size (a stock's monthly net adds are far smaller than the stock).
+    const monthly = unitFormat(m.unit, Math.abs(p.requiredRunRate), lang);
+    if (fromStart || kind === "stock") b.formula(r, progress.runRate, `IF(ISNUMBER(${AC}),(${FULL}-${AC})/${p.monthsLeft},"${NA}")`, p.requiredRunRate, monthly);
+    else b.value(r, progress.runRate, p.requiredRunRate, "value", monthly);
   }
 }
 
@@ -82,7 +84,7 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
   const toDate = scorecard.metrics.some((m) => m.targetProgress !== null);
   const { col, progress, last, chartData } = scorecardColumns(toDate);
   b.sheet.tabColour = COLOURS.ac;
-  b.widths(toDate ? [26, 8, 13, 14, 13, 10, 12, 13, 9, 10, 9, 10, 9, 13, 13, 9, 3, 19, 12, 12, 12, 12] : [26, 8, 13, 13, 12, 13, 16, 10, 11, 9, 3, 19, 12, 12, 12, 12]);
+  b.widths(toDate ? [26, 8, 17, 20, 13, 11, 12, 15, 9, 10, 9, 14, 14, 13, 16, 13, 3, 19, 12, 12, 12, 12] : [26, 8, 13, 13, 12, 13, 16, 10, 11, 9, 3, 19, 12, 12, 12, 12]);
   b.banner(0, 0, last, reviewTitle(model), "title");
   const sources = [`${L("dataSource")}: ${model.source}`, model.ordersSource ? `${L("ordersSource")}: ${model.ordersSource}` : "", `${L("generatedAt")}: ${generatedAtText(model.generatedAt)}`];
   b.banner(1, 0, last, sources.filter(Boolean).join(" · "), "meta");
@@ -122,7 +124,7 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
   let noteRow = lastMetricRow + 1;
   b.banner(noteRow++, 0, last, L("scorecardNote").replace("{green}", percent(green)).replace("{amber}", percent(amber)), "note");
   if (toDate) {
-    b.banner(noteRow++, 0, last, L("toDateNote"), "note");
+    for (const line of L("toDateNote").split("\n")) b.banner(noteRow++, 0, last, line, "note");
     for (const w of scorecard.warnings.filter((x) => TO_DATE_NOTES.has(x.code))) b.banner(noteRow++, 0, last, formatIssue(w, lang), "note");
   }
 
