@@ -4,7 +4,7 @@ import { scorecardToJson } from "../engine/kpi/scorecardJson";
 import { thresholdsOption } from "./options";
 import { formatAmount, formatPp, formatSignedPercent, formatValue, formatPercent, NA } from "../engine/format";
 import { formatIssue, type Lang } from "../i18n/issues";
-import { basisLabel, statusLabel, t, unitLabel } from "../i18n/strings";
+import { basisLabel, ruleLabel, statusLabel, t, unitLabel } from "../i18n/strings";
 import { loadMonthlyInputs, parsePeriodOptions } from "./loadInputs";
 import { renderTable } from "./textTable";
 import type { CliIo } from "./io";
@@ -22,7 +22,7 @@ export interface KpisOptions {
 export function renderScorecardText(scorecard: Scorecard, lang: Lang, notes: string[]): string {
   // Where a target is for a longer period (an annual target, Jan–Sep reviewed), PL is the target to date and the full-year target and basis are shown beside it.
   const toDate = scorecard.metrics.some((m) => m.targetProgress !== null);
-  const header = [t("metric", lang), t("unit", lang), t("actual", lang), ...(toDate ? [t("targetFullYear", lang), t("targetBasis", lang), t("targetToDate", lang)] : [t("target", lang)]), t("attainment", lang), t("previous", lang), t("growth", lang), t("ppChange", lang), t("status", lang)];
+  const header = [t("metric", lang), t("unit", lang), t("actual", lang), ...(toDate ? [t("targetFullYear", lang), t("targetBasis", lang), t("targetToDate", lang)] : [t("target", lang)]), t("attainment", lang), t("previous", lang), t("growth", lang), t("ppChange", lang), t("status", lang), t("rule", lang)];
   const rows = scorecard.metrics.map((m) => [
     lang === "zh" ? m.nameZh : m.nameEn,
     unitLabel(m.unit, lang),
@@ -34,6 +34,7 @@ export function renderScorecardText(scorecard: Scorecard, lang: Lang, notes: str
     m.growth === null ? NA : formatSignedPercent(m.growth),
     m.ppChange === null ? "" : formatPp(m.ppChange),
     statusLabel(m.status, lang),
+    ruleLabel(m.spec.rule.kind, lang) + (m.spec.decidedBy === "name rule" ? `(${t("ruleByName", lang)})` : m.spec.decidedBy === "override" ? `(${t("ruleByOverride", lang)})` : ""),
   ]);
   const lines = [
     `${t("scorecardTitle", lang)} · ${t("period", lang)} ${formatPeriod(scorecard.period)} · ${t("previousPeriod", lang)} ${formatPeriod(scorecard.previousPeriod)}`,

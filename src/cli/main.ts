@@ -7,6 +7,7 @@ import { kpisCommand } from "./kpisCommand";
 import { segmentCommand } from "./segmentCommand";
 import { reviewCommand } from "./reviewCommand";
 import { addOrderListOptions, langOption } from "./options";
+import { addEngineOptions } from "./engineChoice";
 import { processIo, type CliIo } from "./io";
 
 function langFlag() {
@@ -35,9 +36,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const segment = program
     .command("segment")
     .description("RFM scores, 11 segments, the 8-class model, value tiers, ABC and cohorts of an order list")
-    .argument("<orders>", "order list: .csv, .txt (whitespace separated) or .xlsx")
+    .argument("[orders]", "order list: .csv, .txt (whitespace separated), .xlsx, .csv.gz, .parquet or a folder of Parquet files")
     .option("--sheet <name>", "sheet of an xlsx file (default: the first)");
-  addOrderListOptions(segment)
+  addEngineOptions(addOrderListOptions(segment))
     .addOption(langFlag())
     .option("--json", "print JSON instead of tables")
     .action(async (orders, options) => setExit(await segmentCommand(orders, options, io)));

@@ -37,7 +37,7 @@ export async function computeReviewInputs(monthly: string, options: ReviewCliOpt
   const nextTarget = nextTargetOption(options.nextTarget, options.nextMetric, options.nextUnit);
   const generatedAt = options.generatedAt ? new Date(options.generatedAt) : new Date();
   if (Number.isNaN(generatedAt.getTime())) throw new UsageError(`--generated-at ${options.generatedAt}: expected an ISO time`);
-  const source = [basename(monthly), options.targets ? basename(options.targets) : ""].filter(Boolean).join(" + ");
+  const source = inputs.sources.join(" + ");
   return {
     input: {
       table: inputs.table,

@@ -28,6 +28,15 @@ const STRINGS = {
   growth: { zh: "同比", en: "YoY" },
   ppChange: { zh: "同比(pp)", en: "YoY (pp)" },
   status: { zh: "状态", en: "Status" },
+  rule: { zh: "汇总规则", en: "Rule" },
+  ruleSum: { zh: "求和", en: "sum" },
+  ruleLast: { zh: "期末", en: "last month" },
+  ruleMean: { zh: "各月平均", en: "mean of months" },
+  ruleRatio: { zh: "分子分母之比", en: "ratio of sums" },
+  ruleByName: { zh: "按名称推断", en: "inferred from the name" },
+  ruleByOverride: { zh: "按目标表/用户设定", en: "as set by the analyst" },
+  ruleMeanOfRates: { zh: "缺少分子分母列", en: "its parts are not in the data" },
+  ruleNotesTitle: { zh: "注：汇总规则", en: "Note: how figures combine" },
   statusGreen: { zh: "达成", en: "Met" },
   statusAmber: { zh: "接近", en: "Close" },
   statusRed: { zh: "未达成", en: "Missed" },
@@ -51,6 +60,14 @@ const STRINGS = {
   customersCol: { zh: "客户数", en: "Customers" },
   ordersCol: { zh: "订单数", en: "Orders" },
   rejectedRows: { zh: "未计入行", en: "rows left out" },
+  engineUsed: { zh: "计算引擎", en: "engine" },
+  customersOutWritten: { zh: "客户明细已写入", en: "per-customer table written to" },
+  customersOutHint: { zh: "客户明细请用 --customers-out 文件.parquet|.csv 导出", en: "write the per-customer table with --customers-out FILE.parquet|.csv" },
+  customerFieldLastDate: { zh: "最近下单日期", en: "last order date" },
+  customerFieldOrders: { zh: "订单数", en: "orders" },
+  customerFieldSpend: { zh: "消费金额", en: "spend" },
+  customerFieldSpend365: { zh: "近365天消费金额", en: "spend in the last 365 days" },
+  customerFieldId: { zh: "客户ID", en: "customer id" },
   shareCol: { zh: "客户占比", en: "Share" },
   revenueCol: { zh: "消费金额", en: "Revenue" },
   revenueShareCol: { zh: "金额占比", en: "Revenue share" },
@@ -64,6 +81,8 @@ const STRINGS = {
   cohortCol: { zh: "首购月", en: "Cohort" },
   incompleteSuffix: { zh: "(未完成)", en: "(incomplete)" },
   writeFailed: { zh: "写入复盘表失败，工作簿已恢复原样：", en: "Writing the review failed and the workbook was left as it was:" },
+  editedSuffix: { zh: "(已编辑)", en: "(edited)" },
+  writeCancelled: { zh: "已取消生成，工作簿保持原样。", en: "Generation was cancelled; the workbook was left as it was." },
   incompleteKept: { zh: "未完成的工作表保留为“{sheet}”，可删除。", en: "The unfinished sheet is kept as \"{sheet}\"; you can delete it." },
   sheetReview: { zh: "经营复盘", en: "Review" },
   sheetTrend: { zh: "月度趋势", en: "Monthly trend" },
@@ -117,6 +136,15 @@ const STRINGS = {
   planYearSplit: { zh: "月度目标 = 全年目标按去年 12 个月占比分解（最大余数法取整），此处显示本期各月。累计达成率 = 累计实际 / 全年目标，对照时间进度。", en: "Monthly targets: the full-year target split over last year's twelve months (largest remainder); the months reviewed are shown. Cumulative attainment = cumulative AC / the full-year target, against time progress." },
   planYearEven: { zh: "去年同期 12 个月数据不全，全年目标平均分解到 12 个月，此处显示本期各月。累计达成率 = 累计实际 / 全年目标，对照时间进度。", en: "Last year's twelve months are incomplete: the full-year target is split evenly over the twelve months; the months reviewed are shown. Cumulative attainment = cumulative AC / the full-year target, against time progress." },
   channelsTitle: { zh: "渠道结构", en: "Channel mix" },
+  customerMixTitle: { zh: "新老客结构", en: "Customer mix" },
+  customerMixIndicator: { zh: "客户类型指标", en: "Customer type" },
+  dimensionTitle: { zh: "{dimension}结构", en: "Breakdown by {dimension}" },
+  member: { zh: "分项", en: "Member" },
+  contribution: { zh: "贡献(ΔPY)", en: "ΔPY" },
+  sharePp: { zh: "占比变化(pp)", en: "Share Δ (pp)" },
+  shareActual: { zh: "本期占比", en: "Share" },
+  sharePrevious: { zh: "同期占比", en: "Share PY" },
+  dimensionNote: { zh: "各分项按月度数据的 {dimension} 列汇总；占比 = 分项 / 合计，pp 为占比变化。", en: "Members from the monthly data's {dimension} column; share = member / total, pp is the change of share." },
   channelIndicator: { zh: "渠道指标", en: "Channel indicator" },
   change: { zh: "变化", en: "Change" },
   monthlyTrafficTitle: { zh: "各渠道流量占比（按月）", en: "Traffic share by channel and month" },
@@ -157,6 +185,12 @@ export function statusLabel(status: "green" | "amber" | "red" | null, lang: Lang
 
 export function basisLabel(basis: "seasonal" | "linear" | "as given", lang: Lang): string {
   return t(basis === "seasonal" ? "basisSeasonal" : basis === "linear" ? "basisLinear" : "basisAsGiven", lang);
+}
+
+/** The rule a period value follows, in words: 求和 / 期末 / 各月平均 / 分子分母之比. */
+export function ruleLabel(rule: "sum" | "last" | "mean" | "ratio", lang: Lang): string {
+  const key: Record<typeof rule, StringKey> = { sum: "ruleSum", last: "ruleLast", mean: "ruleMean", ratio: "ruleRatio" };
+  return t(key[rule], lang);
 }
 
 export function unitLabel(unit: "元" | "count" | "%" | "ratio" | "number", lang: Lang): string {

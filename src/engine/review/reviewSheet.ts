@@ -7,6 +7,7 @@ import type { MetricResult } from "../kpi/scorecard";
 import { targetKind } from "../kpi/targetToDate";
 import type { SheetBuilder as Builder } from "./sheetBuilder";
 import { generateInsights } from "./insights";
+import { ruleNotes } from "./ruleNotes";
 import { isFullYear, type ReviewModel } from "./reviewModel";
 import { a1, rangeA1, SheetBuilder } from "./sheetBuilder";
 import { type ChartSpec, type SheetSpec } from "./workbookSpec";
@@ -127,6 +128,8 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
     for (const line of L("toDateNote").split("\n")) b.banner(noteRow++, 0, last, line, "note");
     for (const w of scorecard.warnings.filter((x) => TO_DATE_NOTES.has(x.code))) b.banner(noteRow++, 0, last, formatIssue(w, lang), "note");
   }
+  // Footnote: rules inferred from names, set by the analyst, or means of rates (domain.md: always stated).
+  for (const note of ruleNotes(scorecard, lang)) b.banner(noteRow++, 0, last, note, "note");
 
   // 2. Highlights
   let row = noteRow + 1;
