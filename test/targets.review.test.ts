@@ -187,3 +187,15 @@ describe("next period's targets", () => {
     expect(en.stderr).toMatch(/^--next-metric Refund rate: the monthly data has no such metric; available: GMV, Orders, Visitors/);
   });
 });
+
+test("--next-target, --next-unit: amounts as analysts write them; bad ones are usage errors (exit 2), never a crash", async () => {
+  const { nextTargetOption } = await import("../src/cli/options");
+  expect(nextTargetOption("33亿", undefined, "1万")).toEqual({ value: 3300000000, metric: "gmv", unit: 10000, name: "GMV" });
+  expect(nextTargetOption("5.5%", "转化率", undefined)).toEqual({ value: 0.055, metric: "conversion", unit: 1, name: "转化率" });
+  expect(() => nextTargetOption("lots", undefined, undefined)).toThrow(/--next-target lots: expected an amount/);
+  expect(() => nextTargetOption("33亿", undefined, "0")).toThrow(/--next-unit 0: expected a positive number/);
+  expect(() => nextTargetOption(undefined, "GMV", undefined)).toThrow(/go with --next-target/);
+  const result = await runCli(["review", MONTHLY, "--next-target", "33亿", "--next-unit", "-5", "-o", "/tmp/never-written.xlsx"]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/^kpi-review: --next-unit -5: expected a positive number/);
+});
