@@ -39,7 +39,7 @@ function csvCell(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function writeOrdersCsv(table: OrderTable, file: string): void {
+export function writeOrdersCsv(table: OrderTable, file: string): void {
   const lines = ["customer_id,order_date,amount,order_id,product"];
   for (let i = 0; i < table.rows; i++) {
     lines.push(
