@@ -113,7 +113,7 @@ describe("platform-2025, period 2025", () => {
 
   test("every metric carries the documented fields and nothing else", () => {
     for (const m of card.metrics) {
-      expect(Object.keys(m)).toEqual(["key", "name", "unit", "direction", "actual", "target", "attainment", "deltaTarget", "previous", "deltaPrevious", "growth", "ppChange", "status"]);
+      expect(Object.keys(m)).toEqual(["key", "name", "unit", "direction", "actual", "target", "attainment", "deltaTarget", "previous", "deltaPrevious", "growth", "ppChange", "status", "rule"]);
     }
     expect(Object.keys(card)).toEqual(["period", "previousPeriod", "metrics", "drivers", "warnings"]);
     expect(card.warnings).toEqual([]);

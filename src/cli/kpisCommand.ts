@@ -4,7 +4,7 @@ import { scorecardToJson } from "../engine/kpi/scorecardJson";
 import { thresholdsOption } from "./options";
 import { formatAmount, formatPp, formatSignedPercent, formatValue, formatPercent, NA } from "../engine/format";
 import { formatIssue, type Lang } from "../i18n/issues";
-import { statusLabel, t, unitLabel } from "../i18n/strings";
+import { ruleLabel, statusLabel, t, unitLabel } from "../i18n/strings";
 import { loadMonthlyInputs, parsePeriodOptions } from "./loadInputs";
 import { renderTable } from "./textTable";
 import type { CliIo } from "./io";
@@ -20,7 +20,7 @@ export interface KpisOptions {
 }
 
 export function renderScorecardText(scorecard: Scorecard, lang: Lang, notes: string[]): string {
-  const header = [t("metric", lang), t("unit", lang), t("actual", lang), t("target", lang), t("attainment", lang), t("previous", lang), t("growth", lang), t("ppChange", lang), t("status", lang)];
+  const header = [t("metric", lang), t("unit", lang), t("actual", lang), t("target", lang), t("attainment", lang), t("previous", lang), t("growth", lang), t("ppChange", lang), t("status", lang), t("rule", lang)];
   const rows = scorecard.metrics.map((m) => [
     lang === "zh" ? m.nameZh : m.nameEn,
     unitLabel(m.unit, lang),
@@ -31,6 +31,7 @@ export function renderScorecardText(scorecard: Scorecard, lang: Lang, notes: str
     m.growth === null ? NA : formatSignedPercent(m.growth),
     m.ppChange === null ? "" : formatPp(m.ppChange),
     statusLabel(m.status, lang),
+    ruleLabel(m.spec.rule.kind, lang) + (m.spec.decidedBy === "name rule" ? `(${t("ruleByName", lang)})` : m.spec.decidedBy === "override" ? `(${t("ruleByOverride", lang)})` : ""),
   ]);
   const lines = [
     `${t("scorecardTitle", lang)} · ${t("period", lang)} ${formatPeriod(scorecard.period)} · ${t("previousPeriod", lang)} ${formatPeriod(scorecard.previousPeriod)}`,

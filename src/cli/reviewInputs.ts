@@ -46,7 +46,7 @@ export async function computeReviewInputs(monthly: string, options: ReviewCliOpt
   }
   const generatedAt = options.generatedAt ? new Date(options.generatedAt) : new Date();
   if (Number.isNaN(generatedAt.getTime())) throw new UsageError(`--generated-at ${options.generatedAt}: expected an ISO time`);
-  const source = [basename(monthly), options.targets ? basename(options.targets) : ""].filter(Boolean).join(" + ");
+  const source = inputs.sources.join(" + ");
   return {
     input: {
       table: inputs.table,

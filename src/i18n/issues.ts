@@ -29,6 +29,82 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 此前缺少月份 ${p.month}（这些月份的期间值为 n.a.）`,
     en: (p) => `${p.address}: months before this row are missing: ${p.month} (period values over them are n.a.)`,
   },
+  quarterlyData: {
+    zh: (p) => `${p.address}: "${p.text}" 是季度；复盘需要按月的数据（每月一行或一列），请提供月度数据`,
+    en: (p) => `${p.address}: "${p.text}" is a quarter; the review needs monthly data (a row or column per month): provide monthly figures`,
+  },
+  missingMember: {
+    zh: (p) => `${p.address}: 该行有数据但 ${p.dimension} 为空；请填写所属的 ${p.dimension}`,
+    en: (p) => `${p.address}: this row has figures but no ${p.dimension}; fill in its ${p.dimension}`,
+  },
+  formulaWithoutValue: {
+    zh: (p) => `${p.address}: 公式没有计算结果（文件保存时未计算）；请在 Excel 中打开、重新计算并保存后重试`,
+    en: (p) => `${p.address}: a formula without a calculated value (the file was saved without one); open it in Excel, recalculate, save and try again`,
+  },
+  rateAbove100: {
+    zh: (p) => `${p.address}: "${p.text}" 超过 100%，不可能是 ${p.header}；请写成 5.2% 或 0.052`,
+    en: (p) => `${p.address}: "${p.text}" is above 100%, which ${p.header} cannot be; write it as 5.2% or 0.052`,
+  },
+  percentNumbers: {
+    zh: (p) => `${p.address}: 列 "${p.header}" 的数值都在 1 到 100 之间，按百分数读取（5.2 即 5.2%）`,
+    en: (p) => `${p.address}: the values of "${p.header}" all lie between 1 and 100; read as percent numbers (5.2 is 5.2%)`,
+  },
+  dailyRows: {
+    zh: (p) => `${p.address}: 数据为按日明细（${p.days} 天），已按各指标规则汇总为 ${p.months} 个月（求和；存量取月末；均值取日平均）`,
+    en: (p) => `${p.address}: the data is daily (${p.days} days), combined into ${p.months} months by each metric's rule (sum; a stock's last day; a mean of days)`,
+  },
+  incompleteDays: {
+    zh: (p) => `${p.address}: 以下月份的日数据不全：${p.months}（这些月的合计偏小）`,
+    en: (p) => `${p.address}: these months miss days: ${p.months} (their totals are short)`,
+  },
+  dimensionRows: {
+    zh: (p) => `${p.address}: 按 ${p.dimension} 分行（${p.members}），各月合计按各指标规则汇总，分项保留`,
+    en: (p) => `${p.address}: rows by ${p.dimension} (${p.members}); monthly totals by each metric's rule, the breakdown kept`,
+  },
+  inferredRule: {
+    zh: (p) => `${p.address}: "${p.header}" 不在指标目录中，按名称推断：${p.rule === "sum" ? "求和" : p.rule === "last" ? "取期末" : p.rule === "ratio" ? "分子分母之比" : "各月平均"}，${p.direction === "lower" ? "越低越好" : "越高越好"}（可在目标表的 方向/汇总 列中更改）`,
+    en: (p) => `${p.address}: "${p.header}" is not in the catalog; inferred from its name: ${p.rule === "sum" ? "sum" : p.rule === "last" ? "last month" : p.rule === "ratio" ? "ratio of sums" : "mean of months"}, ${p.direction === "lower" ? "lower" : "higher"} is better (change it with the targets table's direction/aggregation columns)`,
+  },
+  previousFromColumn: {
+    zh: (p) => `${p.address}: 数据中没有 ${p.months} 的月份，同期值取自 "${p.header}" 列`,
+    en: (p) => `${p.address}: the data lacks ${p.months}; last year's values are taken from the column "${p.header}"`,
+  },
+  previousDiffers: {
+    zh: (p) => `${p.address}: "${p.header}" 的 ${p.month} 为 ${p.column}，与数据中该月的 ${p.data} 不一致；以数据为准`,
+    en: (p) => `${p.address}: "${p.header}" gives ${p.column} for ${p.month}, the data ${p.data}; the data is used`,
+  },
+  comparisonWithoutMetric: {
+    zh: (p) => `${p.address}: "${p.header}" 是 ${p.metric} 的对比列，但数据中没有 ${p.metric}；未使用`,
+    en: (p) => `${p.address}: "${p.header}" compares ${p.metric}, which is not in the data; not used`,
+  },
+  comparisonMismatch: {
+    zh: (p) => `${p.address}: "${p.header}" 为 ${p.given}，按数据计算为 ${p.computed}，相差超过 0.5pp`,
+    en: (p) => `${p.address}: "${p.header}" says ${p.given}; the data gives ${p.computed} (more than 0.5pp apart)`,
+  },
+  targetFromColumn: {
+    zh: (p) => `${p.address}: "${p.header}" 作为 ${p.metric} 的月度目标`,
+    en: (p) => `${p.address}: "${p.header}" is read as the monthly target of ${p.metric}`,
+  },
+  targetColumnOverridden: {
+    zh: (p) => `${p.address}: 目标表已给出 ${p.metric} 的目标，月度数据中的 "${p.header}" 列未使用`,
+    en: (p) => `${p.address}: the targets table gives ${p.metric}'s target; the column "${p.header}" of the monthly data is not used`,
+  },
+  directionContradicts: {
+    zh: (p) => `${p.address}: ${p.name} 的方向设为 ${p.direction === "lower" ? "越低越好" : "越高越好"}，与指标目录（${p.catalog === "lower" ? "越低越好" : "越高越好"}）相反；按目标表执行`,
+    en: (p) => `${p.address}: ${p.name} is set to ${p.direction} is better, against the catalog (${p.catalog}); the targets table's direction applies`,
+  },
+  targetPercentNumber: {
+    zh: (p) => `${p.address}: ${p.name} 的目标 ${p.text} 按百分数读取（${p.text}%）`,
+    en: (p) => `${p.address}: ${p.name}'s target ${p.text} is read as a percent number (${p.text}%)`,
+  },
+  badAggregation: {
+    zh: (p) => `${p.address}: 无法识别汇总方式 "${p.text}"，应为 求和 / 平均 / 期末 / sum / mean / last`,
+    en: (p) => `${p.address}: cannot read aggregation "${p.text}"; expected 求和 / 平均 / 期末 / sum / mean / last`,
+  },
+  fileEncoding: {
+    zh: (p) => `${p.file}: 文件编码为 ${p.encoding}，已按此读取`,
+    en: (p) => `${p.file}: the file is encoded as ${p.encoding} and was read as such`,
+  },
   noHeader: {
     zh: (p) => `${p.address}: 找不到表头：应有一列月份（月份/日期/month）和至少一列指标，或一行月份作为列标题`,
     en: (p) => `${p.address}: no header found; expected a month column (月份/date/month) and at least one metric, or a row of months as column headers`,

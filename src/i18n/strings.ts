@@ -15,6 +15,15 @@ const STRINGS = {
   growth: { zh: "同比", en: "YoY" },
   ppChange: { zh: "同比(pp)", en: "YoY (pp)" },
   status: { zh: "状态", en: "Status" },
+  rule: { zh: "汇总规则", en: "Rule" },
+  ruleSum: { zh: "求和", en: "sum" },
+  ruleLast: { zh: "期末", en: "last month" },
+  ruleMean: { zh: "各月平均", en: "mean of months" },
+  ruleRatio: { zh: "分子分母之比", en: "ratio of sums" },
+  ruleByName: { zh: "按名称推断", en: "inferred from the name" },
+  ruleByOverride: { zh: "按目标表/用户设定", en: "as set by the analyst" },
+  ruleMeanOfRates: { zh: "缺少分子分母列", en: "its parts are not in the data" },
+  ruleNotesTitle: { zh: "注：汇总规则", en: "Note: how figures combine" },
   statusGreen: { zh: "达成", en: "Met" },
   statusAmber: { zh: "接近", en: "Close" },
   statusRed: { zh: "未达成", en: "Missed" },
@@ -59,6 +68,8 @@ const STRINGS = {
   cohortCol: { zh: "首购月", en: "Cohort" },
   incompleteSuffix: { zh: "(未完成)", en: "(incomplete)" },
   writeFailed: { zh: "写入复盘表失败，工作簿已恢复原样：", en: "Writing the review failed and the workbook was left as it was:" },
+  editedSuffix: { zh: "(已编辑)", en: "(edited)" },
+  writeCancelled: { zh: "已取消生成，工作簿保持原样。", en: "Generation was cancelled; the workbook was left as it was." },
   incompleteKept: { zh: "未完成的工作表保留为“{sheet}”，可删除。", en: "The unfinished sheet is kept as \"{sheet}\"; you can delete it." },
   sheetReview: { zh: "经营复盘", en: "Review" },
   sheetTrend: { zh: "月度趋势", en: "Monthly trend" },
@@ -110,6 +121,15 @@ const STRINGS = {
   planMonthly: { zh: "月度目标来自目标表。累计达成率 = 累计实际 / 期间目标，对照时间进度。", en: "Monthly targets from the targets table. Cumulative attainment = cumulative AC / the period target, against time progress." },
   planEven: { zh: "没有去年同期数据，月度目标平均分解。", en: "No previous-year months: the target is split evenly." },
   channelsTitle: { zh: "渠道结构", en: "Channel mix" },
+  customerMixTitle: { zh: "新老客结构", en: "Customer mix" },
+  customerMixIndicator: { zh: "客户类型指标", en: "Customer type" },
+  dimensionTitle: { zh: "{dimension}结构", en: "Breakdown by {dimension}" },
+  member: { zh: "分项", en: "Member" },
+  contribution: { zh: "贡献(ΔPY)", en: "ΔPY" },
+  sharePp: { zh: "占比变化(pp)", en: "Share Δ (pp)" },
+  shareActual: { zh: "本期占比", en: "Share" },
+  sharePrevious: { zh: "同期占比", en: "Share PY" },
+  dimensionNote: { zh: "各分项按月度数据的 {dimension} 列汇总；占比 = 分项 / 合计，pp 为占比变化。", en: "Members from the monthly data's {dimension} column; share = member / total, pp is the change of share." },
   channelIndicator: { zh: "渠道指标", en: "Channel indicator" },
   change: { zh: "变化", en: "Change" },
   monthlyTrafficTitle: { zh: "各渠道流量占比（按月）", en: "Traffic share by channel and month" },
@@ -137,6 +157,12 @@ export function t(key: StringKey, lang: Lang): string {
 export function statusLabel(status: "green" | "amber" | "red" | null, lang: Lang): string {
   if (status === null) return "";
   return t(status === "green" ? "statusGreen" : status === "amber" ? "statusAmber" : "statusRed", lang);
+}
+
+/** The rule a period value follows, in words: 求和 / 期末 / 各月平均 / 分子分母之比. */
+export function ruleLabel(rule: "sum" | "last" | "mean" | "ratio", lang: Lang): string {
+  const key: Record<typeof rule, StringKey> = { sum: "ruleSum", last: "ruleLast", mean: "ruleMean", ratio: "ruleRatio" };
+  return t(key[rule], lang);
 }
 
 export function unitLabel(unit: "元" | "count" | "%" | "ratio" | "number", lang: Lang): string {

@@ -20,6 +20,8 @@ function detectedLabel(meaning: ColumnMeaning, lang: "zh" | "en"): string {
     return paneText(lang)[key].replace("{channel}", meaning.channel);
   }
   if (meaning.kind === "custom") return `${paneText(lang).customMetric}: ${meaning.name}`;
+  if (meaning.kind === "segment") return `${meaning.segment} · ${meaning.of}`;
+  if (meaning.kind === "comparison") return `${meaning.of} · ${meaning.role}`;
   const def = CATALOG.find((d) => d.key === meaning.key)!;
   return lang === "zh" ? def.nameZh : def.nameEn;
 }

@@ -4,6 +4,7 @@ import { generateReview, type GenerateResult, type GenerateStage } from "../offi
 import { loadChoices, type ReviewChoices } from "../office/choices";
 import { segmentInWorker } from "../office/segmentInWorker";
 import type { Grid } from "../engine/read/grid";
+import { runInExcel } from "../office/capabilities";
 
 export interface PaneHost {
   /** The selected range as a source that stays valid when the selection moves. */
@@ -17,7 +18,7 @@ export interface PaneHost {
 
 export const officeHost: PaneHost = {
   selection: () =>
-    Excel.run(async (context) => {
+    runInExcel(async (context) => {
       const range = context.workbook.getSelectedRange();
       range.load("address");
       await context.sync();
@@ -25,18 +26,18 @@ export const officeHost: PaneHost = {
       return { source: { kind: "range", sheet, address }, label: range.address };
     }),
   tables: () =>
-    Excel.run(async (context) => {
+    runInExcel(async (context) => {
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
       return tables.items.map((t) => t.name);
     }),
-  read: (source) => Excel.run((context) => readGrid(context, source)),
-  generate: (choices, onProgress) => Excel.run((context) => generateReview(context, choices, { onProgress, segment: segmentInWorker })),
+  read: (source) => runInExcel((context) => readGrid(context, source)),
+  generate: (choices, onProgress) => runInExcel((context) => generateReview(context, choices, { onProgress, segment: segmentInWorker })),
   activate: (sheet) =>
-    Excel.run(async (context) => {
+    runInExcel(async (context) => {
       context.workbook.worksheets.getItem(sheet).activate();
       await context.sync();
     }),
-  savedChoices: () => Excel.run((context) => loadChoices(context)),
+  savedChoices: () => runInExcel((context) => loadChoices(context)),
 };

@@ -18,7 +18,7 @@ const fake = new FakeExcel();
 for (const sheet of setup.sheets) fake.addSheet(sheet.name, sheet.values);
 Object.assign(window, {
   __fake: fake,
-  Excel: { run: <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(fake.context) },
+  Excel: { run: fake.run },
   Office: {
     context: { displayLanguage: setup.locale, requirements: { isSetSupported: () => true } },
     addin: { showAsTaskpane: async () => undefined },

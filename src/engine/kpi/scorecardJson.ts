@@ -20,6 +20,7 @@ export interface ScorecardJson {
     growth: number | null;
     ppChange: number | null;
     status: string | null;
+    rule: "sum" | "last" | "mean" | "ratio";
   }>;
   drivers: { previous: number | null; actual: number | null; effects: { visitors: number; conversion: number; aov: number } | null };
   warnings: string[];
@@ -47,6 +48,7 @@ export function scorecardToJson(scorecard: Scorecard, lang: Lang, extraWarnings:
       growth: m.growth,
       ppChange: m.ppChange,
       status: m.status,
+      rule: m.spec.rule.kind,
     })),
     drivers: { previous: scorecard.drivers.previous, actual: scorecard.drivers.actual, effects: scorecard.drivers.effects },
     warnings: [...extraWarnings, ...scorecard.warnings.map((w) => formatIssue(w, lang))],

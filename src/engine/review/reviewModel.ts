@@ -14,6 +14,7 @@ import type { OrderTable } from "../customers/orderTable";
 import { segmentOrders, type Segmentation } from "../customers/segmentation";
 import type { SegmentationSettings } from "../customers/rfm";
 import type { Lang } from "../../i18n/issues";
+import { dimensionSection, type DimensionSection } from "./dimensionSection";
 
 export interface ReviewInput {
   table: MonthlyTable;
@@ -44,6 +45,8 @@ export interface TrendSection {
 
 export interface ChannelSection {
   shares: MetricResult[];
+  /** Customer-type splits (新客GMV占比 …), shown under their own heading. */
+  segments: MetricResult[];
   roi: MetricResult[];
   /** Traffic share by month for each traffic channel (rows: months of the period). */
   monthlyTraffic: { channels: string[]; months: Month[]; shares: (number | null)[][] } | null;
@@ -66,6 +69,8 @@ export interface ReviewModel {
   scorecard: Scorecard;
   trend: TrendSection | null;
   channels: ChannelSection;
+  /** A dimension column's breakdown (渠道, 品类 …), when the monthly data has one. */
+  dimension: DimensionSection | null;
   customers: (Segmentation & { orders: OrderTable; rejectedRows: number }) | null;
   targetSplit: TargetSplitSection | null;
   thresholds: StatusThresholds;
@@ -111,7 +116,8 @@ function channelSection(table: MonthlyTable, scorecard: Scorecard): ChannelSecti
           months,
           shares: months.map((month) => traffic.map((m) => monthValue(table, m.spec as MetricSpec, month))),
         };
-  return { shares, roi, monthlyTraffic };
+  const segments = scorecard.metrics.filter((m) => m.key.startsWith("segment:"));
+  return { shares, roi, segments, monthlyTraffic };
 }
 
 function targetSplitSection(table: MonthlyTable, scorecard: Scorecard, next: NonNullable<ReviewInput["nextTarget"]>): TargetSplitSection | null {
@@ -137,6 +143,7 @@ export function buildReview(input: ReviewInput): ReviewModel {
     scorecard,
     trend: trendSection(input.table, scorecard, input.targets),
     channels: channelSection(input.table, scorecard),
+    dimension: dimensionSection(input.table, scorecard),
     customers,
     targetSplit: input.nextTarget ? targetSplitSection(input.table, scorecard, input.nextTarget) : null,
     thresholds,

@@ -3,6 +3,7 @@ import { monthYear } from "../read/month";
 import { formatPeriod } from "../kpi/scorecard";
 import { statusLabel, unitLabel, type StringKey } from "../../i18n/strings";
 import { generateInsights } from "./insights";
+import { ruleNotes } from "./ruleNotes";
 import { isFullYear, type ReviewModel } from "./reviewModel";
 import { a1, rangeA1, SheetBuilder } from "./sheetBuilder";
 import { type ChartSpec, type SheetSpec } from "./workbookSpec";
@@ -61,9 +62,12 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
   statusColours(b, rangeA1(5, 9, lastMetricRow, 9), lang);
   const percent = (v: number) => `${Math.round(v * 100)}%`;
   b.banner(lastMetricRow + 1, 0, 9, L("scorecardNote").replace("{green}", percent(green)).replace("{amber}", percent(amber)), "note");
+  // Footnote: rules inferred from names, set by the analyst, or means of rates (domain.md: always stated).
+  const notes = ruleNotes(scorecard, lang);
+  notes.forEach((note, i) => b.banner(lastMetricRow + 2 + i, 0, 9, note, "note"));
 
   // 2. Highlights
-  let row = lastMetricRow + 3;
+  let row = lastMetricRow + 3 + notes.length;
   b.banner(row++, 0, 9, L("sectionInsights"), "section");
   for (const insight of generateInsights(model)) {
     const marker = insight.tone === "good" ? "✓ " : insight.tone === "bad" ? "! " : "• ";
