@@ -156,6 +156,18 @@ describe("a dimension column", () => {
     expect(warnings.map((w) => w.code)).toContain("dimensionRows");
   });
 
+  test("a member 合计 row per month is checked against the members, not added", () => {
+    const withTotals: Grid = {
+      sheet: "渠道",
+      values: [["月份", "渠道", "GMV"], ["2025-01", "天猫", 600], ["", "京东", 400], ["", "合计", 1000], ["2025-02", "天猫", 500], ["", "京东", 300], ["", "合计", 900]],
+    };
+    const { table, warnings } = readMonthlyGrid(withTotals);
+    expect(table.columns[0].values).toEqual([1000, 800]);
+    expect(table.breakdown!.members.map((m) => m.name)).toEqual(["天猫", "京东"]);
+    // February: 500 + 300 = 800, the row says 900.
+    expect(warnings.filter((w) => w.code === "totalMismatch").map((w) => [w.address, w.params.sum])).toEqual([["渠道!C7", "800"]]);
+  });
+
   test("a row with figures but no member is an error at the member's cell", () => {
     const bad: Grid = { sheet: "渠道", values: [["月份", "品类", "GMV"], ["2025-01", "女装", 1], ["2025-02", "", 2]] };
     expect(errorsOf(() => readMonthlyGrid(bad))).toEqual([["missingMember", "渠道!B3"]]);

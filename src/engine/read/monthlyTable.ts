@@ -98,6 +98,8 @@ interface RawColumn {
   /** Aligned with the row keys. */
   cells: RawCell[];
   totals: Array<{ cell: RawCell; year: number | null }>;
+  /** Per-month total rows of a dimension layout (渠道 = 合计). */
+  monthTotals: Array<{ cell: RawCell; month: Month }>;
 }
 
 type Layout =
@@ -157,6 +159,7 @@ function columnFor(grid: Grid, header: string, row: number, col: number, options
     scaleFixed: asOverride?.scale !== undefined || parsed.unitText !== "",
     cells: [],
     totals: [],
+    monthTotals: [],
   };
 }
 
@@ -218,7 +221,11 @@ function collectLong(grid: Grid, layout: Extract<Layout, { kind: "long" }>, opti
     else label = readTimeLabel(grid, r, layout.monthCol, errors);
     if (label === null) continue;
     if (label.kind === "time") lastTime = label;
-    if (hasDimension && label.kind === "time" && TOTAL_LABEL.test(member)) continue; // a member total row: the reader adds members itself
+    if (hasDimension && label.kind === "time" && TOTAL_LABEL.test(member)) {
+      // A month's total over the members: checked against the members' sum, not added.
+      dataCols.forEach((c, i) => columns[i].monthTotals.push({ cell: { value: cellAt(grid, r, c), row: r, col: c }, month: label.month }));
+      continue;
+    }
     if (label.kind === "total") {
       if (!hasDimension || member === "" || TOTAL_LABEL.test(member)) dataCols.forEach((c, i) => columns[i].totals.push({ cell: { value: cellAt(grid, r, c), row: r, col: c }, year: label.year }));
       continue;
@@ -317,12 +324,13 @@ function percentNumbers(column: RawColumn): boolean {
 
 function sameMonthTotals(column: RawColumn, byMonth: Array<{ month: Month; value: number | null }>, grid: Grid, errors: Issue[], warnings: Issue[]) {
   if (column.rule.aggregation !== "sum" || column.meaning.kind === "comparison") return;
-  for (const { cell, year } of column.totals) {
+  const checks = [...column.totals.map((t) => ({ ...t, month: null as Month | null })), ...column.monthTotals.map((t) => ({ ...t, year: null }))];
+  for (const { cell, year, month } of checks) {
     const total = readNumber(cell.value, column.scale);
     const address = cellAddress(grid, cell.row, cell.col);
     if (total.kind === "invalid") errors.push(issue("badNumber", address, { text: total.text }));
     if (total.kind !== "number") continue;
-    const sum = byMonth.filter((m) => year === null || monthYear(m.month) === year).reduce<number>((s, m) => s + (m.value ?? 0), 0);
+    const sum = byMonth.filter((m) => (month === null ? year === null || monthYear(m.month) === year : m.month === month)).reduce<number>((s, m) => s + (m.value ?? 0), 0);
     if (Math.abs(total.value - sum) > Math.max(1e-6 * Math.abs(sum), 0.5 * column.scale)) {
       warnings.push(issue("totalMismatch", address, { total: formatTotal(total.value), sum: formatTotal(sum) }));
     }
@@ -438,6 +446,8 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
       ...(percentColumns.has(column) ? { percentNumbers: true } : {}),
     }));
   const totalColumns = build(null, (c) => months.map((_, k) => combineMembers(memberValues.map((mv) => mv[c][k]), raw[c].rule.aggregation)));
+  // A member 合计 row of a daily export is a day's total: those are not checked against months.
+  if (daily) raw.forEach((column) => (column.monthTotals = []));
   raw.forEach((column, c) => sameMonthTotals(column, months.map((month, k) => ({ month, value: totalColumns[c].values[k] })), grid, errors, warnings));
   if (errors.length > 0) throw new InputError(errors);
 

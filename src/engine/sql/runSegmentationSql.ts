@@ -6,7 +6,7 @@
 import { monthOfDay } from "../customers/orderTable";
 import type { AbcItem, Cohort, GroupSummary } from "../customers/segmentation";
 import { CLASS8_ORDER, class8Name, SEGMENTS, TIERS, type GroupName } from "../customers/segmentNames";
-import { customerStatements, segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
+import { customerStatements, rowStatsSql, segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
 import type { CustomerSource } from "./customerTableSql";
 import type { SegmentationSummary } from "./segmentationSummary";
 import { toNumber, type SqlRow, type SqlSession } from "./sqlSession";
@@ -62,8 +62,28 @@ export function cohortsFromCells(rows: SqlRow[], asOf: number): Cohort[] {
     });
 }
 
-/** Fills the session tables (kept for `--customers-out`) and returns the summaries. */
-export async function runSegmentationSql(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SegmentationSummary> {
+export interface SqlSegmentation {
+  summary: SegmentationSummary;
+  /** Order rows left out: a blank customer id, an unreadable date or amount (0 for customer-level input). */
+  rejectedRows: number;
+}
+
+/**
+ * Fills the session tables (kept for `--customers-out`) and returns the summaries. Orders are first counted in
+ * one scan that also gives the default as-of, so the later statements read the orders with a literal as-of.
+ */
+export async function runSegmentationSql(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SqlSegmentation> {
+  let rejectedRows = 0;
+  if (!("lastDate" in source)) {
+    const [stats] = await session.query(rowStatsSql(session.dialect, source, settings));
+    rejectedRows = toNumber(stats.all_rows) - (toNumber(stats.valid_rows) || 0);
+    const lastDay = toNumber(stats.last_day);
+    if (settings.asOf === undefined && Number.isFinite(lastDay)) settings = { ...settings, asOf: lastDay + 1 };
+  }
+  return { summary: await summarise(session, source, settings), rejectedRows };
+}
+
+async function summarise(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SegmentationSummary> {
   const statements = "lastDate" in source ? customerStatements(session.dialect, source, settings) : segmentationStatements(session.dialect, source, settings);
   for (const sql of statements.setup) await session.exec(sql);
   const [overview] = await session.query(statements.overview);

@@ -55,20 +55,34 @@ function numberLiteral(value: number): string {
   return String(value);
 }
 
-/** The valid orders before as-of, with day numbers; `asOf` comes from kpi_breaks once that exists. */
-export function validOrders(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+/** Every row of the source with its parsed columns (NULL where unreadable). */
+function parsedRows(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
   const dayOf = source.dateIsDayNumber ? `CAST(${d.ident(source.date)} AS INTEGER)` : d.dayNumber(d.date(d.ident(source.date)));
   const orderId = source.order ? `NULLIF(${d.trim(d.text(d.ident(source.order)))}, '')` : "NULL";
   const product = source.product ? `COALESCE(${d.trim(d.text(d.ident(source.product)))}, '')` : "''";
   return [
-    `SELECT customer_id, day, amount, order_id, product FROM (`,
     `  SELECT ${d.trim(d.text(d.ident(source.customer)))} AS customer_id,`,
     `         ${dayOf} AS day,`,
     `         ${d.money(d.ident(source.amount), settings.moneyScale)} AS amount,`,
     `         ${orderId} AS order_id,`,
     `         ${product} AS product`,
     `  FROM ${source.relation}`,
-    `) src WHERE customer_id IS NOT NULL AND customer_id <> '' AND day IS NOT NULL AND amount IS NOT NULL`,
+  ].join("\n");
+}
+
+const VALID = `customer_id IS NOT NULL AND customer_id <> '' AND day IS NOT NULL AND amount IS NOT NULL`;
+
+/** The usable rows: a customer id, a readable date and a number as amount (others are counted as rejected). */
+export function validOrders(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  return [`SELECT customer_id, day, amount, order_id, product FROM (`, parsedRows(d, source, settings), `) src WHERE ${VALID}`].join("\n");
+}
+
+/** One scan before the rest: all rows, usable rows, the latest usable day (the default as-of is that + 1). */
+export function rowStatsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  return [
+    `SELECT count(*) AS all_rows, sum(CASE WHEN ${VALID} THEN 1 ELSE 0 END) AS valid_rows, max(CASE WHEN ${VALID} THEN day END) AS last_day FROM (`,
+    parsedRows(d, source, settings),
+    `) src`,
   ].join("\n");
 }
 
