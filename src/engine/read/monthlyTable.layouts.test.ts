@@ -121,6 +121,11 @@ describe("daily rows", () => {
     expect(warnings.find((w) => w.code === "incompleteDays")!.params).toEqual({ months: "2025-02" });
   });
 
+  test("a monthly sheet of dates with one month repeated stays monthly: the repeat is an error", () => {
+    const monthly: Grid = { sheet: "M", values: [["日期", "GMV"], ["2025-01-01", 1], ["2025-01-31", 1], ["2025-02-01", 1], ["2025-03-01", 1]] };
+    expect(errorsOf(() => readMonthlyGrid(monthly))).toEqual([["duplicateMonth", "M!A3"]]);
+  });
+
   test("the same day twice is an error naming both rows", () => {
     const twice: Grid = { sheet: "日报", values: [["统计日期", "GMV"], ["2025-01-01", 1], ["2025-01-02", 1], ["2025-01-02", 1]] };
     expect(errorsOf(() => readMonthlyGrid(twice))).toEqual([["duplicateMonth", "日报!A4"]]);

@@ -390,7 +390,10 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
   const percentColumns = new Set(raw.filter((c) => c.scale === 0.01 && !c.scaleFixed));
 
   const grouped = groupRows(keys);
-  const daily = [...grouped.groups.values()].some((rows) => rows.length > 1 && rows.some((i) => keys[i].day !== null));
+  // Daily rows: dates, and most months (of a member) hold several of them. A monthly sheet with one repeated date
+  // stays monthly, and its repeat is reported as a duplicate month.
+  const groups = [...grouped.groups.values()];
+  const daily = keys.every((k) => k.day !== null) && groups.filter((rows) => rows.length > 1).length * 2 >= groups.length;
   for (const rows of grouped.groups.values()) {
     const seen = new Map<string, number>();
     for (const i of rows) {
