@@ -76,6 +76,7 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
   let orders;
   if (choices.orders) {
     const columns = await readOrderColumns(context, choices.orders, {
+      choice: choices.orderColumns,
       between,
       onProgress: (done, total) => {
         counts.rowsRead = done;

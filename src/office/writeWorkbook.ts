@@ -61,8 +61,8 @@ export interface WriteResult {
   keptEdited: string[];
   /** Old sheets that could not be deleted (the next run removes them). */
   leftovers: string[];
-  /** Cells of the analyst's sheets whose formulas pointed at the old review and now show #REF!. */
-  brokenFormulas: string[];
+  /** Cells of the analyst's sheets whose formulas pointed at the old review and now show #REF!; null where the host could not check (below ExcelApi 1.9). */
+  brokenFormulas: string[] | null;
 }
 
 export class ReviewWriteError extends Error {
