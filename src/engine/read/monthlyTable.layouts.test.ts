@@ -173,6 +173,16 @@ describe("a dimension column", () => {
     expect(warnings.filter((w) => w.code === "totalMismatch").map((w) => [w.address, w.params.sum])).toEqual([["渠道!C7", "800"]]);
   });
 
+  test("a text column under another name is a dimension when months repeat (text beside the month, several rows a month)", () => {
+    const other: Grid = { sheet: "P", values: [["月份", "产品线", "GMV"], ["2025-01", "A线", 10], ["2025-01", "B线", 20], ["2025-02", "A线", 30], ["2025-02", "B线", 40]] };
+    const { table } = readMonthlyGrid(other);
+    expect(table.columns[0].values).toEqual([30, 70]);
+    expect([table.breakdown!.dimension, table.breakdown!.kind, table.breakdown!.members.map((m) => m.name)]).toEqual(["产品线", "other", ["A线", "B线"]]);
+    // Months that do not repeat: a text column stays a note, left out and said so.
+    const notes: Grid = { sheet: "P", values: [["月份", "备注", "GMV"], ["2025-01", "春节", 10], ["2025-02", "春节", 20]] };
+    expect(readMonthlyGrid(notes).table.breakdown).toBeUndefined();
+  });
+
   test("a row with figures but no member is an error at the member's cell", () => {
     const bad: Grid = { sheet: "渠道", values: [["月份", "品类", "GMV"], ["2025-01", "女装", 1], ["2025-02", "", 2]] };
     expect(errorsOf(() => readMonthlyGrid(bad))).toEqual([["missingMember", "渠道!B3"]]);
