@@ -126,6 +126,13 @@ describe("daily rows", () => {
     expect(errorsOf(() => readMonthlyGrid(monthly))).toEqual([["duplicateMonth", "M!A3"]]);
   });
 
+  test("many repeated months end with a hint on what the rows may be", () => {
+    const rows: unknown[][] = [["月份", "GMV"]];
+    for (let k = 0; k < 4; k++) rows.push(["2025-01", k]);
+    const codes = errorsOf(() => readMonthlyGrid({ sheet: "R", values: rows })).map(([code]) => code);
+    expect(codes).toEqual(["duplicateMonth", "duplicateMonth", "duplicateMonth", "duplicateMonthsHint"]);
+  });
+
   test("the same day twice is an error naming both rows", () => {
     const twice: Grid = { sheet: "日报", values: [["统计日期", "GMV"], ["2025-01-01", 1], ["2025-01-02", 1], ["2025-01-02", 1]] };
     expect(errorsOf(() => readMonthlyGrid(twice))).toEqual([["duplicateMonth", "日报!A4"]]);

@@ -434,6 +434,8 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
       } else seen.set(id, i);
     }
   }
+  const duplicates = errors.filter((e) => e.code === "duplicateMonth").length;
+  if (duplicates >= 3) errors.push(issue("duplicateMonthsHint", keyAddresses[0], { count: duplicates }));
   const months = grouped.months;
   for (let k = 1; k < months.length; k++) {
     if (months[k] > months[k - 1] + 1) {
