@@ -128,13 +128,42 @@ function detectLayout(grid: Grid): Layout | null {
     const monthCols = filled.filter((c) => isTimeLabel(cellAt(grid, r, c)));
     const labelled = filled.some((c) => METRIC_LABEL_HEADER.test(readLabel(cellAt(grid, r, c))));
     if (monthCols.length >= 2 || (monthCols.length === 1 && labelled)) return { kind: "wide", headerRow: r, monthCols };
-    const dimensionCol = filled.find((c) => DIMENSION_HEADER.test(readLabel(cellAt(grid, r, c)))) ?? -1;
     const named = filled.find((c) => MONTH_HEADER.test(readLabel(cellAt(grid, r, c))));
-    if (named !== undefined) return { kind: "long", headerRow: r, monthCol: named, dimensionCol };
-    const byContent = filled.find((c) => !isTimeLabel(cellAt(grid, r, c)) && isTimeLabel(cellAt(grid, r + 1, c)));
-    if (byContent !== undefined) return { kind: "long", headerRow: r, monthCol: byContent, dimensionCol };
+    const monthCol = named ?? filled.find((c) => !isTimeLabel(cellAt(grid, r, c)) && isTimeLabel(cellAt(grid, r + 1, c)));
+    if (monthCol === undefined) continue;
+    const dimensionCol = filled.find((c) => DIMENSION_HEADER.test(readLabel(cellAt(grid, r, c)))) ?? textDimension(grid, r, monthCol, filled);
+    return { kind: "long", headerRow: r, monthCol, dimensionCol };
   }
   return null;
+}
+
+/**
+ * A dimension column under another name (产品线, 门店): text beside the month, several rows per month (domain.md).
+ * Only when months repeat, and only a column of labels that repeat across months; -1 when there is none.
+ */
+function textDimension(grid: Grid, headerRow: number, monthCol: number, filled: number[]): number {
+  const times: string[] = [];
+  for (let r = headerRow + 1; r < rowCount(grid); r++) {
+    const read = readMonthDay(cellAt(grid, r, monthCol));
+    if (read) times.push(`${read.month}-${read.day}`);
+  }
+  if (new Set(times).size === times.length) return -1;
+  return (
+    filled.find((c) => {
+      if (c === monthCol) return false;
+      const labels: string[] = [];
+      let filledCells = 0;
+      for (let r = headerRow + 1; r < rowCount(grid); r++) {
+        const cell = cellAt(grid, r, c);
+        if (isBlank(cell)) continue;
+        filledCells++;
+        if (readNumber(cell).kind !== "invalid" || TOTAL_LABEL.test(readLabel(cell))) continue;
+        labels.push(readLabel(cell));
+      }
+      const distinct = new Set(labels).size;
+      return labels.length * 2 > filledCells && distinct >= 2 && distinct < labels.length;
+    }) ?? -1
+  );
 }
 
 function isOverride(value: ColumnMeaning | ColumnOverride): value is ColumnOverride {
@@ -390,7 +419,10 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
   const percentColumns = new Set(raw.filter((c) => c.scale === 0.01 && !c.scaleFixed));
 
   const grouped = groupRows(keys);
-  const daily = [...grouped.groups.values()].some((rows) => rows.length > 1 && rows.some((i) => keys[i].day !== null));
+  // Daily rows: dates, and most months (of a member) hold several of them. A monthly sheet with one repeated date
+  // stays monthly, and its repeat is reported as a duplicate month.
+  const groups = [...grouped.groups.values()];
+  const daily = keys.every((k) => k.day !== null) && groups.filter((rows) => rows.length > 1).length * 2 >= groups.length;
   for (const rows of grouped.groups.values()) {
     const seen = new Map<string, number>();
     for (const i of rows) {
@@ -402,6 +434,8 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
       } else seen.set(id, i);
     }
   }
+  const duplicates = errors.filter((e) => e.code === "duplicateMonth").length;
+  if (duplicates >= 3) errors.push(issue("duplicateMonthsHint", keyAddresses[0], { count: duplicates }));
   const months = grouped.months;
   for (let k = 1; k < months.length; k++) {
     if (months[k] > months[k - 1] + 1) {
