@@ -254,8 +254,15 @@ describe.each([
     await expect(page.getByTestId("generate-blockers").innerText()).resolves.toContain(T("blockedPeriod"));
     await pane.check("7-period-reversed");
     await page.getByRole("combobox", { name: T("from") }).selectOption("2025-01");
-    await page.getByRole("combobox", { name: T("to") }).selectOption("2025-12");
+    await page.getByRole("combobox", { name: T("to") }).selectOption("2025-09");
     await page.getByTestId("preview").waitFor();
+    // January to September against the annual target: the card shows the target to date, marked, and says so.
+    const gmvCard = page.getByTestId("preview").getByRole("group", { name: "GMV", exact: true });
+    await expect(gmvCard.getByTestId("card-target").innerText()).resolves.toContain(`${T("targetToDate")}*`);
+    await expect(page.getByTestId("target-to-date-note").innerText()).resolves.toContain(lang === "zh" ? "25亿" : "2.50bn");
+    await pane.check("7-target-to-date");
+    await page.getByRole("combobox", { name: T("to") }).selectOption("2025-12");
+    await expect(gmvCard.getByTestId("card-target").innerText()).resolves.not.toContain("*");
 
     // Orders: checked when chosen; the missing amount column is named with the pane's way out (no --flags).
     await select(page, "订单", "A1:D601");
@@ -272,7 +279,6 @@ describe.each([
     await expect(page.getByRole("combobox", { name: T("fieldCustomer"), exact: true }).locator("option").first().innerText()).resolves.toBe(T("orderAutoFound", { header: "买家" }));
 
     // Preview: the GMV card with its target; "+N more" shows the rest.
-    const gmvCard = page.getByTestId("preview").getByRole("group", { name: "GMV", exact: true });
     await expect(gmvCard.innerText()).resolves.toMatch(/114\.4%/);
     await expect(gmvCard.innerText()).resolves.toContain(T("target"));
     await expect(gmvCard.innerText()).resolves.toContain(lang === "zh" ? "25亿" : "2.50bn");
