@@ -63,6 +63,7 @@ export function PreviewCards({ scorecard, lang }: { scorecard: Scorecard; lang: 
                   {target.toDate ? `${text.targetToDate}*` : text.target} {formatValue(target.value, m.unit, lang)}
                 </Caption1>
               )}
+              {target?.toDate && target.full !== null && <Caption1 data-testid="card-target-full">{paneSay(lang, "targetFull", { full: formatValue(target.full, m.unit, lang) })}</Caption1>}
               <div className={styles.line}>
                 <Caption1>{text.attainment} {m.attainment === null ? NA : formatPercent(m.attainment)}</Caption1>
                 <Caption1>{text.yoy} {m.growth === null ? NA : formatSignedPercent(m.growth)}</Caption1>
@@ -78,7 +79,7 @@ export function PreviewCards({ scorecard, lang }: { scorecard: Scorecard; lang: 
       )}
       {toDate && toDate.full !== null && (
         <Caption1 data-testid="target-to-date-note">
-          {paneSay(lang, "targetToDateNote", { full: formatValue(toDate.full, toDate.unit, lang), basis: paneSay(lang, toDate.basis === "seasonal" ? "basisSeasonal" : "basisLinear") })}
+          {paneSay(lang, "targetToDateNote", { basis: paneSay(lang, toDate.basis === "seasonal" ? "basisSeasonal" : "basisLinear") })}
         </Caption1>
       )}
     </section>

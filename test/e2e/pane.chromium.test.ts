@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { ROOT_DIR, sampleSheet } from "../helpers/cli";
 import { paneSay, type PaneTextKey } from "../../src/i18n/paneText";
 import type { Lang } from "../../src/i18n/issues";
+import { formatValue } from "../../src/engine/format";
 
 const HARNESS = join(ROOT_DIR, "test-output", "e2e-harness");
 const SHOTS = join(ROOT_DIR, "test-output", "e2e");
@@ -258,8 +259,12 @@ describe.each([
     await page.getByTestId("preview").waitFor();
     // January to September against the annual target: the card shows the target to date, marked, and says so.
     const gmvCard = page.getByTestId("preview").getByRole("group", { name: "GMV", exact: true });
-    await expect(gmvCard.getByTestId("card-target").innerText()).resolves.toContain(`${T("targetToDate")}*`);
-    await expect(page.getByTestId("target-to-date-note").innerText()).resolves.toContain(lang === "zh" ? "25亿" : "2.50bn");
+    // By hand: 25亿 × (GMV of 2024-01..09 / GMV of 2024), seasonal.
+    const monthly = csv("platform-2025/monthly.csv").slice(1).filter((row) => String(row[0]).startsWith("2024"));
+    const toDate = (2.5e9 * monthly.slice(0, 9).reduce((s, row) => s + Number(row[1]), 0)) / monthly.reduce((s, row) => s + Number(row[1]), 0);
+    await expect(gmvCard.getByTestId("card-target").innerText()).resolves.toBe(`${T("targetToDate")}* ${formatValue(toDate, "元", lang)}`);
+    await expect(gmvCard.getByTestId("card-target-full").innerText()).resolves.toBe(T("targetFull", { full: lang === "zh" ? "25亿" : "2.50bn" }));
+    await expect(page.getByTestId("target-to-date-note").innerText()).resolves.toBe(T("targetToDateNote", { basis: T("basisSeasonal") }));
     await pane.check("7-target-to-date");
     await page.getByRole("combobox", { name: T("to") }).selectOption("2025-12");
     await expect(gmvCard.getByTestId("card-target").innerText()).resolves.not.toContain("*");
