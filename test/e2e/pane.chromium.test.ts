@@ -36,6 +36,20 @@ function withMembers(): unknown[][] {
   return csv("platform-2025/monthly.csv").map((row, r) => [...row, r === 0 ? "会员数" : Number(row[11]) + 1]);
 }
 
+/** Daily rows (生意参谋's 统计日期) for January and February 2025. */
+function dailyRows(): unknown[][] {
+  const rows: unknown[][] = [["统计日期", "GMV", "访客数"]];
+  for (let d = 0; d < 59; d++) rows.push([new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10), 1000 + d, 100 + d]);
+  return rows;
+}
+
+/** A 渠道 dimension beside the month: two channels a month. */
+function channelRows(): unknown[][] {
+  const rows: unknown[][] = [["月份", "渠道", "GMV"]];
+  for (const month of ["2025-01", "2025-02", "2025-03"]) for (const [channel, gmv] of [["站内", 700], ["站外", 300]] as const) rows.push([month, channel, gmv]);
+  return rows;
+}
+
 const DARK = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#333333", controlForegroundColor: "#ffffff" };
 
 let server: Server;
@@ -94,6 +108,8 @@ async function openPane(locale: string, width: number, officeTheme?: typeof DARK
       { name: "我的笔记", values: [["keep me"]] },
       { name: "订单", values: orderList() },
       { name: "会员", values: withMembers() },
+      { name: "日数据", values: dailyRows() },
+      { name: "分渠道", values: channelRows() },
     ],
     tables: [{ name: "月度表", sheet: "月度数据", address: "A1:L25" }],
   });
@@ -187,6 +203,16 @@ describe.each([
     await members.selectOption({ label: T("ignore") });
     await expect(page.getByTestId("column-会员数").innerText()).resolves.not.toContain("会员!L1");
     expect(await generate.getAttribute("aria-disabled")).toBeNull();
+
+    // The structure step says what the reader found: daily rows combined into months; a dimension column.
+    await select(page, "日数据", "A1:C60");
+    await useButtons.first().click();
+    await page.getByTestId("structure-daily").waitFor();
+    await expect(page.getByTestId("structure").innerText()).resolves.toContain(T("monthsFound", { count: 2, from: "2025-01", to: "2025-02" }));
+    await select(page, "分渠道", "A1:C7");
+    await useButtons.first().click();
+    await expect(page.getByTestId("structure-dimension").innerText()).resolves.toBe(T("layoutDimension", { column: "渠道" }));
+    await pane.check("3-structure-dimension");
 
     // The monthly data from a table: the picker shows the chosen table; overrides of the other data are gone.
     await page.getByRole("combobox", { name: T("pickTable") }).selectOption("月度表");
