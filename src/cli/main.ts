@@ -8,6 +8,7 @@ import { segmentCommand } from "./segmentCommand";
 import { reviewCommand } from "./reviewCommand";
 import { addOrderListOptions, langOption } from "./options";
 import { addEngineOptions } from "./engineChoice";
+import { addSqlCommand } from "./sqlCommand";
 import { processIo, type CliIo } from "./io";
 
 function langFlag() {
@@ -63,6 +64,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(langFlag())
     .action(async (monthly, options) => setExit(await reviewCommand(monthly, options, io)));
 
+  addSqlCommand(program, io, setExit);
   return program;
 }
 

@@ -8,7 +8,8 @@ export interface DuckdbSession extends SqlSession {
 }
 
 export async function openDuckdb(options: { threads?: number; memoryLimit?: string } = {}): Promise<DuckdbSession> {
-  const config: Record<string, string> = {};
+  // Row order is never relied on (results are grouped or ordered explicitly): lets DuckDB stream and spill more freely.
+  const config: Record<string, string> = { preserve_insertion_order: "false" };
   if (options.threads) config.threads = String(options.threads);
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   const instance = await DuckDBInstance.create(":memory:", config);

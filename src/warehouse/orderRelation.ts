@@ -7,11 +7,19 @@ import { basename, extname } from "node:path";
 import { readOrderGrid, type OrderColumnChoice } from "../engine/customers/orderTable";
 import type { DialectName } from "../engine/sql/dialects";
 import type { OrderSource } from "../engine/sql/segmentationSql";
+import { InputFileError } from "../cli/inputFiles";
 
 export type FileKind = "parquet" | "parquetFolder" | "delimited" | "delimitedGz" | "xlsx";
 
+/** What a path holds, by its name; a folder is a folder of Parquet files. A missing path is a one-line error. */
 export function fileKind(path: string): FileKind {
-  if (statSync(path).isDirectory()) return "parquetFolder";
+  let folder: boolean;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    throw new InputFileError(`${path}: file not found`);
+  }
+  if (folder) return "parquetFolder";
   const name = path.toLowerCase();
   if (name.endsWith(".parquet") || name.endsWith(".pq")) return "parquet";
   if (name.endsWith(".gz")) return "delimitedGz";

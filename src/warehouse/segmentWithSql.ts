@@ -7,9 +7,9 @@ import type { SegmentationSettings } from "../engine/customers/rfm";
 import type { DialectName } from "../engine/sql/dialects";
 import type { CustomerSource } from "../engine/sql/customerTableSql";
 import { runSegmentationSql } from "../engine/sql/runSegmentationSql";
-import { validOrders, type OrderSource } from "../engine/sql/segmentationSql";
+import type { OrderSource } from "../engine/sql/segmentationSql";
 import type { SegmentationSummary } from "../engine/sql/segmentationSummary";
-import { toNumber, type SqlSession } from "../engine/sql/sqlSession";
+import type { SqlSession } from "../engine/sql/sqlSession";
 import { issue, InputError } from "../i18n/issues";
 import { ChdbMissingError, chdbModulePath, openChdb } from "./chdbSession";
 import { openClickhouse } from "./clickhouseSession";
@@ -68,13 +68,6 @@ function relationOf(request: SqlSegmentRequest): string {
   return fileRelation(request.engine, request.file!);
 }
 
-async function rejectedRows(session: SqlSession, source: OrderSource, request: SqlSegmentRequest): Promise<number> {
-  const settings = { ...request.settings, moneyScale: MONEY_SCALE };
-  const [all] = await session.query(`SELECT count(*) AS n FROM ${source.relation}`);
-  const [valid] = await session.query(`SELECT count(*) AS n FROM (${validOrders(session.dialect, source, settings)}) v`);
-  return toNumber(all.n) - toNumber(valid.n);
-}
-
 function engineError(engine: string, error: unknown): InputError {
   const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return new InputError([issue("sqlEngineFailed", undefined, { engine, message })]);
@@ -91,17 +84,10 @@ export async function segmentWithSql(request: SqlSegmentRequest): Promise<SqlSeg
     const label = request.file ?? request.table!;
     const names = await session.columns(relation);
     const settings = { asOf: request.settings.asOf, tiers: request.settings.tiers, abc: request.settings.abc, moneyScale: MONEY_SCALE };
-    let source: OrderSource | CustomerSource;
-    let rejected = 0;
-    if (request.customers) {
-      source = customerSourceOf(relation, names, request.choice, label);
-    } else {
-      source = orderSourceOf(relation, names, request.choice, label);
-      rejected = await rejectedRows(session, source, request);
-    }
-    const summary = await runSegmentationSql(session, source, settings);
+    const source: OrderSource | CustomerSource = request.customers ? customerSourceOf(relation, names, request.choice, label) : orderSourceOf(relation, names, request.choice, label);
+    const { summary, rejectedRows } = await runSegmentationSql(session, source, settings);
     if (summary.customers === 0) throw new InputError([issue("noCustomerRows", label)]);
-    const result: SqlSegmentResult = { summary, rejectedRows: rejected };
+    const result: SqlSegmentResult = { summary, rejectedRows };
     if (request.customersOut) result.customersOut = { path: request.customersOut, rows: await writeCustomersOut(session, request.customersOut, inputs) };
     return result;
   } catch (error) {

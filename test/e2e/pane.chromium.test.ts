@@ -213,8 +213,15 @@ describe.each([
     // Out by keys: the same dropdown to "custom metric", with its unit and rule.
     await buyers.focus();
     await buyers.selectOption("custom");
-    await page.getByRole("combobox", { name: `${T("unit")}: 支付买家数` }).selectOption("count");
     await expect(conflict.innerText()).resolves.not.toContain("月度数据!D1");
+    // Its unit, rule and direction, behind a disclosure, changed by keys.
+    const details = page.getByRole("button", { name: `${T("ruleDetails")}: 支付买家数` });
+    await details.focus();
+    await page.keyboard.press("Enter");
+    const rule = page.getByRole("group", { name: `${T("ruleDetails")}: 支付买家数` });
+    await rule.getByRole("combobox", { name: T("direction") }).selectOption("lower");
+    await rule.getByRole("combobox", { name: T("rule") }).selectOption("mean");
+    await expect(conflict.innerText()).resolves.toContain(T("columnInfo", { rule: T("ruleMean"), direction: T("lower") }));
     await pane.check("5-custom-metric");
     // Choosing the data again resets the overrides.
     await select(page, "月度数据", "A1:L25");
@@ -291,12 +298,15 @@ describe.each([
     await page.getByRole("textbox", { name: T("tierHighValue") }).fill("3000");
     await pane.check("10-settings");
 
-    // Generate, then Cancel while it reads: the workbook is as it was.
+    // Generate, then Cancel while it writes: the workbook is as it was.
     const before = await sheetNames(page);
     await page.evaluate(() => Object.assign(window, { __syncDelayMs: 150 }));
     await generate.click();
     const progress = page.getByRole("progressbar", { name: T("progressLabel") });
     await progress.waitFor();
+    // Counts: the order list's 600 rows read, then sheets written.
+    await page.getByTestId("progress").filter({ hasText: T("progressCounts", { rows: "600", sheets: 0 }).split("·")[0].trim() }).waitFor({ timeout: 30000 });
+    await expect(page.getByTestId("progress").innerText()).resolves.toContain(T("writing"));
     await pane.check("11-generating");
     await page.getByRole("button", { name: T("cancel") }).click();
     await page.getByTestId("generate-result").waitFor();

@@ -39,7 +39,7 @@ function csvCell(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function writeOrdersCsv(table: OrderTable, file: string): void {
+export function writeOrdersCsv(table: OrderTable, file: string): void {
   const lines = ["customer_id,order_date,amount,order_id,product"];
   for (let i = 0; i < table.rows; i++) {
     lines.push(
@@ -114,7 +114,7 @@ export async function segmentOnEngine(engine: DialectName, table: OrderTable, se
       order: table.order ? "order_id" : undefined,
       product: table.product ? "product" : undefined,
     };
-    const summary = await runSegmentationSql(session, source, { asOf: settings.asOf, tiers: settings.tiers, abc: settings.abc, moneyScale: 6 });
+    const { summary } = await runSegmentationSql(session, source, { asOf: settings.asOf, tiers: settings.tiers, abc: settings.abc, moneyScale: 6 });
     const d = session.dialect;
     const rows = await session.query(`SELECT customer_id, recency, frequency, ${d.text("monetary")} AS monetary, r, f, m, segment, class8, tier FROM kpi_customers`);
     const customers = new Map<string, SqlCustomer>();

@@ -23,6 +23,8 @@ export interface SyntheticOptions {
   /** Amounts in steps of this (0.25 keeps double sums exact; 0.01 does not). */
   step: number;
   seed: number;
+  /** Share of orders without an order id (default 3%). */
+  blankShare?: number;
 }
 
 export function syntheticOrders(o: SyntheticOptions): OrderTable {
@@ -37,7 +39,7 @@ export function syntheticOrders(o: SyntheticOptions): OrderTable {
   for (let placed = 0; placed < o.orders; ) {
     const c = placed < o.customers ? placed : Math.floor(o.customers * next() ** 2);
     const d = o.firstDay + Math.floor(next() * o.days);
-    const blank = next() < 0.03;
+    const blank = next() < (o.blankShare ?? 0.03);
     const lines = blank ? 1 : 1 + Math.floor(next() * next() * 4);
     const id = orderIds.length;
     orderIds.push(blank ? "" : `O${id}`);

@@ -6,9 +6,9 @@
 import { monthOfDay } from "../customers/orderTable";
 import type { AbcItem, Cohort, GroupSummary } from "../customers/segmentation";
 import { CLASS8_ORDER, class8Name, SEGMENTS, TIERS, type GroupName } from "../customers/segmentNames";
-import { customerStatements, segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
+import { customerStatements, rowStatsSql, segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
 import type { CustomerSource } from "./customerTableSql";
-import type { SegmentationSummary } from "./segmentationSummary";
+import type { OrderMonth, SegmentationSummary } from "./segmentationSummary";
 import { toNumber, type SqlRow, type SqlSession } from "./sqlSession";
 
 interface GroupRow {
@@ -44,6 +44,27 @@ export function abcFromProducts(rows: SqlRow[], cutoffs: { a: number; b: number 
   });
 }
 
+function monthLabel(month: number): string {
+  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+}
+
+export function monthlyFromRows(rows: SqlRow[]): OrderMonth[] {
+  return rows.map((row) => {
+    const gmv = toNumber(row.gmv);
+    const newCustomerGmv = toNumber(row.new_customer_gmv);
+    return {
+      month: monthLabel(toNumber(row.month)),
+      gmv,
+      orders: toNumber(row.orders),
+      buyers: toNumber(row.buyers),
+      repeatBuyers: toNumber(row.repeat_buyers),
+      newCustomers: toNumber(row.new_customers),
+      newCustomerGmv,
+      returningGmv: gmv - newCustomerGmv,
+    };
+  });
+}
+
 export function cohortsFromCells(rows: SqlRow[], asOf: number): Cohort[] {
   const lastMonth = monthOfDay(asOf - 1);
   const cells = new Map<number, Map<number, number>>();
@@ -58,12 +79,32 @@ export function cohortsFromCells(rows: SqlRow[], asOf: number): Cohort[] {
       const counts = cells.get(month)!;
       const size = counts.get(0) ?? 0;
       const retention = Array.from({ length: lastMonth - month + 1 }, (_, k) => (counts.get(k) ?? 0) / size);
-      return { cohort: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`, customers: size, retention };
+      return { cohort: monthLabel(month), customers: size, retention };
     });
 }
 
-/** Fills the session tables (kept for `--customers-out`) and returns the summaries. */
-export async function runSegmentationSql(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SegmentationSummary> {
+export interface SqlSegmentation {
+  summary: SegmentationSummary;
+  /** Order rows left out: a blank customer id, an unreadable date or amount (0 for customer-level input). */
+  rejectedRows: number;
+}
+
+/**
+ * Fills the session tables (kept for `--customers-out`) and returns the summaries. Orders are first counted in
+ * one scan that also gives the default as-of, so the later statements read the orders with a literal as-of.
+ */
+export async function runSegmentationSql(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SqlSegmentation> {
+  let rejectedRows = 0;
+  if (!("lastDate" in source)) {
+    const [stats] = await session.query(rowStatsSql(session.dialect, source, settings));
+    rejectedRows = toNumber(stats.all_rows) - (toNumber(stats.valid_rows) || 0);
+    const lastDay = toNumber(stats.last_day);
+    if (settings.asOf === undefined && Number.isFinite(lastDay)) settings = { ...settings, asOf: lastDay + 1 };
+  }
+  return { summary: await summarise(session, source, settings), rejectedRows };
+}
+
+async function summarise(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SegmentationSummary> {
   const statements = "lastDate" in source ? customerStatements(session.dialect, source, settings) : segmentationStatements(session.dialect, source, settings);
   for (const sql of statements.setup) await session.exec(sql);
   const [overview] = await session.query(statements.overview);
@@ -90,5 +131,6 @@ export async function runSegmentationSql(session: SqlSession, source: OrderSourc
     tiers: groupSummaries(groups("tier"), TIERS.map((_, i) => i), (g) => TIERS[g], customers, revenue),
     abc: statements.products ? abcFromProducts(await session.query(statements.products), settings.abc) : null,
     cohorts: customers === 0 || !statements.cohorts ? [] : cohortsFromCells(await session.query(statements.cohorts), asOf),
+    monthly: customers === 0 || !statements.monthly ? null : monthlyFromRows(await session.query(statements.monthly)),
   };
 }
