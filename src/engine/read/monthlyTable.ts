@@ -410,7 +410,8 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
         table: { sheet: grid.sheet, layout: "long", months: [...months], columns: build(name, (c) => memberValues[i][c]).filter((c) => !isComparison(c)) },
       })),
     };
-    warnings.push(issue("dimensionRows", address, { dimension: header, members: grouped.members.join("、") }));
+    const shown = grouped.members.slice(0, 10).join("、") + (grouped.members.length > 10 ? ` … (${grouped.members.length})` : "");
+    warnings.push(issue("dimensionRows", address, { dimension: header, members: shown }));
   }
   fillPreviousYear(table, warnings);
   for (const column of table.columns) {
