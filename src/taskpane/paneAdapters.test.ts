@@ -107,7 +107,9 @@ describe("orders check", () => {
     ["o2", "c2", "2025-01-03", 50],
   ]);
   test("a missing amount column is reported; naming it makes the list readable", () => {
-    expect(checkOrders(orders, {}).error).not.toBeNull();
+    const unnamed = checkOrders(orders, {});
+    expect(unnamed.error).not.toBeNull();
+    expect(unnamed.missing).toEqual(["amount"]);
     const named = checkOrders(orders, { amount: "实付", order: "单号" });
     expect(named.error).toBeNull();
     expect(named.used).toMatchObject({ customer: "买家", date: "日期", amount: "实付", order: "单号" });
