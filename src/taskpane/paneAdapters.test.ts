@@ -52,6 +52,10 @@ describe("column choices", () => {
     const options = columnOptions("抖音(元)", detectedMeaning("抖音(元)"), "zh").map((o) => o.value);
     expect(options).toEqual(expect.arrayContaining(["ignore", "custom", "channel:gmv:抖音", "channel:traffic:抖音", "metric:gmv"]));
     expect(choiceFromValue("channel:gmv:抖音", "抖音(元)", detectedMeaning("抖音(元)"))).toEqual({ kind: "channel", channel: "抖音", measure: "gmv" });
+    // 老客GMV is read as a customer-type split; the ways out include channel 老客's GMV, a custom metric, not using it.
+    const split = detectedMeaning("老客GMV");
+    expect(split).toEqual({ kind: "segment", segment: "老客", of: "GMV" });
+    expect(columnOptions("老客GMV", split, "zh").map((o) => o.value).slice(0, 4)).toEqual(["ignore", "custom", "segment:老客:GMV", "channel:gmv:老客"]);
   });
 });
 
