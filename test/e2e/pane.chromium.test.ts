@@ -31,9 +31,9 @@ function orderList(): unknown[][] {
   return rows;
 }
 
-/** The platform sample with a second users column (会员数 beside 用户规模): a conflict no analyst made. */
+/** The platform sample with a second users column (会员数 beside 用户规模): a conflict no analyst made; and 老客GMV. */
 function withMembers(): unknown[][] {
-  return csv("platform-2025/monthly.csv").map((row, r) => [...row, r === 0 ? "会员数" : Number(row[11]) + 1]);
+  return csv("platform-2025/monthly.csv").map((row, r) => [...row, r === 0 ? "会员数" : Number(row[11]) + 1, r === 0 ? "老客GMV" : Math.round(Number(row[1]) * 0.6)]);
 }
 
 /** Daily rows (生意参谋's 统计日期) for January and February 2025. */
@@ -193,7 +193,7 @@ describe.each([
     await pane.check("2-no-month-column");
 
     // A natural conflict (会员数 and 用户规模 are both users): step 2 stays, the way out is in the dropdown.
-    await select(page, "会员", "A1:M25");
+    await select(page, "会员", "A1:N25");
     await useButtons.first().click();
     const members = page.getByRole("combobox", { name: "会员数", exact: true });
     await members.waitFor();
@@ -204,6 +204,12 @@ describe.each([
     await pane.check("3-conflict-members");
     await members.selectOption({ label: T("ignore") });
     await expect(page.getByTestId("column-会员数").innerText()).resolves.not.toContain("会员!L1");
+    expect(await generate.getAttribute("aria-disabled")).toBeNull();
+    // 老客GMV is a customer-type split; it can be made channel 老客's GMV instead.
+    const returning = page.getByRole("combobox", { name: "老客GMV", exact: true });
+    await expect(returning.inputValue()).resolves.toBe("segment:老客:GMV");
+    await returning.selectOption("channel:gmv:老客");
+    await expect(returning.inputValue()).resolves.toBe("channel:gmv:老客");
     expect(await generate.getAttribute("aria-disabled")).toBeNull();
 
     // The structure step says what the reader found: daily rows combined into months; a dimension column.
