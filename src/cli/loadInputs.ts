@@ -21,8 +21,13 @@ export interface MonthlyInputs {
 
 export async function loadMonthlyInputs(monthlyPath: string, targetsPath: string | undefined, sheet?: string): Promise<MonthlyInputs> {
   const monthly = readMonthlyGrid(await readGridFile(monthlyPath, sheet));
-  const targets = targetsPath ? readTargetsGrid(await readGridFile(targetsPath)) : { targets: [], warnings: [] };
+  const targets = await loadTargets(targetsPath);
   return { table: monthly.table, targets: targets.targets, warnings: [...monthly.warnings, ...targets.warnings] };
+}
+
+/** The targets table named on the command line; none without a path. */
+export async function loadTargets(targetsPath: string | undefined): Promise<{ targets: Target[]; warnings: Issue[] }> {
+  return targetsPath ? readTargetsGrid(await readGridFile(targetsPath)) : { targets: [], warnings: [] };
 }
 
 /** `--from 2025-06 --to 2025-10`; either alone means that single bound with the other defaulting to it. */

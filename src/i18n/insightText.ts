@@ -24,6 +24,10 @@ const TEXT = {
     zh: (p: P) => `GMV ${p.up ? "增加" : "减少"} ${p.delta}（${p.previous} → ${p.actual}）：流量 ${p.visitors}，转化率 ${p.conversion}，客单价 ${p.aov}；${p.main}影响最大。`,
     en: (p: P) => `GMV ${p.up ? "grew" : "fell"} by ${p.delta} (${p.previous} → ${p.actual}): traffic ${p.visitors}, conversion ${p.conversion}, basket ${p.aov}; ${p.main} moved it most.`,
   },
+  driversTwo: {
+    zh: (p: P) => `GMV ${p.up ? "增加" : "减少"} ${p.delta}（${p.previous} → ${p.actual}）：买家数 ${p.buyers}，客单价 ${p.aov}；${p.main}影响最大。`,
+    en: (p: P) => `GMV ${p.up ? "grew" : "fell"} by ${p.delta} (${p.previous} → ${p.actual}): buyers ${p.buyers}, basket ${p.aov}; ${p.main} moved it most.`,
+  },
   customers: {
     zh: (p: P) => `${p.tier}客户 ${p.customers} 人，占客户 ${p.share}，贡献金额 ${p.revenueShare}；流失客户占 ${p.lostShare}。`,
     en: (p: P) => `${p.tier} customers: ${p.customers}, ${p.share} of customers and ${p.revenueShare} of revenue; lost customers are ${p.lostShare}.`,
@@ -31,6 +35,7 @@ const TEXT = {
   driverVisitors: { zh: () => "流量", en: () => "traffic" },
   driverConversion: { zh: () => "转化率", en: () => "conversion" },
   driverAov: { zh: () => "客单价", en: () => "basket size" },
+  driverBuyers: { zh: () => "买家数", en: () => "the number of buyers" },
 } satisfies Record<string, Record<Lang, (p: P) => string>>;
 
 export type InsightKey = keyof typeof TEXT;

@@ -64,6 +64,14 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cacheResults: b
   }
   for (const range of spec.merges) ws.mergeCells(range);
   for (const cf of spec.conditionalFormats) {
+    if (cf.rule.kind === "colorScale") {
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [{ type: "colorScale", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: [{ argb: `FF${cf.rule.low}` }, { argb: `FF${cf.rule.high}` }] } as ExcelJS.ConditionalFormattingRule],
+      });
+      continue;
+    }
+    if (!("colour" in cf)) continue;
     const first = cf.range.split(":")[0];
     const formula = cf.rule.kind === "textEquals" ? `${first}="${cf.rule.text}"` : cf.rule.formula;
     const colours = STATUS_COLOURS[cf.colour];

@@ -177,9 +177,9 @@ export class FakeExcel {
       worksheet: fake.worksheetProxy(sheetKey),
       merge: () => fake.pending.push(() => sheetRef().merges.push(address)),
       conditionalFormats: {
-        add: () => {
-          const cf = { custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } } };
-          fake.pending.push(() => sheetRef().conditionalFormats.push({ range: address, formula: cf.custom.rule.formula, fill: String(cf.custom.format.fill.color) }));
+        add: (type?: string) => {
+          const cf = { type, custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } }, colorScale: { criteria: null as unknown } };
+          fake.pending.push(() => sheetRef().conditionalFormats.push({ range: address, formula: type === "ColorScale" ? `colorScale:${JSON.stringify(cf.colorScale.criteria)}` : cf.custom.rule.formula, fill: String(cf.custom.format.fill.color) }));
           return cf;
         },
       },

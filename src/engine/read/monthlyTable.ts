@@ -23,6 +23,11 @@ export interface MonthlyColumn {
   values: (number | null)[];
   /** Address of each value's cell, aligned with `months`. */
   cells: string[];
+  /**
+   * For a count that does not add up over months (distinct buyers built from an order list), its exact value
+   * over a set of months; period values use it instead of the sum of the months.
+   */
+  periodTotal?: (months: readonly Month[]) => number | null;
 }
 
 export interface MonthlyTable {

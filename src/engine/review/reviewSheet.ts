@@ -1,6 +1,7 @@
 /** The first sheet a manager reads: title block, scorecard with native formulas, highlights, GMV drivers. */
 import { monthYear } from "../read/month";
 import { formatPeriod } from "../kpi/scorecard";
+import type { DriverKey } from "../kpi/lmdi";
 import { statusLabel, unitLabel, type StringKey } from "../../i18n/strings";
 import { generateInsights } from "./insights";
 import { isFullYear, type ReviewModel } from "./reviewModel";
@@ -17,6 +18,8 @@ function reviewTitle(model: ReviewModel): string {
   const range = isFullYear(period) ? ` · ${formatPeriod(period)}` : "";
   return model.lang === "zh" ? `${when} ${L("reviewTitle")}${range} · ${L("comparedWith")} ${against}` : `${L("reviewTitle")} ${when}${range} · ${L("comparedWith")} ${against}`;
 }
+
+const EFFECT_LABEL: Record<DriverKey, StringKey> = { visitors: "effectVisitors", conversion: "effectConversion", buyers: "effectBuyers", aov: "effectAov" };
 
 function generatedAtText(date: Date): string {
   return date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
@@ -70,9 +73,11 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
     b.banner(row++, 0, 9, marker + insight.text, insight.tone === "good" ? "insightGood" : insight.tone === "bad" ? "insightBad" : "insightNeutral");
   }
 
-  // 3. GMV drivers
+  // 3. GMV drivers: visitors × conversion × aov, or buyers × aov without visitors.
   const { drivers } = scorecard;
-  if (drivers.effects && drivers.previous !== null && drivers.actual !== null) {
+  if (drivers.factors && drivers.previous !== null && drivers.actual !== null) {
+    const factors = drivers.factors;
+    const n = factors.length;
     row += 1;
     b.banner(row++, 0, 9, L("sectionDrivers"), "section");
     // Item in A, amount in C, share of the change in D (B is the narrow unit column above).
@@ -82,50 +87,43 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
     row++;
     const first = row;
     const money = amountFormat(Math.max(drivers.previous, drivers.actual), lang, true);
-    const items: Array<[StringKey, number]> = [
-      ["gmvPrevious", drivers.previous],
-      ["effectVisitors", drivers.effects.visitors],
-      ["effectConversion", drivers.effects.conversion],
-      ["effectAov", drivers.effects.aov],
-      ["gmvActual", drivers.actual],
-    ];
+    const items: Array<[StringKey, number]> = [["gmvPrevious", drivers.previous], ...factors.map((f): [StringKey, number] => [EFFECT_LABEL[f.key], f.effect]), ["gmvActual", drivers.actual]];
     const delta = drivers.actual - drivers.previous;
-    const change = `(${a1(first + 4, AMOUNT)}-${a1(first, AMOUNT)})`;
+    const change = `(${a1(first + n + 1, AMOUNT)}-${a1(first, AMOUNT)})`;
     items.forEach(([key, amount], i) => {
       b.value(row, 0, L(key), "label");
       b.value(row, AMOUNT, amount, "value", money);
-      if (i >= 1 && i <= 3) {
+      if (i >= 1 && i <= n) {
         b.formula(row, SHARE, `IF(${change}=0,"${NA}",${a1(row, AMOUNT)}/${change})`, delta === 0 ? NA : amount / delta, SIGNED_PERCENT);
         changeColours(b, a1(row, AMOUNT), "higher");
       }
       row++;
     });
-    b.value(row, 0, L("check"), "note");
-    b.formula(row, AMOUNT, `${a1(first, AMOUNT)}+SUM(${rangeA1(first + 1, AMOUNT, first + 3, AMOUNT)})`, drivers.previous + drivers.effects.visitors + drivers.effects.conversion + drivers.effects.aov, money);
+    b.value(row, 0, L(n === 3 ? "check" : "checkTwo"), "note");
+    b.formula(row, AMOUNT, `${a1(first, AMOUNT)}+SUM(${rangeA1(first + 1, AMOUNT, first + n, AMOUNT)})`, factors.reduce((s, f) => s + f.effect, drivers.previous), money);
     row++;
-    b.banner(row++, 0, 9, L("driversNote"), "note");
+    b.banner(row++, 0, 9, L(n === 3 ? "driversNote" : "driversNoteTwo"), "note");
 
     // Bridge chart: a stacked column whose invisible base lifts each effect to where the previous one ended.
     const dataRow = first - 1;
     b.value(dataRow - 1, 11, L("chartData"), "note");
     b.headers(dataRow, 11, [L("item"), L("bridgeBase"), L("bridgeUp"), L("bridgeDown"), L("bridgeTotal")]);
-    const steps = [drivers.effects.visitors, drivers.effects.conversion, drivers.effects.aov];
     let level = drivers.previous;
     const bars: Array<[string, number, number, number, number]> = [[L("gmvPrevious"), 0, 0, 0, drivers.previous]];
-    ["effectVisitors", "effectConversion", "effectAov"].forEach((key, k) => {
-      const step = steps[k];
-      const next = level + step;
-      bars.push([L(key as StringKey), Math.min(level, next), Math.max(step, 0), Math.max(-step, 0), 0]);
+    for (const f of factors) {
+      const next = level + f.effect;
+      bars.push([L(EFFECT_LABEL[f.key]), Math.min(level, next), Math.max(f.effect, 0), Math.max(-f.effect, 0), 0]);
       level = next;
-    });
+    }
     bars.push([L("gmvActual"), 0, 0, 0, drivers.actual]);
     bars.forEach((bar, i) => {
       b.value(first + i, 11, bar[0], "label");
       for (let k = 1; k <= 4; k++) b.value(first + i, 11 + k, bar[k], "value", money);
     });
+    const lastBar = first + bars.length - 1;
     const series = (col: number, colour: string, key: StringKey): ChartSpec["series"][number] => ({
       name: { ref: a1(dataRow, col) },
-      values: rangeA1(first, col, first + 4, col),
+      values: rangeA1(first, col, lastBar, col),
       cache: bars.map((bar) => bar[col - 11] as number),
       colour,
       labels: key === "bridgeBase" ? undefined : money,
@@ -133,7 +131,7 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
     b.chart({
       kind: "stackedColumn",
       title: L("bridgeTitle"),
-      categories: rangeA1(first, 11, first + 4, 11),
+      categories: rangeA1(first, 11, lastBar, 11),
       categoryCache: bars.map((bar) => bar[0]),
       series: [series(12, "none", "bridgeBase"), series(13, COLOURS.up, "bridgeUp"), series(14, COLOURS.down, "bridgeDown"), series(15, COLOURS.total, "bridgeTotal")],
       anchor: { row: first - 2, col: 5, rows: 14, cols: 5 },
