@@ -28,6 +28,30 @@ const TEXT = {
     zh: (p: P) => `GMV ${p.up ? "增加" : "减少"} ${p.delta}（${p.previous} → ${p.actual}）：买家数 ${p.buyers}，客单价 ${p.aov}；${p.main}影响最大。`,
     en: (p: P) => `GMV ${p.up ? "grew" : "fell"} by ${p.delta} (${p.previous} → ${p.actual}): buyers ${p.buyers}, basket ${p.aov}; ${p.main} moved it most.`,
   },
+  topProducts: {
+    zh: (p: P) => `TOP${p.n} 商品贡献 ${p.share} GMV；A 类 ${p.aItems} 个商品（共 ${p.items} 个）占 ${p.aShare}。`,
+    en: (p: P) => `The top ${p.n} items make ${p.share} of GMV; ${p.aItems} A items (of ${p.items}) make ${p.aShare}.`,
+  },
+  priceBand: {
+    zh: (p: P) => `${p.band}商品 GMV 占比 ${p.share}，${p.pp}（去年 ${p.previous}）。`,
+    en: (p: P) => `Items priced ${p.band} make ${p.share} of GMV, ${p.pp} (last year ${p.previous}).`,
+  },
+  categoryUp: {
+    zh: (p: P) => `${p.category}品类贡献 GMV 增量的 ${p.share}（+${p.amount}）。`,
+    en: (p: P) => `${p.category} made ${p.share} of the growth in GMV (+${p.amount}).`,
+  },
+  categoryDown: {
+    zh: (p: P) => `${p.category}品类 GMV 减少 ${p.amount}（同比 ${p.growth}），拖累最大。`,
+    en: (p: P) => `${p.category} lost ${p.amount} of GMV (${p.growth} on last year), the largest drag.`,
+  },
+  retention: {
+    zh: (p: P) => `${p.cohort} 新客次月留存 ${p.value}（各月平均 ${p.m1}；第 3 月 ${p.m3}，第 6 月 ${p.m6}）。`,
+    en: (p: P) => `The ${p.cohort} cohort's month-1 retention is ${p.value} (average ${p.m1}; month 3 ${p.m3}, month 6 ${p.m6}).`,
+  },
+  newCustomersShare: {
+    zh: (p: P) => `新客 ${p.buyers} 人贡献 GMV 的 ${p.share}；新客客单价 ${p.newAov}，老客 ${p.returningAov}。`,
+    en: (p: P) => `${p.buyers} new customers made ${p.share} of GMV; new AOV ${p.newAov}, returning ${p.returningAov}.`,
+  },
   customers: {
     zh: (p: P) => `${p.tier}客户 ${p.customers} 人，占客户 ${p.share}，贡献金额 ${p.revenueShare}；流失客户占 ${p.lostShare}。`,
     en: (p: P) => `${p.tier} customers: ${p.customers}, ${p.share} of customers and ${p.revenueShare} of revenue; lost customers are ${p.lostShare}.`,

@@ -7,6 +7,7 @@ import type { MetricResult } from "../kpi/scorecard";
 import { insightText } from "../../i18n/insightText";
 import type { Lang } from "../../i18n/issues";
 import type { ReviewModel } from "./reviewModel";
+import { sectionInsights } from "./sectionInsights";
 
 export interface Insight {
   tone: "good" | "bad" | "neutral";
@@ -79,6 +80,8 @@ export function generateInsights(model: ReviewModel): Insight[] {
       }),
     });
   }
+
+  out.push(...sectionInsights(model));
 
   if (model.customers) {
     const [high, , , , lost] = model.customers.tiers;
