@@ -28,6 +28,10 @@ const TEXT = {
     zh: (p: P) => `GMV ${p.up ? "增加" : "减少"} ${p.delta}（${p.previous} → ${p.actual}）：买家数 ${p.buyers}，客单价 ${p.aov}；${p.main}影响最大。`,
     en: (p: P) => `GMV ${p.up ? "grew" : "fell"} by ${p.delta} (${p.previous} → ${p.actual}): buyers ${p.buyers}, basket ${p.aov}; ${p.main} moved it most.`,
   },
+  benchmark: {
+    zh: (p: P) => `${p.metric} ${p.actual}，${p.above ? "高于" : "低于"}行业均值 ${p.benchmark}（${p.gap}）。`,
+    en: (p: P) => `${p.metric} ${p.actual} is ${p.above ? "above" : "below"} the industry average ${p.benchmark} (${p.gap}).`,
+  },
   topProducts: {
     zh: (p: P) => `TOP${p.n} 商品贡献 ${p.share} GMV；A 类 ${p.aItems} 个商品（共 ${p.items} 个）占 ${p.aShare}。`,
     en: (p: P) => `The top ${p.n} items make ${p.share} of GMV; ${p.aItems} A items (of ${p.items}) make ${p.aShare}.`,

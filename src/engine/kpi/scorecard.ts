@@ -31,6 +31,8 @@ export interface MetricResult {
   growth: number | null;
   ppChange: number | null;
   status: Status | null;
+  /** The industry average (BM) from the targets table; null where none is given. */
+  benchmark: number | null;
   spec: MetricSpec;
 }
 
@@ -133,6 +135,7 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
       growth: growth(current.value, before.value),
       ppChange: spec.unit === "%" ? ppChange(current.value, before.value) : null,
       status: status(reached, thresholds),
+      benchmark: target?.benchmark ?? null,
       spec,
     };
   });

@@ -20,11 +20,14 @@ export interface Target {
   direction?: Direction;
   /** Monthly targets where the table gives them. */
   monthly: Map<Month, number>;
+  /** The industry average (BM) from a `行业均值` / `benchmark` column, where given. */
+  benchmark?: number | null;
 }
 
 const METRIC_HEADER = /^(?:指标|指标名称|指标名|项目|名称|kpi|metric|metric name|name|item)$/i;
 const TARGET_HEADER = /(?:目标|计划|target|plan|^pl$|goal)/i;
 const DIRECTION_HEADER = /^(?:方向|考核方向|极性|direction|better|polarity)$/i;
+const BENCHMARK_HEADER = /^(?:行业均值|行业平均|行业平均值|行业基准|行业水平|benchmark|bm|industry average|industry benchmark)$/i;
 
 const HIGHER = /^(?:越高越好|越大越好|高|正向|higher|higher is better|up|max|↑)$/i;
 const LOWER = /^(?:越低越好|越小越好|低|反向|lower|lower is better|down|min|↓)$/i;
@@ -41,6 +44,7 @@ interface TargetLayout {
   metricCol: number;
   targetCol: number;
   directionCol: number;
+  benchmarkCol: number;
   monthCols: Array<{ col: number; month: Month }>;
 }
 
@@ -55,8 +59,9 @@ function detect(grid: Grid): TargetLayout | null {
       return month === null || col === metricCol ? [] : [{ col, month }];
     });
     const targetCol = labels.findIndex((l, c) => c !== metricCol && TARGET_HEADER.test(parseHeader(l).name) && !monthCols.some((m) => m.col === c));
-    if (metricCol >= 0 && (targetCol >= 0 || monthCols.length > 0)) {
-      return { headerRow: r, metricCol, targetCol, directionCol: labels.findIndex((l) => DIRECTION_HEADER.test(l)), monthCols };
+    const benchmarkCol = labels.findIndex((l) => BENCHMARK_HEADER.test(parseHeader(l).name));
+    if (metricCol >= 0 && (targetCol >= 0 || monthCols.length > 0 || benchmarkCol >= 0)) {
+      return { headerRow: r, metricCol, targetCol, directionCol: labels.findIndex((l) => DIRECTION_HEADER.test(l)), benchmarkCol, monthCols };
     }
   }
   return null;
@@ -75,6 +80,7 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
   const targets: Target[] = [];
   const scale = layout.targetCol >= 0 ? parseHeader(readLabel(cellAt(grid, layout.headerRow, layout.targetCol))).scale : 1;
 
+  const benchmarkScale = layout.benchmarkCol >= 0 ? parseHeader(readLabel(cellAt(grid, layout.headerRow, layout.benchmarkCol))).scale : 1;
   const readValue = (row: number, col: number): number | null => {
     const read = readNumber(cellAt(grid, row, col), scale);
     if (read.kind === "invalid") errors.push(issue("badNumber", cellAddress(grid, row, col), { text: read.text }));
@@ -99,10 +105,16 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
       const v = readValue(r, col);
       if (v !== null) monthly.set(month, v);
     }
+    let benchmark: number | null = null;
+    if (layout.benchmarkCol >= 0) {
+      const read = readNumber(cellAt(grid, r, layout.benchmarkCol), benchmarkScale);
+      if (read.kind === "invalid") errors.push(issue("badNumber", cellAddress(grid, r, layout.benchmarkCol), { text: read.text }));
+      else if (read.kind === "number") benchmark = read.value;
+    }
     const key = scorecardKeyForName(name);
     const first = targets.find((t) => t.key === key);
     if (first) errors.push(issue("duplicateTarget", address, { name, first: first.address }));
-    targets.push({ key, name, address, value, direction, monthly });
+    targets.push({ key, name, address, value, direction, monthly, ...(layout.benchmarkCol >= 0 ? { benchmark } : {}) });
   }
   if (errors.length > 0) throw new InputError(errors);
   return { targets, warnings: [] };

@@ -21,6 +21,27 @@ function reviewTitle(model: ReviewModel): string {
 
 const EFFECT_LABEL: Record<DriverKey, StringKey> = { visitors: "effectVisitors", conversion: "effectConversion", buyers: "effectBuyers", aov: "effectAov" };
 
+/** BM, AC − BM (pp for rates) and AC / BM right of the scorecard, where the targets table gives benchmarks. */
+function benchmarkColumns(b: SheetBuilder, model: ReviewModel): void {
+  const { lang, scorecard } = model;
+  if (!scorecard.metrics.some((m) => m.benchmark !== null)) return;
+  const L = label(lang);
+  b.sheet.columnWidths[10] = 13;
+  b.sheet.columnWidths[11] = Math.max(b.sheet.columnWidths[11] ?? 0, 12);
+  b.headers(4, 10, [L("benchmark"), L("deltaBenchmark"), L("vsBenchmark")]);
+  scorecard.metrics.forEach((m, i) => {
+    const r = 5 + i;
+    const [D, K] = [a1(r, 3), a1(r, 10)];
+    const points = m.unit === "%";
+    const format = unitFormat(m.unit, Math.max(Math.abs(m.actual ?? 0), Math.abs(m.benchmark ?? 0)), lang);
+    b.value(r, 10, m.benchmark, "value", format);
+    const both = m.benchmark !== null && m.actual !== null;
+    b.formula(r, 11, `IF(AND(ISNUMBER(${D}),ISNUMBER(${K})),(${D}-${K})${points ? "*100" : ""},"")`, both ? (m.actual! - m.benchmark!) * (points ? 100 : 1) : "", points ? PP : format);
+    b.formula(r, 12, `IF(AND(ISNUMBER(${D}),ISNUMBER(${K})),IF(${K}=0,"${NA}",${D}/${K}),"")`, both ? (m.benchmark === 0 ? NA : m.actual! / m.benchmark!) : "", PERCENT);
+    changeColours(b, a1(r, 11), m.direction);
+  });
+}
+
 function generatedAtText(date: Date): string {
   return date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 }
@@ -62,11 +83,16 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
   });
   const lastMetricRow = 4 + scorecard.metrics.length;
   statusColours(b, rangeA1(5, 9, lastMetricRow, 9), lang);
+  benchmarkColumns(b, model);
   const percent = (v: number) => `${Math.round(v * 100)}%`;
   b.banner(lastMetricRow + 1, 0, 9, L("scorecardNote").replace("{green}", percent(green)).replace("{amber}", percent(amber)), "note");
+  let row = lastMetricRow + 3;
+  if (model.fromOrders) {
+    b.banner(lastMetricRow + 2, 0, 9, L("fromOrdersNote"), "note");
+    row++;
+  }
 
   // 2. Highlights
-  let row = lastMetricRow + 3;
   b.banner(row++, 0, 9, L("sectionInsights"), "section");
   for (const insight of generateInsights(model)) {
     const marker = insight.tone === "good" ? "✓ " : insight.tone === "bad" ? "! " : "• ";

@@ -1,9 +1,9 @@
 /**
- * Highlights citing the order-list sections: the top items' share of GMV, the price band that moved most,
+ * Highlights citing the benchmarks and the order-list sections: the top items' share of GMV, the price band that moved most,
  * the categories that drove the change in GMV up and down, the latest cohort's month-1 retention against the
  * average, and the new customers' share of GMV.
  */
-import { formatAmount, formatPercent, formatPp, formatSignedPercent } from "../format";
+import { formatAmount, formatPercent, formatPp, formatSignedPercent, formatValue } from "../format";
 import { growth } from "../kpi/compare";
 import { insightText } from "../../i18n/insightText";
 import type { ReviewModel } from "./reviewModel";
@@ -13,6 +13,14 @@ import { bandLabel } from "./productSheet";
 export function sectionInsights(model: ReviewModel): Insight[] {
   const { lang } = model;
   const out: Insight[] = [];
+  // Benchmarks: the two metrics furthest from the industry average, good or bad by the metric's direction.
+  const benchmarked = model.scorecard.metrics.filter((m) => m.benchmark !== null && m.benchmark !== 0 && m.actual !== null);
+  for (const m of benchmarked.sort((x, y) => Math.abs(y.actual! / y.benchmark! - 1) - Math.abs(x.actual! / x.benchmark! - 1)).slice(0, 2)) {
+    const above = m.actual! > m.benchmark!;
+    const good = m.direction === "lower" ? !above : above;
+    const gap = m.unit === "%" ? formatPp(m.actual! - m.benchmark!) : formatSignedPercent(m.actual! / m.benchmark! - 1);
+    out.push({ tone: m.actual === m.benchmark ? "neutral" : good ? "good" : "bad", text: insightText("benchmark", lang, { metric: lang === "zh" ? m.nameZh : m.nameEn, actual: formatValue(m.actual, m.unit, lang), benchmark: formatValue(m.benchmark, m.unit, lang), gap, above: above ? "1" : "" }) });
+  }
   const products = model.products;
   if (products && products.gmv > 0) {
     const topGmv = products.top.reduce((s, p) => s + p.gmv, 0);
