@@ -70,6 +70,7 @@ const STRINGS = {
   sectionTop: { zh: "TOP{n} 商品", en: "Top {n} items" },
   rank: { zh: "排名", en: "Rank" },
   productCol: { zh: "商品", en: "Item" },
+  productId: { zh: "商品ID", en: "Item ID" },
   cumulativeShare: { zh: "累计占比", en: "Cumulative share" },
   previousGmv: { zh: "同期GMV", en: "GMV last year" },
   previousRank: { zh: "去年排名", en: "Rank last year" },

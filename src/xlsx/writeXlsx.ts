@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { columnLetter } from "../engine/read/grid";
 import { cellTextAt, type CellSpec, type SheetSpec, type StyleName, type WorkbookSpec } from "../engine/review/workbookSpec";
 import { chartXml, drawingXml } from "./chartXml";
+import { isLargeTable, writeLargeTables } from "./largeTables";
 import { FONT_NAME, LOOKS, STATUS_COLOURS } from "../engine/review/styles";
 
 type CellStyle = Partial<Pick<ExcelJS.Style, "font" | "fill" | "alignment" | "border">>;
@@ -87,7 +88,8 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cacheResults: b
       headerRow: true,
       style: { theme: "TableStyleMedium2", showRowStripes: true },
       columns: table.header.map((name) => ({ name, filterButton: true })),
-      rows: table.rows,
+      // A large table's rows are written as XML afterwards (largeTables.ts); exceljs writes its first row.
+      rows: isLargeTable(spec, table) ? table.rows.slice(0, 1) : table.rows,
     });
     table.formats?.forEach((format, c) => {
       if (format) ws.getColumn(table.col + c + 1).numFmt = format;
@@ -110,10 +112,11 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
-/** Adds the charts of every sheet to the saved workbook. */
+/** Adds the charts of every sheet, and the rows of large tables, to the saved workbook. */
 async function addCharts(buffer: Buffer, spec: WorkbookSpec): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
   const parts = await sheetParts(zip);
+  await writeLargeTables(zip, spec.sheets, parts);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   let chartNumber = 0;
   let drawingNumber = 0;

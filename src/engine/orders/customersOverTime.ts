@@ -85,7 +85,9 @@ export function customersOverTime(
     return [{ month, newBuyers: f.newBuyers, returningBuyers: f.buyers - f.newBuyers, newGmv: f.newGmv, returningGmv: f.gmv - f.newGmv }];
   });
   if (months.length === 0) return null;
-  const shown = cohorts.slice(-options.maxCohorts).map((c) => ({ ...c, retention: c.retention.slice(0, options.maxOffset + 1) }));
+  // Cohorts up to the period's last month (the order list may run past the period reviewed).
+  const last = `${Math.floor(period.to / 12)}-${String((period.to % 12) + 1).padStart(2, "0")}`;
+  const shown = cohorts.filter((c) => c.cohort <= last).slice(-options.maxCohorts).map((c) => ({ ...c, retention: c.retention.slice(0, options.maxOffset + 1) }));
   const ltv = cohortLtv(orders, scores, shown, options.maxOffset);
   const rows = shown.map((c, i) => ({ ...c, ltv: ltv[i] }));
   const averageRetention = Array.from({ length: options.maxOffset }, (_, k) => k + 1).map((offset) => {

@@ -2,8 +2,8 @@
  * An order list with its line columns: category and quantity beside what OrderTable already holds.
  *
  * Local adapter (issue 12): the order reader (customers/orderTable.ts) is being extended with typed optional
- * category and quantity columns in parallel; until that lands, `readOrderLines` reads them here by running the
- * reader again with the category (or quantity) column in the product slot. Row acceptance does not depend on
+ * category and quantity columns in parallel; until that lands, `readOrderLines` reads them (and product names
+ * beside product IDs) here by running the reader again with that column in the product slot. Row acceptance does not depend on
  * the product column, so the lines stay aligned. When OrderTable carries the columns itself, they are used.
  */
 import { readLabel, readNumber } from "../read/cellValue";
@@ -18,15 +18,18 @@ export interface OrderLines {
   categoryIds: string[] | null;
   /** Quantity per row (NaN where unreadable), or null without a quantity column. */
   quantity: Float64Array | null;
+  /** A product's name by its index in `orders.productIds`, where the product column is an ID and a name column exists. */
+  productNames?: string[] | null;
 }
 
 const CATEGORY_ALIASES = ["品类", "类目", "一级类目", "商品类目", "category", "product_category", "category_name"];
+const NAME_ALIASES = ["商品名称", "商品名", "商品标题", "宝贝名称", "宝贝标题", "product name", "product_name", "item name", "item_name", "name"];
 const QUANTITY_ALIASES = ["数量", "件数", "购买数量", "商品数量", "销量", "quantity", "qty", "units", "number_of_cds"];
 
 /** The lines of an OrderTable that already carries category/quantity (the reader's own columns), else none. */
 export function linesOf(orders: OrderTable): OrderLines {
-  const extra = orders as OrderTable & { category?: Int32Array | null; categoryIds?: string[] | null; quantity?: Float64Array | null };
-  return { orders, category: extra.category ?? null, categoryIds: extra.categoryIds ?? null, quantity: extra.quantity ?? null };
+  const extra = orders as OrderTable & { category?: Int32Array | null; categoryIds?: string[] | null; quantity?: Float64Array | null; productNames?: string[] | null };
+  return { orders, category: extra.category ?? null, categoryIds: extra.categoryIds ?? null, quantity: extra.quantity ?? null, productNames: extra.productNames ?? null };
 }
 
 function headerRowOf(grid: Grid): number {
@@ -52,6 +55,16 @@ export function readOrderLines(grid: Grid, choice: OrderColumnChoice = {}): Read
   const categoryHeader = findHeader(labels, choice.category, CATEGORY_ALIASES);
   const quantityHeader = findHeader(labels, choice.quantity, QUANTITY_ALIASES);
   const asProduct = (header: string | undefined) => (header === undefined || taken.has(header) ? null : readOrderGrid(grid, { ...choice, product: header }).table);
+  const nameHeader = read.columns.product === undefined ? undefined : findHeader(labels, undefined, NAME_ALIASES);
+  const byName = asProduct(nameHeader);
+  let productNames: string[] | null = null;
+  if (byName?.product && byName.productIds && read.table.product && read.table.productIds) {
+    productNames = new Array<string>(read.table.productIds.length).fill("");
+    for (let i = 0; i < read.table.rows; i++) {
+      const p = read.table.product[i];
+      if (productNames[p] === "") productNames[p] = byName.productIds[byName.product[i]];
+    }
+  }
   const byCategory = asProduct(categoryHeader);
   const byQuantity = asProduct(quantityHeader);
   let quantity: Float64Array | null = null;
@@ -64,6 +77,6 @@ export function readOrderLines(grid: Grid, choice: OrderColumnChoice = {}): Read
   }
   return {
     ...read,
-    lines: { orders: read.table, category: byCategory?.product ?? null, categoryIds: byCategory?.productIds ?? null, quantity },
+    lines: { orders: read.table, category: byCategory?.product ?? null, categoryIds: byCategory?.productIds ?? null, quantity, productNames },
   };
 }

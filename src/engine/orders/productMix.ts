@@ -21,6 +21,8 @@ export const DEFAULT_PRODUCT_SETTINGS: ProductSettings = { topN: 20, priceBands:
 
 export interface TopProduct {
   product: string;
+  /** The item's name where the list has one beside its ID. */
+  name?: string;
   gmv: number;
   /** Last year's GMV (0 where not sold). */
   previous: number;
@@ -111,7 +113,8 @@ export function productMix(lines: OrderLines, period: Period, asOf: number, sett
   const previousRank = new Int32Array(ids.length);
   lastYear.forEach((p, k) => (previousRank[p] = k + 1));
 
-  const top = items.slice(0, settings.topN).map((p) => ({ product: ids[p], gmv: revenue[p], previous: previous[p], previousRank: previousRank[p] || null }));
+  const names = lines.productNames;
+  const top = items.slice(0, settings.topN).map((p): TopProduct => ({ product: ids[p], ...(names?.[p] ? { name: names[p] } : {}), gmv: revenue[p], previous: previous[p], previousRank: previousRank[p] || null }));
   const rest = items.slice(settings.topN);
   const others = { items: rest.length, gmv: rest.reduce((s, p) => s + revenue[p], 0), previous: 0 };
   others.previous = previousTotal - top.reduce((s, t) => s + t.previous, 0);

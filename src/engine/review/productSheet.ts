@@ -31,7 +31,7 @@ export function productSheet(model: ReviewModel): SheetSpec | null {
   const { lang } = model;
   const L = label(lang);
   const b = new SheetBuilder(L("sheetProducts"));
-  b.widths([16, 20, 13, 11, 12, 13, 10, 10, 12, 11, 11]);
+  b.widths([16, 20, 13, 14, 16, 14, 10, 15, 14, 12, 11]);
   b.banner(0, 0, 10, `${L("productsTitle")} · ${formatPeriod(model.scorecard.period)} · ${L("comparedWith")} ${formatPeriod(model.scorecard.previousPeriod)}`, "title");
   b.banner(1, 0, 10, L("productsMeta").replace("{items}", section.items.toLocaleString("en-US")), "meta");
   const money = amountFormat(Math.max(section.gmv, section.previousGmv), lang, true);
@@ -70,7 +70,8 @@ function topBlock(b: SheetBuilder, row: number, section: ProductSection, model: 
   const L = label(lang);
   b.banner(row, 0, 10, L("sectionTop").replace("{n}", String(section.top.length)), "section");
   const header = row + 1;
-  b.headers(header, 0, [L("rank"), L("productCol"), "GMV", L("gmvShare"), L("cumulativeShare"), L("previousGmv"), L("growth"), L("previousRank")]);
+  const named = section.top.some((p) => p.name);
+  b.headers(header, 0, [L("rank"), L("productCol"), "GMV", L("gmvShare"), L("cumulativeShare"), L("previousGmv"), L("growth"), L("previousRank"), ...(named ? [L("productId")] : [])]);
   const first = header + 1;
   const last = first + section.top.length - 1;
   const others = last + 1;
@@ -81,7 +82,8 @@ function topBlock(b: SheetBuilder, row: number, section: ProductSection, model: 
     const r = first + i;
     cumulative += p.gmv;
     b.value(r, 0, i + 1, "text");
-    b.value(r, 1, p.product, "label");
+    b.value(r, 1, p.name ?? p.product, "label");
+    if (named) b.value(r, 8, p.product, "text");
     b.value(r, 2, p.gmv, "value", money);
     b.formula(r, 3, ratioFormula(a1(r, 2), T), share(p.gmv, section.gmv), PERCENT);
     b.formula(r, 4, ratioFormula(`SUM(${a1(first, 2, true)}:${a1(r, 2)})`, T), share(cumulative, section.gmv), PERCENT);
@@ -105,12 +107,12 @@ function topBlock(b: SheetBuilder, row: number, section: ProductSection, model: 
     kind: "columnLine",
     title: L("paretoTitle"),
     categories: rangeA1(first, 1, last, 1),
-    categoryCache: section.top.map((p) => p.product),
+    categoryCache: section.top.map((p) => p.name ?? p.product),
     series: [
       { name: { ref: a1(header, 2) }, values: rangeA1(first, 2, last, 2), cache: section.top.map((p) => p.gmv), as: "column", colour: COLOURS.ac },
       { name: { ref: a1(header, 4) }, values: rangeA1(first, 4, last, 4), cache: section.top.map((p) => (running += p.gmv) / section.gmv), as: "line", colour: COLOURS.pl, axis: "secondary" },
     ],
-    anchor: { row: header, col: 8, rows: Math.max(16, total - header + 1), cols: 8 },
+    anchor: { row: header, col: named ? 10 : 9, rows: Math.max(16, total - header + 1), cols: 8 },
     valueFormat: money,
     secondaryFormat: "0%",
   });

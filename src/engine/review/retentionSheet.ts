@@ -26,7 +26,7 @@ export function retentionSheet(model: ReviewModel): SheetSpec | null {
   const { lang } = model;
   const L = label(lang);
   const b = new SheetBuilder(L("sheetRetention"));
-  b.widths([14, 11, 11, 10, 11, 11, 11, 12, 12, 12, 10, 10, 10, 10, 10]);
+  b.widths([17, 12, 16, 10, 12, 14, 12, 12, 14, 14, 10, 10, 10, 10, 10]);
   b.banner(0, 0, 10, `${L("retentionTitle")} · ${formatPeriod(model.scorecard.period)}`, "title");
 
   // 1. New and returning by month.
