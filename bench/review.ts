@@ -63,8 +63,10 @@ function read(): string {
 
 async function child(job: string): Promise<void> {
   const result = job === "review" ? await review() : read();
-  const peak = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${job.padEnd(7)} ${result} · peak ${peak.toFixed(0)} MB\n`);
+  const usage = process.resourceUsage();
+  // CPU time too: on a shared machine the wall time grows with the load, the CPU time much less.
+  const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stdout.write(`${job.padEnd(7)} ${result} · process CPU ${cpu.toFixed(1)} s (with generating the list) · peak ${(usage.maxRSS / 1024).toFixed(0)} MB\n`);
 }
 
 if (process.argv[2]) {

@@ -15,6 +15,10 @@ import { formatIssue } from "../src/i18n/issues";
 import { generateInsights } from "../src/engine/review/insights";
 import type { OrderTable } from "../src/engine/customers/orderTable";
 import type { SheetSpec } from "../src/engine/review/workbookSpec";
+import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "./helpers/cli";
 
 // 2024: A and B first buy in January (A again in July). 2025 Q1: A orders twice in January (O4 has two lines),
 // C buys in January and again in February, and is refunded 150 of O5 in February; D first buys in February,
@@ -229,5 +233,30 @@ describe("the review from an order list alone", () => {
     expect(texts).toContain("新客 2 人贡献 GMV 的 72.2%；新客客单价 260，老客 100。");
     // Without visitors the drivers sentence names buyers and basket.
     expect(texts.some((t) => t.startsWith("GMV 增加 490（230 → 720）：买家数 +298，客单价 +192"))).toBe(true);
+  });
+});
+
+describe("kpi-review review --orders FILE, without a monthly file", () => {
+  test("writes the review from the order list, with the order-list sheets", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kpi-orders-"));
+    const file = join(dir, "orders.csv");
+    writeFileSync(file, [HEADER, ...ROWS].map((r) => r.join(",")).join("\n") + "\n");
+    const out = join(dir, "review.xlsx");
+    const run = await runCli(["review", "--orders", file, "-o", out, "--from", "2025-01", "--to", "2025-03", "--top", "2", "--lang", "en"]);
+    expect(run.stderr).not.toMatch(/Error|at /);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Review, Monthly trend, Products, Categories, Customers over time, Customers, Customer list");
+    expect(existsSync(out)).toBe(true);
+  });
+
+  test("neither a monthly file nor an order list: a usage message", async () => {
+    const run = await runCli(["review", "-o", join(tmpdir(), "never.xlsx")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--orders");
+  });
+
+  test("bad --price-bands and --top are usage errors", async () => {
+    expect((await runCli(["review", "--orders", "x.csv", "-o", "y.xlsx", "--price-bands", "100,50"])).code).toBe(2);
+    expect((await runCli(["review", "--orders", "x.csv", "-o", "y.xlsx", "--top", "0"])).code).toBe(2);
   });
 });

@@ -50,6 +50,7 @@ function productOptions(options: ReviewCliOptions): ReviewInput["products"] {
 
 export async function computeReviewInputs(monthly: string | undefined, options: ReviewCliOptions): Promise<{ input: ReviewInput; readerWarnings: Issue[] }> {
   if (monthly === undefined && !options.orders) throw new UsageError("review needs a monthly file, an order list (--orders FILE), or both");
+  const products = productOptions(options);
   const inputs = monthly !== undefined ? await loadMonthlyInputs(monthly, options.targets, options.sheet) : { table: undefined, ...(await loadTargets(options.targets)) };
   const readerWarnings = [...inputs.warnings];
   let orders: ReviewInput["orders"];
@@ -76,7 +77,7 @@ export async function computeReviewInputs(monthly: string | undefined, options: 
       period: parsePeriodOptions(options.from, options.to),
       thresholds: thresholdsOption(options.thresholds),
       orders,
-      products: productOptions(options),
+      products,
       nextTarget,
       lang: options.lang,
       source,

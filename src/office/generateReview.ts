@@ -8,7 +8,9 @@ import { saveChoices, type ReviewChoices } from "./choices";
 import { readMonthlyGrid } from "../engine/read/monthlyTable";
 import { readTargetsGrid } from "../engine/read/targets";
 import { parseMonthArgument } from "../engine/read/month";
-import { readOrderGrid, isoToDay, type OrderTable } from "../engine/customers/orderTable";
+import { isoToDay, type OrderTable } from "../engine/customers/orderTable";
+import { readOrderLines } from "../engine/orders/orderLines";
+import { InputError, issue } from "../i18n/issues";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
 import type { Segmentation } from "../engine/customers/segmentation";
 import { buildReview, type ReviewModel } from "../engine/review/reviewModel";
@@ -42,31 +44,33 @@ export function periodOf(choices: ReviewChoices): Period | undefined {
 export async function generateReview(context: Excel.RequestContext, choices: ReviewChoices, options: GenerateOptions = {}): Promise<GenerateResult> {
   const progress = options.onProgress ?? (() => undefined);
   progress("reading", 0);
-  const monthlyGrid = await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total));
-  const monthly = readMonthlyGrid(monthlyGrid, { overrides: choices.overrides });
+  if (!choices.data && !choices.orders) throw new InputError([issue("noData", "")]);
+  // Without monthly data the review is built from the order list alone.
+  const monthlyGrid = choices.data ? await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total)) : null;
+  const monthly = monthlyGrid ? readMonthlyGrid(monthlyGrid, { overrides: choices.overrides }) : null;
   const targets = choices.targets ? readTargetsGrid(await readGrid(context, choices.targets)) : { targets: [], warnings: [] };
-  const warnings: Issue[] = [...monthly.warnings, ...targets.warnings];
+  const warnings: Issue[] = [...(monthly?.warnings ?? []), ...targets.warnings];
   let orders;
   if (choices.orders) {
     const grid = await readGrid(context, choices.orders, undefined, (done, total) => progress("reading", 0.5 + (0.5 * done) / total));
-    const read = readOrderGrid(grid);
+    const read = readOrderLines(grid);
     warnings.push(...read.rejected);
     const asOf = choices.asOf ? isoToDay(choices.asOf) ?? undefined : undefined;
     const settings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf, tiers: choices.tiers };
     progress("computing", 0);
     const segmentation = options.segment ? await options.segment(read.table, settings) : undefined;
-    orders = { table: read.table, settings, rejectedRows: read.rejectedRows, source: grid.sheet, segmentation };
+    orders = { table: read.table, lines: read.lines, settings, rejectedRows: read.rejectedRows, source: grid.sheet, segmentation };
   }
   progress("computing", 0.5);
   const model = buildReview({
-    table: monthly.table,
+    table: monthly?.table,
     targets: targets.targets,
     period: periodOf(choices),
     thresholds: choices.thresholds,
     orders,
     nextTarget: choices.nextTarget ?? undefined,
     lang: choices.lang,
-    source: monthlyGrid.sheet,
+    source: monthlyGrid?.sheet ?? orders!.source,
     generatedAt: options.now ?? new Date(),
   });
   const spec = reviewWorkbook(model);

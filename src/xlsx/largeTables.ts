@@ -20,7 +20,7 @@ export function isLargeTable(sheet: SheetSpec, table: TableSpec): boolean {
 
 function cellXml(ref: string, style: string, value: string | number): string {
   if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style}/>`;
-  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
+  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${/[&<>"]/.test(value) ? xmlEscape(value) : value}</t></is></c>`;
 }
 
 /** Replaces the first data row exceljs wrote for each large table with all of the table's rows. */

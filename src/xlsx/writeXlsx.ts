@@ -150,7 +150,8 @@ async function addCharts(buffer: Buffer, spec: WorkbookSpec): Promise<Buffer> {
     zip.file(sheetPath, sheetXml);
   }
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  // Level 1: several times faster than the default on a large customer list, for a slightly larger file.
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }
 
 export interface WriteOptions {

@@ -12,7 +12,9 @@ type Cell = { formula: string | number | boolean; format?: string; style?: Recor
 export interface FakeChart {
   type: string;
   title: string;
-  series: Array<{ name: string; values?: string; chartType?: string }>;
+  series: Array<{ name: string; values?: string; chartType?: string; axisGroup?: string }>;
+  /** Set when the chart reads its first range by rows (a series along a row). */
+  seriesBy?: string;
 }
 
 export interface FakeSheet {
@@ -274,14 +276,15 @@ export class FakeExcel {
         },
       },
       charts: {
-        add: (type: string, range: Excel.Range) => {
-          const chart: FakeChart = { type, title: "", series: [] };
+        add: (type: string, range: Excel.Range, seriesBy?: string) => {
+          const chart: FakeChart = { type, title: "", series: [], ...(seriesBy === "Rows" ? { seriesBy } : {}) };
           const seriesProxy = (values?: string) => {
-            const s = { name: "", values, chartType: undefined as string | undefined };
+            const s: FakeChart["series"][number] = { name: "", values, chartType: undefined as string | undefined };
             chart.series.push(s);
             return {
               set name(v: string) { s.name = v; },
               set chartType(v: string) { s.chartType = v; },
+              set axisGroup(v: string) { s.axisGroup = v; },
               setValues: (r: Excel.Range) => (s.values = (r as unknown as { fakeAddress: string }).fakeAddress),
               setXAxisValues: () => undefined,
               format: { fill: { clear: () => undefined, setSolidColor: () => undefined } },
