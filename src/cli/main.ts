@@ -7,6 +7,8 @@ import { kpisCommand } from "./kpisCommand";
 import { segmentCommand } from "./segmentCommand";
 import { reviewCommand } from "./reviewCommand";
 import { addOrderListOptions, langOption } from "./options";
+import { addEngineOptions } from "./engineChoice";
+import { addSqlCommand } from "./sqlCommand";
 import { processIo, type CliIo } from "./io";
 
 function langFlag() {
@@ -35,9 +37,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const segment = program
     .command("segment")
     .description("RFM scores, 11 segments, the 8-class model, value tiers, ABC and cohorts of an order list")
-    .argument("<orders>", "order list: .csv, .txt (whitespace separated) or .xlsx")
+    .argument("[orders]", "order list: .csv, .txt (whitespace separated), .xlsx, .csv.gz, .parquet or a folder of Parquet files")
     .option("--sheet <name>", "sheet of an xlsx file (default: the first)");
-  addOrderListOptions(segment)
+  addEngineOptions(addOrderListOptions(segment))
     .addOption(langFlag())
     .option("--json", "print JSON instead of tables")
     .action(async (orders, options) => setExit(await segmentCommand(orders, options, io)));
@@ -57,13 +59,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   addOrderListOptions(review)
     .option("--top <n>", "items in the products sheet's top list, default 20")
     .option("--price-bands <limits>", "upper limits of the price bands, default 50,100,200")
-    .option("--next-target <amount>", "next period's target, split by this period's months (e.g. 3.2亿)")
+    .option("--next-target <amount>", "next period's target (e.g. 33亿): split by this period's months for sums, a path to the year-end level for stocks, the same each month for rates")
     .option("--next-metric <name>", "metric of --next-target, default GMV")
-    .option("--next-unit <unit>", "rounding unit of the split, default 1")
+    .option("--next-unit <unit>", "rounding unit of the monthly targets (e.g. 10000 or 1万), default 1")
     .option("--generated-at <iso>", "time to stamp instead of now")
     .addOption(langFlag())
     .action(async (monthly, options) => setExit(await reviewCommand(monthly, options, io)));
 
+  addSqlCommand(program, io, setExit);
   return program;
 }
 

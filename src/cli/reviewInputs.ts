@@ -2,11 +2,10 @@
 import { basename } from "node:path";
 import { loadMonthlyInputs, loadTargets, parsePeriodOptions, UsageError } from "./loadInputs";
 import { readGridFile } from "./inputFiles";
-import { asOfOption, orderColumns, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
+import { asOfOption, nextTargetOption, orderColumns, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
 import { readOrderLines } from "../engine/orders/orderLines";
-import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { readNumber } from "../engine/read/cellValue";
-import { scorecardKeyForName } from "../engine/metrics/headers";
+import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import type { ReviewInput } from "../engine/review/reviewModel";
 import type { Issue, Lang } from "../i18n/issues";
 
@@ -48,10 +47,14 @@ function productOptions(options: ReviewCliOptions): ReviewInput["products"] {
   return out;
 }
 
+/** The review's inputs; without a monthly file the monthly figures are built from the order list (--orders). */
 export async function computeReviewInputs(monthly: string | undefined, options: ReviewCliOptions): Promise<{ input: ReviewInput; readerWarnings: Issue[] }> {
   if (monthly === undefined && !options.orders) throw new UsageError("review needs a monthly file, an order list (--orders FILE), or both");
   const products = productOptions(options);
-  const inputs = monthly !== undefined ? await loadMonthlyInputs(monthly, options.targets, options.sheet) : { table: undefined, ...(await loadTargets(options.targets)) };
+  const inputs =
+    monthly !== undefined
+      ? await loadMonthlyInputs(monthly, options.targets, options.sheet)
+      : { table: undefined, ...(await loadTargets(options.targets)), sources: [basename(options.orders!), ...(options.targets ? [basename(options.targets)] : [])] };
   const readerWarnings = [...inputs.warnings];
   let orders: ReviewInput["orders"];
   if (options.orders) {
@@ -59,17 +62,10 @@ export async function computeReviewInputs(monthly: string | undefined, options: 
     readerWarnings.push(...read.rejected);
     orders = { table: read.table, lines: read.lines, settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) }, rejectedRows: read.rejectedRows, source: basename(options.orders) };
   }
-  let nextTarget: ReviewInput["nextTarget"];
-  if (options.nextTarget !== undefined) {
-    const read = readNumber(options.nextTarget);
-    if (read.kind !== "number") throw new UsageError(`--next-target ${options.nextTarget}: expected an amount such as 3.2亿 or 320000000`);
-    const unit = options.nextUnit === undefined ? 1 : Number(options.nextUnit);
-    if (!(unit > 0)) throw new UsageError(`--next-unit ${options.nextUnit}: expected a positive number such as 10000`);
-    nextTarget = { value: read.value, metric: scorecardKeyForName(options.nextMetric ?? "GMV"), unit };
-  }
+  const nextTarget = nextTargetOption(options.nextTarget, options.nextMetric, options.nextUnit);
   const generatedAt = options.generatedAt ? new Date(options.generatedAt) : new Date();
   if (Number.isNaN(generatedAt.getTime())) throw new UsageError(`--generated-at ${options.generatedAt}: expected an ISO time`);
-  const source = [monthly !== undefined ? basename(monthly) : basename(options.orders!), options.targets ? basename(options.targets) : ""].filter(Boolean).join(" + ");
+  const source = inputs.sources.join(" + ");
   return {
     input: {
       table: inputs.table,

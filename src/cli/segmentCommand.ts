@@ -4,14 +4,16 @@ import { renderTable } from "./textTable";
 import type { CliIo } from "./io";
 import { readOrderGrid, dayToIso } from "../engine/customers/orderTable";
 import { asOfOption, orderColumns, tiersOption, type OrderListOptions } from "./options";
-import { segmentOrders, type GroupSummary, type Segmentation } from "../engine/customers/segmentation";
+import { segmentOrders, type GroupSummary } from "../engine/customers/segmentation";
+import { summaryOfSegmentation, type SegmentationSummary } from "../engine/sql/segmentationSummary";
+import { segmentOnChosenEngine, tsEngineFile, type EngineOptions } from "./engineChoice";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
 import { segmentationToJson } from "../engine/customers/segmentationJson";
 import { formatAmount, formatPercent, NA } from "../engine/format";
 import { formatIssue, type Lang } from "../i18n/issues";
 import { t } from "../i18n/strings";
 
-export interface SegmentOptions extends OrderListOptions {
+export interface SegmentOptions extends OrderListOptions, EngineOptions {
   sheet?: string;
   lang: Lang;
   json?: boolean;
@@ -31,11 +33,10 @@ function groupTable(title: string, rows: GroupSummary[], lang: Lang): string {
   return renderTable(header, body, new Set([1, 2, 3, 4, 5, 6]));
 }
 
-export function renderSegmentationText(result: Segmentation, rejectedRows: number, lang: Lang): string {
-  const { scores } = result;
+export function renderSegmentationText(result: SegmentationSummary, rejectedRows: number, lang: Lang): string {
   const lines = [
-    `${t("segmentTitle", lang)} · ${t("asOf", lang)} ${dayToIso(scores.asOf)} · ${t("customersCol", lang)} ${scores.count.toLocaleString("en-US")} · ${t("ordersCol", lang)} ${scores.orders.toLocaleString("en-US")} · ${t("rejectedRows", lang)} ${rejectedRows}`,
-    `R ${scores.breaks.recency.join(" / ")} · F ${scores.breaks.frequency.join(" / ")} · M ${scores.breaks.monetary.map((v) => v.toFixed(2)).join(" / ")}`,
+    `${t("segmentTitle", lang)} · ${t("asOf", lang)} ${dayToIso(result.asOf)} · ${t("customersCol", lang)} ${result.customers.toLocaleString("en-US")} · ${t("ordersCol", lang)} ${result.orders.toLocaleString("en-US")} · ${t("rejectedRows", lang)} ${rejectedRows}`,
+    `R ${result.breaks.recency.join(" / ")} · F ${result.breaks.frequency.join(" / ")} · M ${result.breaks.monetary.map((v) => v.toFixed(2)).join(" / ")}`,
     "",
     groupTable(t("tierCol", lang), result.tiers, lang),
     "",
@@ -59,13 +60,16 @@ export function renderSegmentationText(result: Segmentation, rejectedRows: numbe
   return lines.join("\n") + "\n";
 }
 
-export async function segmentCommand(file: string, options: SegmentOptions, io: CliIo): Promise<number> {
+export async function segmentCommand(file: string | undefined, options: SegmentOptions, io: CliIo): Promise<number> {
+  const onSqlEngine = await segmentOnChosenEngine(file, options, io);
+  if (onSqlEngine !== null) return onSqlEngine;
+  file = tsEngineFile(file);
   const settings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) };
   const read = readOrderGrid(await readGridFile(file, options.sheet), orderColumns(options));
   for (const problem of read.rejected) io.stderr(formatIssue(problem, options.lang) + "\n");
   if (read.rejectedRows > read.rejected.length) io.stderr(`… ${read.rejectedRows - read.rejected.length} more\n`);
   const result = segmentOrders(read.table, settings);
   if (options.json) io.stdout(JSON.stringify(segmentationToJson(result, read.table, read.rejectedRows)) + "\n");
-  else io.stdout(renderSegmentationText(result, read.rejectedRows, options.lang));
+  else io.stdout(renderSegmentationText(summaryOfSegmentation(result), read.rejectedRows, options.lang));
   return 0;
 }

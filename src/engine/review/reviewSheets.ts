@@ -10,6 +10,7 @@ import { GENERATOR, type SheetSpec, type WorkbookSpec } from "./workbookSpec";
 import { reviewSheet } from "./reviewSheet";
 import { trendSheet } from "./trendSheet";
 import { channelSheet } from "./channelSheet";
+import { dimensionSheet } from "./dimensionSheet";
 import { customerSheets } from "./customerSheets";
 import { targetSplitSheet } from "./targetSplitSheet";
 import { productSheet } from "./productSheet";
@@ -22,6 +23,7 @@ export function reviewWorkbook(model: ReviewModel): WorkbookSpec {
     reviewSheet(model),
     trendSheet(model),
     channelSheet(model),
+    dimensionSheet(model),
     productSheet(model),
     categorySheet(model),
     retentionSheet(model),

@@ -34,10 +34,16 @@ export function sectionInsights(model: ReviewModel): Insight[] {
       out.push({ tone: "neutral", text: insightText("priceBand", lang, { band: bandLabel(top.b, lang), share: formatPercent(top.share), pp: formatPp(top.share - top.previous), previous: formatPercent(top.previous) }) });
     }
   }
-  const categories = model.categories;
-  if (categories && categories.rows.length > 1) {
-    const delta = categories.rows.reduce((s, r) => s + r.gmv - r.previous, 0);
-    const byChange = [...categories.rows].sort((x, y) => y.gmv - y.previous - (x.gmv - x.previous));
+  // Categories from the order list, or the monthly sheet's category breakdown of GMV.
+  const dimension = model.dimension;
+  const rows =
+    model.categories?.rows ??
+    (dimension && dimension.kind === "category" && dimension.metric.key === "gmv" && dimension.rows.every((r) => r.actual !== null && r.previous !== null)
+      ? dimension.rows.map((r) => ({ category: r.member, gmv: r.actual!, previous: r.previous! }))
+      : null);
+  if (rows && rows.length > 1) {
+    const delta = rows.reduce((s, r) => s + r.gmv - r.previous, 0);
+    const byChange = [...rows].sort((x, y) => y.gmv - y.previous - (x.gmv - x.previous));
     const up = byChange[0];
     const down = byChange[byChange.length - 1];
     if (up.gmv - up.previous > 0 && delta > 0) {
