@@ -13,6 +13,7 @@ import { DEFAULT_SEGMENTATION_SETTINGS } from "../src/engine/customers/rfm";
 import { makeMonth } from "../src/engine/read/month";
 import { formatIssue } from "../src/i18n/issues";
 import { generateInsights } from "../src/engine/review/insights";
+import { readTargetsGrid } from "../src/engine/read/targets";
 import type { OrderTable } from "../src/engine/customers/orderTable";
 import type { SheetSpec } from "../src/engine/review/workbookSpec";
 import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
@@ -258,5 +259,32 @@ describe("kpi-review review --orders FILE, without a monthly file", () => {
   test("bad --price-bands and --top are usage errors", async () => {
     expect((await runCli(["review", "--orders", "x.csv", "-o", "y.xlsx", "--price-bands", "100,50"])).code).toBe(2);
     expect((await runCli(["review", "--orders", "x.csv", "-o", "y.xlsx", "--top", "0"])).code).toBe(2);
+  });
+});
+
+describe("benchmarks: a 行业均值 column in the targets table", () => {
+  test("read beside the targets, shown as BM, AC − BM and AC / BM, cited in the highlights", () => {
+    const targets = readTargetsGrid({ sheet: "目标", values: [["指标", "目标", "行业均值"], ["客单价", "200", "150"], ["复购率", "40%", "35%"], ["GMV", "700", ""]] }).targets;
+    expect(targets.map((t) => [t.key, t.value, t.benchmark])).toEqual([
+      ["aov", 200, 150],
+      ["repeatRate", 0.4, 0.35],
+      ["gmv", 700, null],
+    ]);
+    const read = readOrderLines(grid);
+    const model = buildReview({ targets, period: PERIOD, orders: { table: read.table, lines: read.lines, settings: DEFAULT_SEGMENTATION_SETTINGS, rejectedRows: 0, source: "o" }, lang: "zh", source: "o", generatedAt: new Date("2025-04-01T00:00:00Z") });
+    // AOV 180 against BM 150: +30 and 120%; repeat rate 50% against 35%: +15.0pp and 142.9%.
+    const aov = metric(model, "aov");
+    expect([aov.benchmark, aov.actual! - aov.benchmark!]).toEqual([150, 30]);
+    const review = reviewWorkbook(model).sheets[0];
+    const bmCells = review.cells.filter((c) => c.formula?.startsWith("IF(AND(ISNUMBER(")).map((c) => c.expected as number);
+    for (const v of [30, 180 / 150, 15, 0.5 / 0.35]) expect(bmCells.some((e) => typeof e === "number" && Math.abs(e - v) < 1e-9)).toBe(true);
+    const texts = generateInsights(model).map((i) => i.text);
+    expect(texts).toContain("复购率 50.0%，高于行业均值 35.0%（+15.0pp）。");
+    expect(texts).toContain("客单价 180，高于行业均值 150（+20.0%）。");
+  });
+
+  test("a targets table with only benchmarks carries the benchmarks and no target values", () => {
+    const targets = readTargetsGrid({ sheet: "BM", values: [["指标", "benchmark"], ["转化率", "3.8%"]] }).targets;
+    expect(targets).toMatchObject([{ key: "conversion", value: null, benchmark: 0.038 }]);
   });
 });
