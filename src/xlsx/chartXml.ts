@@ -23,7 +23,7 @@ export function hideZeros(format: string): string {
   return `${format};-${format};`;
 }
 
-const PALETTE = ["1F4E79", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300", "255E91"];
+const PALETTE = ["1F4E79", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "7030A0", "9E480E", "636363", "997300", "255E91"];
 
 function fill(colour: string | undefined, index: number, line = false): string {
   if (colour === "none") return "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>";

@@ -21,7 +21,7 @@ export function categorySheet(model: ReviewModel): SheetSpec | null {
   const { lang } = model;
   const L = label(lang);
   const b = new SheetBuilder(L("sheetCategories"));
-  b.widths([16, 13, 15, 11, 11, 11, 10, 20, 11]);
+  b.widths([16, 13, 15, 11, 11, 11, 10, 24, 12]);
   b.banner(0, 0, 8, `${L("categoriesTitle")} · ${formatPeriod(model.scorecard.period)} · ${L("comparedWith")} ${formatPeriod(model.scorecard.previousPeriod)}`, "title");
   const header = 2;
   b.headers(header, 0, [L("categoryCol"), "GMV", L("previousGmv"), L("gmvShare"), L("previousShare"), L("ppChange"), L("growth"), L("gmvContribution"), L("contributionShare")]);
