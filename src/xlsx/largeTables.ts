@@ -12,6 +12,7 @@ import { xmlEscape } from "./chartXml";
 
 /** Tables with more rows than this are written as XML. */
 export const LARGE_TABLE_ROWS = 2000;
+const ROWS_PER_CHUNK = 5000;
 
 /** The table's rows are written by `writeLargeTables` when the table is large and nothing else on the sheet sits below its header. */
 export function isLargeTable(sheet: SheetSpec, table: TableSpec): boolean {
@@ -40,16 +41,29 @@ export async function writeLargeTables(zip: JSZip, sheets: SheetSpec[], parts: M
         if (column) styles.set(column[1], style ? ` s="${style[1]}"` : "");
       }
       const letters = table.header.map((_, c) => columnLetter(table.col + c));
-      const rows: string[] = [];
-      table.rows.forEach((values, i) => {
-        const r = firstRow + i;
-        rows.push(`<row r="${r}">${values.map((v, c) => cellXml(`${letters[c]}${r}`, styles.get(letters[c]) ?? "", v)).join("")}</row>`);
-      });
       const lastRow = table.row + 1 + table.rows.length;
       const range = `${letters[0]}${table.row + 1}:${letters[letters.length - 1]}${lastRow}`;
-      xml = xml.slice(0, rowMatch.index) + rows.join("") + xml.slice(rowMatch.index + rowMatch[0].length);
       xml = xml.replace(/<dimension ref="([A-Z]+\d+):([A-Z]+)\d+"\/>/, (_, from, col) => `<dimension ref="${from}:${col}${lastRow}"/>`);
-      zip.file(path, xml);
+      const at = xml.indexOf(rowMatch[0]);
+      // The rows go in as UTF-8 bytes, a block of rows at a time: no string of the whole sheet is ever built.
+      const encoder = new TextEncoder();
+      const chunks: Uint8Array[] = [encoder.encode(xml.slice(0, at))];
+      for (let start = 0; start < table.rows.length; start += ROWS_PER_CHUNK) {
+        const block: string[] = [];
+        for (let i = start; i < Math.min(start + ROWS_PER_CHUNK, table.rows.length); i++) {
+          const r = firstRow + i;
+          block.push(`<row r="${r}">${table.rows[i].map((v, c) => cellXml(`${letters[c]}${r}`, styles.get(letters[c]) ?? "", v)).join("")}</row>`);
+        }
+        chunks.push(encoder.encode(block.join("")));
+      }
+      chunks.push(encoder.encode(xml.slice(at + rowMatch[0].length)));
+      const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.length;
+      }
+      zip.file(path, bytes);
       for (const file of tableFiles) {
         const text = await zip.file(file)!.async("string");
         if (!new RegExp(`\\b(?:displayName|name)="${xmlEscape(table.name)}"`).test(text)) continue;
