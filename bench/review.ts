@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (review part): the review from an order list alone, with 1,000,000 orders (about 1.5 million
- * lines, 340,000 customers, 660 products in 8 categories, two years; bench/syntheticOrders.ts). Each phase runs
+ * lines, 340,000 customers, 760 products in 8 categories, two years; bench/syntheticOrders.ts). Each phase runs
  * in a child process of its own and reports its time and the process's peak resident memory:
  *   review   typed order columns → the review model (monthly figures, scorecard, segmentation, products,
  *            categories, cohorts) → the workbook description → the .xlsx bytes (every sheet, the customer list too)
