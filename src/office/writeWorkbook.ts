@@ -210,8 +210,10 @@ function addChart(ws: Excel.Worksheet, sheet: SheetSpec, chart: ChartSpec, capab
 async function usedTableNames(context: Excel.RequestContext): Promise<Set<string>> {
   const tables = context.workbook.tables;
   tables.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name");
   await context.sync();
-  return new Set(tables.items.map((table) => table.name.toLowerCase()));
+  return new Set([...tables.items, ...names.items].map((item) => item.name.toLowerCase()));
 }
 
 export async function writeReviewWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, options: WriteOptions): Promise<WriteResult> {

@@ -688,7 +688,8 @@ export class FakeExcel {
 
   private nameCollection() {
     const fake = this;
-    return {
+    const collection = fake.loadable<Excel.NamedItemCollection>({ items: [] as unknown[] }, () => ({ items: [...fake.names.keys()].map((name) => ({ name })) }));
+    return Object.assign(collection, {
       getItem: (name: string) => ({ getRange: () => fake.rangeFor(fake.names.get(name), `name ${name}`) }),
       add: (name: string, reference: Excel.Range | string) =>
         fake.queue("addName", name, () => {
@@ -698,6 +699,6 @@ export class FakeExcel {
           const address = typeof reference === "string" ? reference : (reference as unknown as { fakeAddress: string }).fakeAddress;
           fake.names.set(name, { sheet: "", address });
         }),
-    };
+    });
   }
 }
