@@ -116,6 +116,13 @@ describe("the review from an order list alone", () => {
     expect(metric(model, "repeatRate").actual).toBeCloseTo(0.5, 12);
     expect(metric(model, "repeatRate").previous).toBeCloseTo(0, 12);
     expect(metric(model, "newCustomers")).toMatchObject({ actual: 2, previous: 2 });
+    // Refunds: C's 150 in February; refund rate 150 / 720. Units (sale lines' quantities): Jan 1+1+2+1, Feb 3+1,
+    // Mar 1 = 10; 件单价 720 / 10 = 72; 连带率 10 / 6 orders.
+    expect(metric(model, "refunds")).toMatchObject({ actual: 150, previous: 0, direction: "lower" });
+    expect(metric(model, "refundRate").actual).toBeCloseTo(150 / 720, 12);
+    expect(metric(model, "units")).toMatchObject({ actual: 10, previous: 3 });
+    expect(metric(model, "unitPrice").actual).toBeCloseTo(72, 12);
+    expect(metric(model, "itemsPerOrder").actual).toBeCloseTo(10 / 6, 12);
   });
 
   test("GMV moved: two-factor LMDI, buyers × aov, adding up to ΔGMV", () => {

@@ -7,7 +7,8 @@
  *   buyers = distinct customers with a sale in the month, and over a period distinct over the whole period;
  *   repeat buyers = buyers with two or more orders in the month (period);
  *   new customers = customers whose first order in the data falls in the month (period);
- *   新客GMV / 老客GMV = GMV of new / returning customers.
+ *   新客GMV / 老客GMV = GMV of new / returning customers;
+ *   refunds = the refund rows' amounts in the month of their date; units = the sale lines' quantities.
  * Counts that do not add up over months (buyers, repeat buyers, orders) carry `periodTotal`, the exact value
  * over any set of months, which the scorecard uses instead of a sum.
  */
@@ -27,6 +28,8 @@ export interface PeriodFigures {
   newBuyers: number;
   newGmv: number;
   refunds: number;
+  /** Units sold (sum of sale lines' quantities); NaN where a sale line has no quantity, 0 without a quantity column. */
+  units: number;
 }
 
 export interface OrdersMonthly {
@@ -57,7 +60,8 @@ class ExactSum {
 }
 
 /** Builds the monthly figures of an order list; rows dated on or after `asOf` (default: the day after the latest) are left out. */
-export function monthlyFromOrders(orders: OrderTable, options: { asOf?: number; sheet?: string } = {}): OrdersMonthly | null {
+export function monthlyFromOrders(orders: OrderTable, options: { asOf?: number; sheet?: string; quantity?: Float64Array | null } = {}): OrdersMonthly | null {
+  const quantity = options.quantity ?? null;
   const asOf = options.asOf ?? defaultAsOf(orders);
   let first = Infinity;
   let last = -Infinity;
@@ -106,6 +110,7 @@ export function monthlyFromOrders(orders: OrderTable, options: { asOf?: number; 
     let repeatBuyers = 0;
     let newBuyers = 0;
     let newCustomers = 0;
+    let units = 0;
     for (const k of offsets) {
       for (let j = start[k]; j < start[k + 1]; j++) {
         const i = rowsByMonth[j];
@@ -116,6 +121,7 @@ export function monthlyFromOrders(orders: OrderTable, options: { asOf?: number; 
         if (isNew) newGmv.add(a);
         if (a < 0) refunds.add(-a);
         if (!(a > 0)) continue;
+        if (quantity) units += quantity[i];
         let newOrder = true;
         if (orderStamp) {
           const o = orders.order![i];
@@ -137,7 +143,7 @@ export function monthlyFromOrders(orders: OrderTable, options: { asOf?: number; 
       }
     }
     for (let c = 0; c < customers; c++) if (firstMonth[c] < span && inSet[firstMonth[c]]) newCustomers++;
-    return { gmv: gmv.value, orders: ordersCount, buyers, repeatBuyers, newCustomers, newBuyers, newGmv: newGmv.value, refunds: refunds.value };
+    return { gmv: gmv.value, orders: ordersCount, buyers, repeatBuyers, newCustomers, newBuyers, newGmv: newGmv.value, refunds: refunds.value, units };
   };
 
   const months = Array.from({ length: span }, (_, k) => first + k);
@@ -170,6 +176,9 @@ export function monthlyFromOrders(orders: OrderTable, options: { asOf?: number; 
       column("buyers", "支付买家数", (f) => f.buyers, true),
       column("repeatBuyers", "复购买家数", (f) => f.repeatBuyers, true),
       column("newCustomers", "新客数", (f) => f.newCustomers, false),
+      // Refunds (and so the refund rate) where the list has refund rows; units (件单价, 连带率) where every sale line has a quantity.
+      ...(monthly.some((f) => f.refunds > 0) ? [column("refunds", "退款金额", (f) => f.refunds, false)] : []),
+      ...(quantity && monthly.every((f) => Number.isFinite(f.units)) ? [column("units", "件数", (f) => f.units, false)] : []),
     ],
   };
   return { table, months, monthly, period, firstMonth: first, asOf };

@@ -190,15 +190,15 @@ export function buildReview(input: ReviewInput): ReviewModel {
   const customers = input.orders
     ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows }
     : null;
-  const ordersMonthly = input.orders && customers ? monthlyFromOrders(input.orders.table, { asOf: customers.scores.asOf, sheet: input.orders.source }) : null;
+  const lines = input.orders ? input.orders.lines ?? linesOf(input.orders.table) : null;
+  const ordersMonthly = input.orders && customers ? monthlyFromOrders(input.orders.table, { asOf: customers.scores.asOf, sheet: input.orders.source, quantity: lines?.quantity }) : null;
   const table = input.table ?? ordersMonthly?.table;
   if (!table) throw new InputError([issue("noData", input.orders?.source ?? input.source)]);
   const scorecard = computeScorecard(table, input.targets, { period: input.period, thresholds });
   let products: ProductSection | null = null;
   let categories: CategorySection | null = null;
   let overTime: CustomersOverTimeSection | null = null;
-  if (input.orders && customers && ordersMonthly) {
-    const lines = input.orders.lines ?? linesOf(input.orders.table);
+  if (input.orders && customers && ordersMonthly && lines) {
     const asOf = customers.scores.asOf;
     products = productMix(lines, scorecard.period, asOf, { ...DEFAULT_PRODUCT_SETTINGS, abc: input.orders.settings.abc, ...input.products });
     // A category breakdown in the monthly sheet leads (its own sheet); else the order list's category column.
