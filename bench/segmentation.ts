@@ -47,7 +47,8 @@ export function generateOrders(): OrderTable {
     amount[i] = Math.round(Math.exp(4.5 + 0.8 * normal) * 100) / 100;
   }
   const customerIds = Array.from({ length: CUSTOMERS }, (_, c) => `C${String(c).padStart(6, "0")}`);
-  return { rows: ORDERS, customer, customerIds, day, amount, order: null, orderIds: null, product: null, productIds: null };
+  const amountMinor = amount.map((a) => Math.round(a * 100));
+  return { rows: ORDERS, customer, customerIds, day, amount, amountMinor, amountScale: 100, order: null, orderIds: null, product: null, productIds: null, category: null, categoryIds: null, quantity: null };
 }
 
 function csvOf(orders: OrderTable): string {

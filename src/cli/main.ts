@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../i18n/issues";
 import { InputFileError } from "./inputFiles";
+import { OutputFileError } from "./outputFile";
 import { UsageError } from "./loadInputs";
 import { kpisCommand } from "./kpisCommand";
 import { segmentCommand } from "./segmentCommand";
@@ -55,6 +56,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--orders <file>", "order list for the customer tiers")
     .option("--orders-sheet <name>", "sheet of the orders xlsx");
   addOrderListOptions(review)
+    .option("--customer-list-cap <n>", "customers listed in the 客户明细 sheet, top by spend (default 10000; 0 for all)")
     .option("--next-target <amount>", "next period's target, split by this period's months (e.g. 3.2亿)")
     .option("--next-metric <name>", "metric of --next-target, default GMV")
     .option("--next-unit <unit>", "rounding unit of the split, default 1")
@@ -77,6 +79,10 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof OutputFileError) {
+      io.stderr(`kpi-review: ${error.format(lang)}\n`);
+      return error.exitCode;
+    }
     if (error instanceof InputError) io.stderr(error.format(lang) + "\n");
     else if (error instanceof UsageError || error instanceof InputFileError) io.stderr(`kpi-review: ${error.message}\n`);
     else throw error;

@@ -1,9 +1,9 @@
 /** Turns the review command's files and flags into the engine's ReviewInput. */
 import { basename } from "node:path";
 import { loadMonthlyInputs, parsePeriodOptions, UsageError } from "./loadInputs";
-import { readGridFile } from "./inputFiles";
-import { asOfOption, orderColumns, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
-import { readOrderGrid } from "../engine/customers/orderTable";
+import { asOfOption, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
+import { readOrderListOption } from "./segmentCommand";
+import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { readNumber } from "../engine/read/cellValue";
 import { scorecardKeyForName } from "../engine/metrics/headers";
@@ -18,6 +18,8 @@ export interface ReviewCliOptions extends OrderListOptions {
   thresholds?: string;
   orders?: string;
   ordersSheet?: string;
+  /** Customers listed in the 客户明细 sheet (top by spend); 0 lists all. */
+  customerListCap?: string;
   nextTarget?: string;
   nextMetric?: string;
   nextUnit?: string;
@@ -27,14 +29,28 @@ export interface ReviewCliOptions extends OrderListOptions {
   generatedAt?: string;
 }
 
+/** `--customer-list-cap 10000`: a whole number; 0 lists every customer. */
+export function customerListCapOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const cap = Number(value);
+  if (!Number.isInteger(cap) || cap < 0) throw new UsageError(`--customer-list-cap ${value}: expected a whole number such as 10000 (0 lists every customer)`);
+  return cap === 0 ? Infinity : cap;
+}
+
 export async function computeReviewInputs(monthly: string, options: ReviewCliOptions): Promise<{ input: ReviewInput; readerWarnings: Issue[] }> {
   const inputs = await loadMonthlyInputs(monthly, options.targets, options.sheet);
   const readerWarnings = [...inputs.warnings];
   let orders: ReviewInput["orders"];
   if (options.orders) {
-    const read = readOrderGrid(await readGridFile(options.orders, options.ordersSheet), orderColumns(options));
-    readerWarnings.push(...read.rejected);
-    orders = { table: read.table, settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) }, rejectedRows: read.rejectedRows, source: basename(options.orders) };
+    const read = await readOrderListOption(options.orders, { ...options, sheet: options.ordersSheet });
+    readerWarnings.push(...read.rejected, ...read.warnings);
+    orders = {
+      table: read.table,
+      settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) },
+      rejectedRows: read.rejectedRows,
+      source: `${basename(options.orders)} (${describeOrderColumns(read, options.lang)})`,
+      listCap: customerListCapOption(options.customerListCap),
+    };
   }
   let nextTarget: ReviewInput["nextTarget"];
   if (options.nextTarget !== undefined) {

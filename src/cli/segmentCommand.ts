@@ -1,15 +1,17 @@
 /** `kpi-review segment`: RFM segments, the 8-class model, value tiers, ABC and cohorts of an order list. */
-import { readGridFile } from "./inputFiles";
 import { renderTable } from "./textTable";
 import type { CliIo } from "./io";
-import { readOrderGrid, dayToIso } from "../engine/customers/orderTable";
-import { asOfOption, orderColumns, tiersOption, type OrderListOptions } from "./options";
+import { dayToIso, type ReadOrdersResult } from "../engine/customers/orderTable";
+import { readOrderFile } from "./orderFile";
+import { asOfOption, dateFormatOption, orderColumns, tiersOption, type OrderListOptions } from "./options";
+import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
 import { segmentOrders, type GroupSummary, type Segmentation } from "../engine/customers/segmentation";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
 import { segmentationToJson } from "../engine/customers/segmentationJson";
 import { formatAmount, formatPercent, NA } from "../engine/format";
 import { formatIssue, type Lang } from "../i18n/issues";
 import { t } from "../i18n/strings";
+import { prepareCustomersOut } from "./customersOut";
 
 export interface SegmentOptions extends OrderListOptions {
   sheet?: string;
@@ -31,11 +33,18 @@ function groupTable(title: string, rows: GroupSummary[], lang: Lang): string {
   return renderTable(header, body, new Set([1, 2, 3, 4, 5, 6]));
 }
 
-export function renderSegmentationText(result: Segmentation, rejectedRows: number, lang: Lang): string {
+/** A breakpoint for reading: at most `decimals` decimals, trailing zeros dropped (JSON keeps the full value). */
+export function roundedBreak(value: number, decimals: number): string {
+  return String(Number(value.toFixed(decimals)));
+}
+
+export function renderSegmentationText(result: Segmentation, rejectedRows: number, lang: Lang, columnsLine?: string): string {
   const { scores } = result;
+  const moneyDecimals = Math.max(2, Math.round(Math.log10(scores.amountScale)));
   const lines = [
     `${t("segmentTitle", lang)} · ${t("asOf", lang)} ${dayToIso(scores.asOf)} · ${t("customersCol", lang)} ${scores.count.toLocaleString("en-US")} · ${t("ordersCol", lang)} ${scores.orders.toLocaleString("en-US")} · ${t("rejectedRows", lang)} ${rejectedRows}`,
-    `R ${scores.breaks.recency.join(" / ")} · F ${scores.breaks.frequency.join(" / ")} · M ${scores.breaks.monetary.map((v) => v.toFixed(2)).join(" / ")}`,
+    ...(columnsLine ? [`${t("columnsUsed", lang)}: ${columnsLine}`] : []),
+    `R ${scores.breaks.recency.map((v) => roundedBreak(v, 2)).join(" / ")} · F ${scores.breaks.frequency.map((v) => roundedBreak(v, 2)).join(" / ")} · M ${scores.breaks.monetary.map((v) => v.toFixed(moneyDecimals)).join(" / ")}`,
     "",
     groupTable(t("tierCol", lang), result.tiers, lang),
     "",
@@ -59,13 +68,22 @@ export function renderSegmentationText(result: Segmentation, rejectedRows: numbe
   return lines.join("\n") + "\n";
 }
 
+/** Reads the order list named on the command line with the shared order-list flags. */
+export async function readOrderListOption(file: string, options: OrderListOptions & { sheet?: string }): Promise<ReadOrdersResult> {
+  return readOrderFile(file, { sheet: options.sheet, choice: orderColumns(options), dateFormat: dateFormatOption(options.dateFormat) });
+}
+
 export async function segmentCommand(file: string, options: SegmentOptions, io: CliIo): Promise<number> {
   const settings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) };
-  const read = readOrderGrid(await readGridFile(file, options.sheet), orderColumns(options));
+  const customersOut = options.customersOut ? await prepareCustomersOut(options.customersOut, [file], options) : null;
+  const read = await readOrderListOption(file, options);
   for (const problem of read.rejected) io.stderr(formatIssue(problem, options.lang) + "\n");
   if (read.rejectedRows > read.rejected.length) io.stderr(`… ${read.rejectedRows - read.rejected.length} more\n`);
+  const notes = read.warnings.map((w) => formatIssue(w, options.lang));
+  for (const note of notes) io.stderr(note + "\n");
   const result = segmentOrders(read.table, settings);
-  if (options.json) io.stdout(JSON.stringify(segmentationToJson(result, read.table, read.rejectedRows)) + "\n");
-  else io.stdout(renderSegmentationText(result, read.rejectedRows, options.lang));
+  if (options.json) io.stdout(JSON.stringify(segmentationToJson(result, read.table, read.rejectedRows, { columns: read.columns, encoding: read.encoding, dateFormat: read.dateFormat, warnings: notes })) + "\n");
+  else io.stdout(renderSegmentationText(result, read.rejectedRows, options.lang, describeOrderColumns(read, options.lang)));
+  if (customersOut) io.stderr(await customersOut.write(result, read.table, options.lang) + "\n");
   return 0;
 }

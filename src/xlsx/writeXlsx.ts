@@ -9,6 +9,7 @@ import { columnLetter } from "../engine/read/grid";
 import { cellTextAt, type CellSpec, type SheetSpec, type StyleName, type WorkbookSpec } from "../engine/review/workbookSpec";
 import { chartXml, drawingXml } from "./chartXml";
 import { FONT_NAME, LOOKS, STATUS_COLOURS } from "../engine/review/styles";
+import { addOwnMark } from "./ownMark";
 
 type CellStyle = Partial<Pick<ExcelJS.Style, "font" | "fill" | "alignment" | "border">>;
 
@@ -139,6 +140,7 @@ async function addCharts(buffer: Buffer, spec: WorkbookSpec): Promise<Buffer> {
     zip.file(sheetPath, sheetXml);
   }
   zip.file("[Content_Types].xml", types);
+  await addOwnMark(zip);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 

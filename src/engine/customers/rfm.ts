@@ -3,7 +3,9 @@
  * arrays, quintile breakpoints as Excel's PERCENTILE.INC, scores by COUNTIF against the breakpoints, the 11
  * segments, the 8-class model and the value tiers. No object is allocated per order or per customer.
  */
-import type { OrderTable } from "./orderTable";
+import type { OrderTable } from "./orderTableBuilder";
+import { dayToIso } from "./orderValues";
+import { InputError, issue } from "../../i18n/issues";
 import { class8Bits, rfmCode, SEGMENT_BY_CODE, TIER } from "./segmentNames";
 
 export interface TierSettings {
@@ -45,7 +47,11 @@ export interface CustomerScores {
   source: Int32Array;
   recency: Int32Array;
   frequency: Int32Array;
+  /** Spend before as-of: exactly monetaryMinor / amountScale. */
   monetary: Float64Array;
+  /** Spend in the data's smallest decimal unit (exact integer sums). */
+  monetaryMinor: Float64Array;
+  amountScale: number;
   spend365: Float64Array;
   firstDay: Int32Array;
   r: Uint8Array;
@@ -71,11 +77,22 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-const QUINTILES = [0.2, 0.4, 0.6, 0.8];
-
-export function quintileBreaks(values: ArrayLike<number>): number[] {
+/**
+ * The 20th, 40th, 60th and 80th PERCENTILE.INC of the values, with the rank (n − 1)·k/5 split exactly into
+ * its whole and fifth parts (no binary noise in the rank), divided by `scale` at the end (values in minor units).
+ */
+export function quintileBreaks(values: ArrayLike<number>, scale = 1): number[] {
   const sorted = Float64Array.from(values).sort();
-  return QUINTILES.map((p) => percentileInc(sorted, p));
+  const n = sorted.length;
+  if (n === 0) return [NaN, NaN, NaN, NaN];
+  return [1, 2, 3, 4].map((k) => {
+    const rank = (n - 1) * k;
+    const lo = Math.floor(rank / 5);
+    const fifths = rank - lo * 5;
+    const hi = Math.min(lo + 1, n - 1);
+    const value = fifths === 0 ? sorted[lo] : sorted[lo] + (fifths / 5) * (sorted[hi] - sorted[lo]);
+    return scale === 1 ? value : value / scale;
+  });
 }
 
 /** 1 + COUNTIF(breaks, "<"&value): a value equal to a breakpoint lands on the lower score. */
@@ -114,8 +131,10 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const last = new Int32Array(all).fill(-2147483648);
   const first = new Int32Array(all).fill(2147483647);
   const freq = new Int32Array(all);
+  // Sums in the data's smallest decimal unit: integers, so exact and independent of the order of the rows.
   const money = new Float64Array(all);
   const spend = new Float64Array(all);
+  const scale = orders.amountScale;
 
   // Frequency counts distinct order ids per customer; an id used by a second customer counts for each.
   const owner = orders.order ? new Int32Array(orders.orderIds!.length).fill(-1) : null;
@@ -126,7 +145,7 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     const d = orders.day[i];
     if (d >= asOf) continue;
     const c = orders.customer[i];
-    const a = orders.amount[i];
+    const a = orders.amountMinor[i];
     money[c] += a;
     if (d >= yearStart) spend[c] += a;
     if (d > last[c]) last[c] = d;
@@ -150,10 +169,16 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
 
   let count = 0;
   for (let c = 0; c < all; c++) if (freq[c] > 0) count++;
+  if (count === 0) {
+    let first = Infinity;
+    for (let i = 0; i < orders.rows; i++) if (orders.day[i] < first) first = orders.day[i];
+    throw new InputError([issue("noOrdersBeforeAsOf", undefined, { asOf: dayToIso(asOf), first: Number.isFinite(first) ? dayToIso(first) : "—" })]);
+  }
   const source = new Int32Array(count);
   const recency = new Int32Array(count);
   const frequency = new Int32Array(count);
   const monetary = new Float64Array(count);
+  const monetaryMinor = new Float64Array(count);
   const spend365 = new Float64Array(count);
   const firstDay = new Int32Array(count);
   let ordersTotal = 0;
@@ -162,14 +187,17 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     source[k] = c;
     recency[k] = asOf - last[c];
     frequency[k] = freq[c];
-    monetary[k] = money[c];
-    spend365[k] = spend[c];
+    monetaryMinor[k] = money[c];
+    monetary[k] = money[c] / scale;
+    spend365[k] = spend[c] / scale;
     firstDay[k] = first[c];
     ordersTotal += freq[c];
     k++;
   }
 
-  const breaks: Breaks = { recency: quintileBreaks(recency), frequency: quintileBreaks(frequency), monetary: quintileBreaks(monetary) };
+  // M is scored in minor units against breakpoints in minor units: equal spends are equal, ties share a score.
+  const monetaryBreaksMinor = quintileBreaks(monetaryMinor);
+  const breaks: Breaks = { recency: quintileBreaks(recency), frequency: quintileBreaks(frequency), monetary: monetaryBreaksMinor.map((v) => v / scale) };
   const r = new Uint8Array(count);
   const f = new Uint8Array(count);
   const m = new Uint8Array(count);
@@ -179,7 +207,7 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   for (let k = 0; k < count; k++) {
     r[k] = scoreDown(recency[k], breaks.recency);
     f[k] = scoreUp(frequency[k], breaks.frequency);
-    m[k] = scoreUp(monetary[k], breaks.monetary);
+    m[k] = scoreUp(monetaryMinor[k], monetaryBreaksMinor);
     sumR += r[k];
     sumF += f[k];
     sumM += m[k];
@@ -193,5 +221,5 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     class8[k] = class8Bits(r[k] >= means.r, f[k] >= means.f, m[k] >= means.m);
     tier[k] = tierOf(recency[k], spend365[k], settings.tiers);
   }
-  return { asOf, count, orders: ordersTotal, source, recency, frequency, monetary, spend365, firstDay, r, f, m, segment, class8, tier, breaks, means };
+  return { asOf, count, orders: ordersTotal, source, recency, frequency, monetary, monetaryMinor, amountScale: scale, spend365, firstDay, r, f, m, segment, class8, tier, breaks, means };
 }

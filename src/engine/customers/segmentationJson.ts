@@ -1,16 +1,30 @@
 /** The segmentation as the documented JSON of `kpi-review segment --json`. */
-import { dayToIso, type OrderTable } from "./orderTable";
+import { dayToIso } from "./orderValues";
+import type { OrderTable } from "./orderTableBuilder";
 import { class8Name, SEGMENTS, TIERS } from "./segmentNames";
 import type { GroupSummary, Segmentation } from "./segmentation";
+import { orderColumnsJson } from "./describeOrderColumns";
+import type { OrderColumns } from "./orderColumns";
+import type { DateFormat } from "./orderValues";
 
 function group(summary: GroupSummary, name: string) {
   const { nameZh, customers, share, revenue, revenueShare, averageSpend, repeatShare } = summary;
   return { name, nameZh, customers, share, revenue, revenueShare, averageSpend, repeatShare };
 }
 
-export function segmentationToJson(result: Segmentation, orders: OrderTable, rejectedRows: number) {
+/** What the reader used and inferred, reported beside the results. */
+export interface OrderSourceInfo {
+  columns: OrderColumns;
+  encoding: string | null;
+  dateFormat: DateFormat | null;
+  /** The reader's notes, already worded. */
+  warnings: string[];
+}
+
+/** One customer of the list, as JSON and as the rows of `--customers-out`. */
+export function customerRecord(result: Segmentation, orders: OrderTable, k: number) {
   const { scores } = result;
-  const customerList = Array.from({ length: scores.count }, (_, k) => ({
+  return {
     id: orders.customerIds[scores.source[k]],
     recency: scores.recency[k],
     frequency: scores.frequency[k],
@@ -21,18 +35,27 @@ export function segmentationToJson(result: Segmentation, orders: OrderTable, rej
     segment: SEGMENTS[scores.segment[k]].name,
     class8: class8Name(scores.class8[k]).nameZh,
     tier: TIERS[scores.tier[k]].nameZh,
-  }));
+  };
+}
+
+export function segmentationToJson(result: Segmentation, orders: OrderTable, rejectedRows: number, source?: OrderSourceInfo) {
+  const { scores } = result;
   return {
     asOf: dayToIso(scores.asOf),
     customers: scores.count,
     orders: scores.orders,
     rejectedRows,
+    columns: source ? orderColumnsJson(source.columns) : undefined,
+    encoding: source?.encoding ?? null,
+    dateFormat: source?.dateFormat ?? null,
+    amountDecimals: Math.round(Math.log10(orders.amountScale)),
+    warnings: source?.warnings ?? [],
     breaks: scores.breaks,
     segments: result.segments.map((s) => group(s, s.name)),
     class8: result.class8.map((s) => group(s, s.nameZh)),
     tiers: result.tiers.map((s) => group(s, s.name)),
     abc: result.abc ?? [],
     cohorts: result.cohorts,
-    customerList,
+    customerList: Array.from({ length: scores.count }, (_, k) => customerRecord(result, orders, k)),
   };
 }

@@ -21,7 +21,8 @@ export interface ReviewInput {
   period?: Period;
   thresholds?: StatusThresholds;
   /** An order list; `segmentation` when it was already computed (by the pane's Web Worker). */
-  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation };
+  /** `source`: file name and the columns used; `listCap`: customers listed in the 客户明细 sheet (default 10,000). */
+  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; listCap?: number };
   /** A target for the next period (same months a year later), split by this period's months. */
   nextTarget?: { value: number; metric: string; unit: number };
   lang: Lang;
@@ -66,7 +67,7 @@ export interface ReviewModel {
   scorecard: Scorecard;
   trend: TrendSection | null;
   channels: ChannelSection;
-  customers: (Segmentation & { orders: OrderTable; rejectedRows: number }) | null;
+  customers: (Segmentation & { orders: OrderTable; rejectedRows: number; listCap?: number }) | null;
   targetSplit: TargetSplitSection | null;
   thresholds: StatusThresholds;
 }
@@ -127,7 +128,7 @@ export function buildReview(input: ReviewInput): ReviewModel {
   const thresholds = input.thresholds ?? { green: 1, amber: 0.9 };
   const scorecard = computeScorecard(input.table, input.targets, { period: input.period, thresholds });
   const customers = input.orders
-    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows }
+    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows, listCap: input.orders.listCap }
     : null;
   return {
     lang: input.lang,
