@@ -17,7 +17,7 @@ import { InputError, issue } from "../../i18n/issues";
 import { ByteInterner } from "./byteInterner";
 import { findOrderColumns, type OrderColumnChoice } from "./orderColumns";
 import { OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
-import { amountFromText, dayFromParts, quantityFromText, readDayText, settleDecimal, type DateFormat } from "./orderValues";
+import { amountFromText, dayFromParts, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
 import type { ReadOrderOptions } from "./orderTable";
 
 export interface DelimitedOrderOptions extends ReadOrderOptions {
@@ -57,6 +57,8 @@ export class DelimitedOrderReader {
   private readonly encoder = new TextEncoder();
   private readonly utf8 = new TextDecoder("utf-8");
   private asciiSoFar = true;
+  /** The previous chunk ended inside no multi-byte sequence (its last byte was ASCII). */
+  private cleanEnd = true;
   private offset = 0;
 
   // Parsing: `work` holds the unfinished record of the previous chunk followed by the new bytes.
@@ -151,16 +153,19 @@ export class DelimitedOrderReader {
 
   private decodeChunk(chunk: Uint8Array, final: boolean): void {
     if (this.stage === "utf8") {
-      let text: string | null = null;
+      // All-ASCII chunks after a clean end are valid UTF-8 as they are: no need to decode them.
+      const ascii = this.cleanEnd && isAscii(chunk);
+      let text: string | null = ascii ? "" : null;
       try {
-        text = this.utf8Check!.decode(chunk, { stream: !final });
+        if (!ascii) text = this.utf8Check!.decode(chunk, { stream: !final });
       } catch {
         // Not UTF-8. While everything so far was ASCII (the same bytes in GB18030), it is GB18030 from here.
         if (this.bom || !this.asciiSoFar) throw this.undecodable("UTF-8", chunk);
         this.startTranscoding("gb18030");
       }
       if (text !== null) {
-        if (text.length !== chunk.length) this.asciiSoFar = false;
+        if (!ascii && text.length !== chunk.length) this.asciiSoFar = false;
+        this.cleanEnd = chunk.length === 0 ? this.cleanEnd : chunk[chunk.length - 1] < 0x80;
         this.offset += chunk.length;
         this.parse(chunk, final);
         return;
@@ -440,8 +445,8 @@ export class DelimitedOrderReader {
     return readDayText(this.text(f).trim(), format);
   }
 
-  /** The amount of the trimmed field as exactDecimal/amountFromText read it. */
-  private amount(f: number): { minor: number; decimals: number } | null {
+  /** The amount of the trimmed field as exactDecimal/amountFromText read it, into amountMinor/amountDecimals. */
+  private amount(f: number): boolean {
     if (this.trimmed(f)) {
       const b = this.buf;
       let i = this.ts;
@@ -479,12 +484,26 @@ export class DelimitedOrderReader {
         }
       }
       if (plain && seenDigit) {
-        const settled = settleDecimal(mantissa, decimals < 0 ? 0 : decimals, negative);
-        if (settled) return settled;
+        let d = decimals < 0 ? 0 : decimals;
+        while (d > 0 && mantissa % 10 === 0) {
+          mantissa /= 10;
+          d--;
+        }
+        if (d <= MAX_DECIMALS) {
+          this.amountMinor = negative && mantissa !== 0 ? -mantissa : mantissa;
+          this.amountDecimals = d;
+          return true;
+        }
       }
     }
-    return amountFromText(this.text(f).trim());
+    const read = amountFromText(this.text(f).trim());
+    if (read === null) return false;
+    this.amountMinor = read.minor;
+    this.amountDecimals = read.decimals;
+    return true;
   }
+  private amountMinor = 0;
+  private amountDecimals = 0;
 
   private quantity(f: number): number {
     if (this.trimmed(f)) {
@@ -522,8 +541,7 @@ export class DelimitedOrderReader {
       builder.reject(r, "date", "badDate", readLabel(this.text(this.dCol)));
       return;
     }
-    const amount = this.amount(this.aCol);
-    if (amount === null) {
+    if (!this.amount(this.aCol)) {
       builder.reject(r, "amount", "badAmount", readLabel(this.text(this.aCol)));
       return;
     }
@@ -539,7 +557,7 @@ export class DelimitedOrderReader {
     const category = this.gCol >= 0 ? this.intern(this.gCol, this.categories) : -1;
     const quantity = this.qCol >= 0 ? this.quantity(this.qCol) : NaN;
     const customer = this.intern(this.cCol, this.customers);
-    builder.add(r, customer, day, amount.minor, amount.decimals, order, product, category, quantity, this.dateText);
+    builder.add(r, customer, day, this.amountMinor, this.amountDecimals, order, product, category, quantity, this.dateText);
   }
 
   private header(r: number): void {
@@ -561,6 +579,23 @@ export class DelimitedOrderReader {
       capacity: 1 << 16,
     });
   }
+}
+
+/** No byte above 0x7F (read a word at a time where the bytes are aligned). */
+function isAscii(bytes: Uint8Array): boolean {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n && (bytes.byteOffset + i) % 4 !== 0) if (bytes[i++] >= 0x80) return false;
+  const words = (n - i) >>> 2;
+  if (words > 0) {
+    const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+    let acc = 0;
+    for (let w = 0; w < words; w++) acc |= view[w];
+    if (acc & 0x80808080) return false;
+    i += words * 4;
+  }
+  for (; i < n; i++) if (bytes[i] >= 0x80) return false;
+  return true;
 }
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {

@@ -115,11 +115,16 @@ export function cohortRetention(orders: OrderTable, scores: CustomerScores): Coh
   const span = lastMonth - minMonth + 1;
   // active[k * span + offset]: customer k ordered in month minMonth + offset.
   const active = new Uint8Array(scores.count * span);
+  // Month offsets by day, looked up instead of computed per order.
+  let minDay = scores.asOf;
+  for (let k = 0; k < scores.count; k++) if (scores.firstDay[k] < minDay) minDay = scores.firstDay[k];
+  const monthAt = new Int32Array(Math.max(0, scores.asOf - minDay));
+  for (let d = minDay; d < scores.asOf; d++) monthAt[d - minDay] = monthOfDay(d) - minMonth;
   for (let i = 0; i < orders.rows; i++) {
     const d = orders.day[i];
     if (d >= scores.asOf) continue;
     const k = position[orders.customer[i]];
-    active[k * span + (monthOfDay(d) - minMonth)] = 1;
+    active[k * span + monthAt[d - minDay]] = 1;
   }
   const sizes = new Float64Array(span);
   const counts = new Float64Array(span * span);
