@@ -41,6 +41,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   addOrderListOptions(segment)
     .addOption(langFlag())
     .option("--json", "print JSON instead of tables")
+    .option("--no-customer-list", "leave the per-customer list out of --json (the summaries only)")
     .action(async (orders, options) => setExit(await segmentCommand(orders, options, io)));
 
   const review = program

@@ -2,7 +2,7 @@
  * Reads an order list file: delimited text through the fast byte reader, a block at a time (memory does not
  * grow with the file), xlsx sheets through the grid reader. Both give the same table.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { readGridFile, InputFileError } from "./inputFiles";
 import { readOrderGrid, type OrderColumnChoice, type ReadOrdersResult, type DateFormat } from "../engine/customers/orderTable";
@@ -45,7 +45,7 @@ export async function readOrderFile(path: string, options: OrderFileOptions = {}
       const grid = await readGridFile(path, options.sheet);
       return { ...readOrderGrid(grid, options.choice, { dateFormat: options.dateFormat }), encoding: grid.encoding };
     }
-    const reader = new DelimitedOrderReader({ choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path) });
+    const reader = new DelimitedOrderReader({ choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path), expectedBytes: fstatSync(fd).size });
     while (read > 0) {
       reader.push(block.subarray(0, read));
       read = readSync(fd, block, 0, BLOCK, null);

@@ -7,7 +7,7 @@ import { asOfOption, dateFormatOption, orderColumns, tiersOption, type OrderList
 import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
 import { segmentOrders, type GroupSummary, type Segmentation } from "../engine/customers/segmentation";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
-import { segmentationToJson } from "../engine/customers/segmentationJson";
+import { segmentationJsonText } from "../engine/customers/segmentationJson";
 import { formatAmount, formatPercent, NA } from "../engine/format";
 import { formatIssue, type Lang } from "../i18n/issues";
 import { t } from "../i18n/strings";
@@ -17,6 +17,8 @@ export interface SegmentOptions extends OrderListOptions {
   sheet?: string;
   lang: Lang;
   json?: boolean;
+  /** false with --no-customer-list: the JSON without the per-customer list. */
+  customerList?: boolean;
 }
 
 function groupTable(title: string, rows: GroupSummary[], lang: Lang): string {
@@ -82,7 +84,8 @@ export async function segmentCommand(file: string, options: SegmentOptions, io: 
   const notes = read.warnings.map((w) => formatIssue(w, options.lang));
   for (const note of notes) io.stderr(note + "\n");
   const result = segmentOrders(read.table, settings);
-  if (options.json) io.stdout(JSON.stringify(segmentationToJson(result, read.table, read.rejectedRows, { columns: read.columns, encoding: read.encoding, dateFormat: read.dateFormat, warnings: notes })) + "\n");
+  const source = { columns: read.columns, encoding: read.encoding, dateFormat: read.dateFormat, warnings: notes };
+  if (options.json) io.stdout(segmentationJsonText(result, read.table, read.rejectedRows, source, options.customerList !== false) + "\n");
   else io.stdout(renderSegmentationText(result, read.rejectedRows, options.lang, describeOrderColumns(read, options.lang)));
   if (customersOut) io.stderr(await customersOut.write(result, read.table, options.lang) + "\n");
   return 0;

@@ -3,7 +3,7 @@
  * which Excel keeps when the file is saved again. The command line replaces an existing workbook only when
  * it carries the mark.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 
 export const OWN_PROPERTY = "KpiReviewGenerator";
 export const OWN_VALUE = "kpi-review";
@@ -26,9 +26,10 @@ export async function addOwnMark(zip: JSZip): Promise<void> {
 
 /** Whether the bytes are an xlsx package carrying the mark. */
 export async function hasOwnMark(bytes: Uint8Array): Promise<boolean> {
+  const { default: JSZipModule } = await import("jszip");
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await JSZipModule.loadAsync(bytes);
   } catch {
     return false;
   }

@@ -27,6 +27,8 @@ export interface DelimitedOrderOptions extends ReadOrderOptions {
   sheet: string;
   /** The file name, for messages about its bytes. */
   source: string;
+  /** About how many bytes will come (the file's size), to size the columns once instead of growing them. */
+  expectedBytes?: number;
 }
 
 const LF = 10;
@@ -74,8 +76,10 @@ export class DelimitedOrderReader {
   private scratch = new Uint8Array(256);
   private builder: OrderTableBuilder | null = null;
   private headerAddress = "";
-  private readonly customers = new ByteInterner(1 << 14);
-  private readonly orders = new ByteInterner(1 << 14);
+  private readonly customers: ByteInterner;
+  private readonly orders: ByteInterner;
+  /** Day numbers of yyyy-mm-dd dates already read, by (year − 1900, month, day); 0 = not yet. */
+  private readonly dayCache = new Int32Array(1100 * 12 * 31);
   private readonly products = new ByteInterner();
   private readonly categories = new ByteInterner();
   private cCol = -1;
@@ -93,6 +97,10 @@ export class DelimitedOrderReader {
 
   constructor(private readonly options: DelimitedOrderOptions) {
     this.sheetGrid = { sheet: options.sheet, values: [] };
+    // A row of an order export takes 20 bytes or more; ids repeat, so an eighth of that many keys to start with.
+    const rows = Math.min(options.expectedBytes ?? 0, 1 << 30) / 20;
+    this.customers = new ByteInterner(Math.max(1 << 12, rows / 8));
+    this.orders = new ByteInterner(Math.max(1 << 12, rows / 8));
   }
 
   push(chunk: Uint8Array): void {
@@ -435,6 +443,14 @@ export class DelimitedOrderReader {
           const year = this.digits(s, s + 4);
           const month = this.digits(s + 5, s + 7);
           const day = this.digits(s + 8, s + 10);
+          if (year >= 1900 && year <= 2999 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+            const key = ((year - 1900) * 12 + month - 1) * 31 + day - 1;
+            const cached = this.dayCache[key];
+            if (cached !== 0) return cached === -0x7fffffff ? null : cached - 1;
+            const value = dayFromParts(year, month, day);
+            this.dayCache[key] = value === null ? -0x7fffffff : value + 1;
+            return value;
+          }
           if (year >= 0 && month >= 0 && day >= 0) return dayFromParts(year, month, day);
         }
       } else if (n === 8) {
@@ -576,7 +592,7 @@ export class DelimitedOrderReader {
       dateFormat: this.options.dateFormat,
       addressOf: (row, col) => cellAddress(this.sheetGrid, row, col),
       headerAddress: this.headerAddress,
-      capacity: 1 << 16,
+      capacity: Math.max(1 << 12, Math.ceil((this.options.expectedBytes ?? 0) / 16)),
     });
   }
 }

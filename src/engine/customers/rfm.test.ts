@@ -3,6 +3,7 @@ import { percentileInc, quintileBreaks, scoreCustomers, scoreDown, scoreUp, tier
 import { readOrderGrid, isoToDay, readDay, dayFromParts, monthOfDay, type OrderTable } from "./orderTable";
 import { CLASS8_ORDER, class8Name, SEGMENTS, SEGMENT_BY_CODE, TIER, TIERS } from "./segmentNames";
 import { segmentOrders, abcClasses, cohortRetention } from "./segmentation";
+import { segmentationJsonText, segmentationToJson } from "./segmentationJson";
 
 function orders(rows: Array<[string, string, number, string?]>, withOrderIds = false): OrderTable {
   const header = withOrderIds ? ["客户ID", "下单时间", "实付金额", "订单号"] : ["customer_id", "date", "amount"];
@@ -237,5 +238,15 @@ describe("property: summaries add up", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("segment --json text", () => {
+  test("the customer list written directly is the text JSON.stringify gives", () => {
+    const list = orders([["a\"b", "2025-01-01", 10.1], ["张三", "2025-02-01", 20.25], ["c", "2025-02-02", 3]]);
+    const result = segmentOrders(list);
+    const text = segmentationJsonText(result, list, 0, undefined, true);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(segmentationToJson(result, list, 0))));
+    expect(JSON.parse(segmentationJsonText(result, list, 0, undefined, false)).customerList).toBeUndefined();
   });
 });

@@ -82,17 +82,45 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
  * its whole and fifth parts (no binary noise in the rank), divided by `scale` at the end (values in minor units).
  */
 export function quintileBreaks(values: ArrayLike<number>, scale = 1): number[] {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
+  const n = values.length;
   if (n === 0) return [NaN, NaN, NaN, NaN];
+  const at = values instanceof Int32Array ? rankSelector(values) : sortedSelector(values);
   return [1, 2, 3, 4].map((k) => {
     const rank = (n - 1) * k;
     const lo = Math.floor(rank / 5);
     const fifths = rank - lo * 5;
     const hi = Math.min(lo + 1, n - 1);
-    const value = fifths === 0 ? sorted[lo] : sorted[lo] + (fifths / 5) * (sorted[hi] - sorted[lo]);
+    const low = at(lo);
+    const value = fifths === 0 ? low : low + (fifths / 5) * (at(hi) - low);
     return scale === 1 ? value : value / scale;
   });
+}
+
+/** The value at each rank of the ascending order, by sorting. */
+function sortedSelector(values: ArrayLike<number>): (rank: number) => number {
+  const sorted = Float64Array.from(values).sort();
+  return (rank) => sorted[rank];
+}
+
+/** The value at each rank for small integers (days, order counts): by counting, without sorting. */
+function rankSelector(values: Int32Array): (rank: number) => number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  if (max - min > 4 * values.length + 1_000_000) return sortedSelector(values);
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
+  return (rank) => {
+    let seen = 0;
+    for (let v = 0; v < counts.length; v++) {
+      seen += counts[v];
+      if (seen > rank) return v + min;
+    }
+    return max;
+  };
 }
 
 /** 1 + COUNTIF(breaks, "<"&value): a value equal to a breakpoint lands on the lower score. */
