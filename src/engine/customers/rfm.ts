@@ -156,44 +156,49 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const asOf = settings.asOf ?? defaultAsOf(orders);
   const yearStart = asOf - 365;
   const all = orders.customerIds.length;
-  const last = new Int32Array(all).fill(-2147483648);
-  const first = new Int32Array(all).fill(2147483647);
-  const freq = new Int32Array(all);
-  // Sums in the data's smallest decimal unit: integers, so exact and independent of the order of the rows.
-  const money = new Float64Array(all);
-  const spend = new Float64Array(all);
+  // One record per customer (money, 365-day spend, last day, first day, orders), so that an order touches one
+  // place in memory. Sums are in the data's smallest decimal unit: integers, exact whatever the row order.
+  const acc = new Float64Array(all * 5);
+  for (let c = 0; c < all; c++) {
+    acc[c * 5 + 2] = -Infinity;
+    acc[c * 5 + 3] = Infinity;
+  }
   const scale = orders.amountScale;
 
   // Frequency counts distinct order ids per customer; an id used by a second customer counts for each.
   const owner = orders.order ? new Int32Array(orders.orderIds!.length).fill(-1) : null;
   const shared = new Set<number>();
   const orderCount = orders.orderIds?.length ?? 0;
+  const { day, customer, amountMinor } = orders;
 
   for (let i = 0; i < orders.rows; i++) {
-    const d = orders.day[i];
+    const d = day[i];
     if (d >= asOf) continue;
-    const c = orders.customer[i];
-    const a = orders.amountMinor[i];
-    money[c] += a;
-    if (d >= yearStart) spend[c] += a;
-    if (d > last[c]) last[c] = d;
-    if (d < first[c]) first[c] = d;
+    const c = customer[i];
+    const base = c * 5;
+    const a = amountMinor[i];
+    acc[base] += a;
+    if (d >= yearStart) acc[base + 1] += a;
+    if (d > acc[base + 2]) acc[base + 2] = d;
+    if (d < acc[base + 3]) acc[base + 3] = d;
     if (owner) {
       const o = orders.order![i];
       if (owner[o] === -1) {
         owner[o] = c;
-        freq[c]++;
+        acc[base + 4]++;
       } else if (owner[o] !== c) {
         const key = c * orderCount + o;
         if (!shared.has(key)) {
           shared.add(key);
-          freq[c]++;
+          acc[base + 4]++;
         }
       }
     } else {
-      freq[c]++;
+      acc[base + 4]++;
     }
   }
+  const freq = new Int32Array(all);
+  for (let c = 0; c < all; c++) freq[c] = acc[c * 5 + 4];
 
   let count = 0;
   for (let c = 0; c < all; c++) if (freq[c] > 0) count++;
@@ -213,12 +218,12 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   for (let c = 0, k = 0; c < all; c++) {
     if (freq[c] === 0) continue;
     source[k] = c;
-    recency[k] = asOf - last[c];
+    recency[k] = asOf - acc[c * 5 + 2];
     frequency[k] = freq[c];
-    monetaryMinor[k] = money[c];
-    monetary[k] = money[c] / scale;
-    spend365[k] = spend[c] / scale;
-    firstDay[k] = first[c];
+    monetaryMinor[k] = acc[c * 5];
+    monetary[k] = acc[c * 5] / scale;
+    spend365[k] = acc[c * 5 + 1] / scale;
+    firstDay[k] = acc[c * 5 + 3];
     ordersTotal += freq[c];
     k++;
   }

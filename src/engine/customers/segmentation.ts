@@ -113,25 +113,35 @@ export function cohortRetention(orders: OrderTable, scores: CustomerScores): Coh
   }
   const lastMonth = monthOfDay(scores.asOf - 1);
   const span = lastMonth - minMonth + 1;
-  // active[k * span + offset]: customer k ordered in month minMonth + offset.
-  const active = new Uint8Array(scores.count * span);
+  // The months each customer ordered in, as bits: ceil(span / 32) words per customer.
+  const words = (span + 31) >>> 5;
+  const active = new Int32Array(scores.count * words);
   // Month offsets by day, looked up instead of computed per order.
   let minDay = scores.asOf;
   for (let k = 0; k < scores.count; k++) if (scores.firstDay[k] < minDay) minDay = scores.firstDay[k];
   const monthAt = new Int32Array(Math.max(0, scores.asOf - minDay));
   for (let d = minDay; d < scores.asOf; d++) monthAt[d - minDay] = monthOfDay(d) - minMonth;
+  const { day, customer } = orders;
   for (let i = 0; i < orders.rows; i++) {
-    const d = orders.day[i];
+    const d = day[i];
     if (d >= scores.asOf) continue;
-    const k = position[orders.customer[i]];
-    active[k * span + monthAt[d - minDay]] = 1;
+    const offset = monthAt[d - minDay];
+    active[position[customer[i]] * words + (offset >>> 5)] |= 1 << (offset & 31);
   }
   const sizes = new Float64Array(span);
   const counts = new Float64Array(span * span);
   for (let k = 0; k < scores.count; k++) {
     const c = cohortOf[k] - minMonth;
     sizes[c]++;
-    for (let offset = c; offset < span; offset++) if (active[k * span + offset]) counts[c * span + (offset - c)]++;
+    for (let w = 0; w < words; w++) {
+      let bits = active[k * words + w];
+      while (bits !== 0) {
+        const bit = 31 - Math.clz32(bits & -bits);
+        bits &= bits - 1;
+        const offset = w * 32 + bit;
+        if (offset >= c) counts[c * span + (offset - c)]++;
+      }
+    }
   }
   const cohorts: Cohort[] = [];
   for (let c = 0; c < span; c++) {
