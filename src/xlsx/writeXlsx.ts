@@ -165,6 +165,7 @@ export async function writeXlsx(spec: WorkbookSpec, options: WriteOptions): Prom
   workbook.created = options.created;
   workbook.modified = options.created;
   for (const sheet of spec.sheets) writeSheet(workbook, sheet, options.cacheResults ?? true);
-  const saved = Buffer.from(await workbook.xlsx.writeBuffer());
+  // Stored without compression here: the package is compressed once, after the chart parts are added.
+  const saved = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>));
   return addCharts(saved, spec);
 }
