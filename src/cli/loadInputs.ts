@@ -1,10 +1,10 @@
 /** Loads the monthly data and targets named on the command line into the engine's types. */
+import { basename } from "node:path";
 import { readGridFile } from "./inputFiles";
-import { readMonthlyGrid, type MonthlyTable } from "../engine/read/monthlyTable";
-import { readTargetsGrid, type Target } from "../engine/read/targets";
+import { readMonthlyInputs, type MonthlyInputs } from "../engine/read/readInputs";
 import { parseMonthArgument } from "../engine/read/month";
 import type { Period } from "../engine/kpi/scorecard";
-import type { Issue } from "../i18n/issues";
+import { issue } from "../i18n/issues";
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -13,16 +13,25 @@ export class UsageError extends Error {
   }
 }
 
-export interface MonthlyInputs {
-  table: MonthlyTable;
-  targets: Target[];
-  warnings: Issue[];
+export interface LoadedMonthlyInputs extends MonthlyInputs {
+  /** The files as the review's data-source line names them, with their encoding when not UTF-8. */
+  sources: string[];
 }
 
-export async function loadMonthlyInputs(monthlyPath: string, targetsPath: string | undefined, sheet?: string): Promise<MonthlyInputs> {
-  const monthly = readMonthlyGrid(await readGridFile(monthlyPath, sheet));
-  const targets = targetsPath ? readTargetsGrid(await readGridFile(targetsPath)) : { targets: [], warnings: [] };
-  return { table: monthly.table, targets: targets.targets, warnings: [...monthly.warnings, ...targets.warnings] };
+export async function loadMonthlyInputs(monthlyPath: string, targetsPath: string | undefined, sheet?: string): Promise<LoadedMonthlyInputs> {
+  const monthlyGrid = await readGridFile(monthlyPath, sheet);
+  const targetsGrid = targetsPath ? await readGridFile(targetsPath) : undefined;
+  const inputs = readMonthlyInputs(monthlyGrid, targetsGrid);
+  const files = [
+    { path: monthlyPath, encoding: monthlyGrid.encoding },
+    ...(targetsPath && targetsGrid ? [{ path: targetsPath, encoding: targetsGrid.encoding }] : []),
+  ];
+  const encodingNotes = files.filter((f) => f.encoding !== null).map((f) => issue("fileEncoding", undefined, { file: basename(f.path), encoding: f.encoding! }));
+  return {
+    ...inputs,
+    warnings: [...encodingNotes, ...inputs.warnings],
+    sources: files.map((f) => (f.encoding === null ? basename(f.path) : `${basename(f.path)} (${f.encoding})`)),
+  };
 }
 
 /** `--from 2025-06 --to 2025-10`; either alone means that single bound with the other defaulting to it. */

@@ -8,6 +8,8 @@ import { kpisCommand } from "./kpisCommand";
 import { segmentCommand } from "./segmentCommand";
 import { reviewCommand } from "./reviewCommand";
 import { addOrderListOptions, langOption } from "./options";
+import { addEngineOptions } from "./engineChoice";
+import { addSqlCommand } from "./sqlCommand";
 import { processIo, type CliIo } from "./io";
 
 function langFlag() {
@@ -36,9 +38,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const segment = program
     .command("segment")
     .description("RFM scores, 11 segments, the 8-class model, value tiers, ABC and cohorts of an order list")
-    .argument("<orders>", "order list: .csv, .txt (whitespace separated) or .xlsx")
+    .argument("[orders]", "order list: .csv, .txt (whitespace separated), .xlsx, .csv.gz, .parquet or a folder of Parquet files")
     .option("--sheet <name>", "sheet of an xlsx file (default: the first)");
-  addOrderListOptions(segment)
+  addEngineOptions(addOrderListOptions(segment))
     .addOption(langFlag())
     .option("--json", "print JSON instead of tables")
     .option("--no-customer-list", "leave the per-customer list out of --json (the summaries only)")
@@ -57,14 +59,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--orders <file>", "order list for the customer tiers")
     .option("--orders-sheet <name>", "sheet of the orders xlsx");
   addOrderListOptions(review)
+    .option("--customers-out <file.csv>", "also write every customer's scores to this CSV")
     .option("--customer-list-cap <n>", "customers listed in the 客户明细 sheet, top by spend (default 10000; 0 for all)")
-    .option("--next-target <amount>", "next period's target, split by this period's months (e.g. 3.2亿)")
+    .option("--next-target <amount>", "next period's target (e.g. 33亿): split by this period's months for sums, a path to the year-end level for stocks, the same each month for rates")
     .option("--next-metric <name>", "metric of --next-target, default GMV")
-    .option("--next-unit <unit>", "rounding unit of the split, default 1")
+    .option("--next-unit <unit>", "rounding unit of the monthly targets (e.g. 10000 or 1万), default 1")
     .option("--generated-at <iso>", "time to stamp instead of now")
     .addOption(langFlag())
     .action(async (monthly, options) => setExit(await reviewCommand(monthly, options, io)));
 
+  addSqlCommand(program, io, setExit);
   return program;
 }
 

@@ -1,12 +1,10 @@
 /** Turns the review command's files and flags into the engine's ReviewInput. */
 import { basename } from "node:path";
 import { loadMonthlyInputs, parsePeriodOptions, UsageError } from "./loadInputs";
-import { asOfOption, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
+import { asOfOption, nextTargetOption, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
 import { readOrderListOption } from "./segmentCommand";
 import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
-import { readNumber } from "../engine/read/cellValue";
-import { scorecardKeyForName } from "../engine/metrics/headers";
 import type { ReviewInput } from "../engine/review/reviewModel";
 import type { Issue, Lang } from "../i18n/issues";
 
@@ -52,17 +50,10 @@ export async function computeReviewInputs(monthly: string, options: ReviewCliOpt
       listCap: customerListCapOption(options.customerListCap),
     };
   }
-  let nextTarget: ReviewInput["nextTarget"];
-  if (options.nextTarget !== undefined) {
-    const read = readNumber(options.nextTarget);
-    if (read.kind !== "number") throw new UsageError(`--next-target ${options.nextTarget}: expected an amount such as 3.2亿 or 320000000`);
-    const unit = options.nextUnit === undefined ? 1 : Number(options.nextUnit);
-    if (!(unit > 0)) throw new UsageError(`--next-unit ${options.nextUnit}: expected a positive number such as 10000`);
-    nextTarget = { value: read.value, metric: scorecardKeyForName(options.nextMetric ?? "GMV"), unit };
-  }
+  const nextTarget = nextTargetOption(options.nextTarget, options.nextMetric, options.nextUnit);
   const generatedAt = options.generatedAt ? new Date(options.generatedAt) : new Date();
   if (Number.isNaN(generatedAt.getTime())) throw new UsageError(`--generated-at ${options.generatedAt}: expected an ISO time`);
-  const source = [basename(monthly), options.targets ? basename(options.targets) : ""].filter(Boolean).join(" + ");
+  const source = inputs.sources.join(" + ");
   return {
     input: {
       table: inputs.table,

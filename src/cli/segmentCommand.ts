@@ -5,7 +5,9 @@ import { dayToIso, type ReadOrdersResult } from "../engine/customers/orderTable"
 import { readOrderFile } from "./orderFile";
 import { asOfOption, dateFormatOption, orderColumns, tiersOption, type OrderListOptions } from "./options";
 import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
-import { segmentOrders, type GroupSummary, type Segmentation } from "../engine/customers/segmentation";
+import { segmentOrders, type GroupSummary } from "../engine/customers/segmentation";
+import { summaryOfSegmentation, type SegmentationSummary } from "../engine/sql/segmentationSummary";
+import { segmentOnChosenEngine, tsEngineFile, type EngineOptions } from "./engineChoice";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
 import { segmentationJsonText } from "../engine/customers/segmentationJson";
 import { formatAmount, formatPercent, NA } from "../engine/format";
@@ -13,7 +15,7 @@ import { formatIssue, type Lang } from "../i18n/issues";
 import { t } from "../i18n/strings";
 import { prepareCustomersOut } from "./customersOut";
 
-export interface SegmentOptions extends OrderListOptions {
+export interface SegmentOptions extends OrderListOptions, EngineOptions {
   sheet?: string;
   lang: Lang;
   json?: boolean;
@@ -40,13 +42,12 @@ export function roundedBreak(value: number, decimals: number): string {
   return String(Number(value.toFixed(decimals)));
 }
 
-export function renderSegmentationText(result: Segmentation, rejectedRows: number, lang: Lang, columnsLine?: string): string {
-  const { scores } = result;
-  const moneyDecimals = Math.max(2, Math.round(Math.log10(scores.amountScale)));
+/** `columnsLine`: which columns of the order list were used; `moneyDecimals`: the amounts' decimals (at least 2). */
+export function renderSegmentationText(result: SegmentationSummary, rejectedRows: number, lang: Lang, columnsLine?: string, moneyDecimals = 2): string {
   const lines = [
-    `${t("segmentTitle", lang)} · ${t("asOf", lang)} ${dayToIso(scores.asOf)} · ${t("customersCol", lang)} ${scores.count.toLocaleString("en-US")} · ${t("ordersCol", lang)} ${scores.orders.toLocaleString("en-US")} · ${t("rejectedRows", lang)} ${rejectedRows}`,
+    `${t("segmentTitle", lang)} · ${t("asOf", lang)} ${dayToIso(result.asOf)} · ${t("customersCol", lang)} ${result.customers.toLocaleString("en-US")} · ${t("ordersCol", lang)} ${result.orders.toLocaleString("en-US")} · ${t("rejectedRows", lang)} ${rejectedRows}`,
     ...(columnsLine ? [`${t("columnsUsed", lang)}: ${columnsLine}`] : []),
-    `R ${scores.breaks.recency.map((v) => roundedBreak(v, 2)).join(" / ")} · F ${scores.breaks.frequency.map((v) => roundedBreak(v, 2)).join(" / ")} · M ${scores.breaks.monetary.map((v) => v.toFixed(moneyDecimals)).join(" / ")}`,
+    `R ${result.breaks.recency.map((v) => roundedBreak(v, 2)).join(" / ")} · F ${result.breaks.frequency.map((v) => roundedBreak(v, 2)).join(" / ")} · M ${result.breaks.monetary.map((v) => v.toFixed(Math.max(2, moneyDecimals))).join(" / ")}`,
     "",
     groupTable(t("tierCol", lang), result.tiers, lang),
     "",
@@ -75,7 +76,10 @@ export async function readOrderListOption(file: string, options: OrderListOption
   return readOrderFile(file, { sheet: options.sheet, choice: orderColumns(options), dateFormat: dateFormatOption(options.dateFormat) });
 }
 
-export async function segmentCommand(file: string, options: SegmentOptions, io: CliIo): Promise<number> {
+export async function segmentCommand(file: string | undefined, options: SegmentOptions, io: CliIo): Promise<number> {
+  const onSqlEngine = await segmentOnChosenEngine(file, options, io);
+  if (onSqlEngine !== null) return onSqlEngine;
+  file = tsEngineFile(file);
   const settings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) };
   const customersOut = options.customersOut ? await prepareCustomersOut(options.customersOut, [file], options) : null;
   const read = await readOrderListOption(file, options);
@@ -84,9 +88,9 @@ export async function segmentCommand(file: string, options: SegmentOptions, io: 
   const notes = read.warnings.map((w) => formatIssue(w, options.lang));
   for (const note of notes) io.stderr(note + "\n");
   const result = segmentOrders(read.table, settings);
-  const source = { columns: read.columns, encoding: read.encoding, dateFormat: read.dateFormat, warnings: notes };
+  const source = { headers: read.headers, encoding: read.encoding, dateFormat: read.dateFormat, warnings: notes };
   if (options.json) io.stdout(segmentationJsonText(result, read.table, read.rejectedRows, source, options.customerList !== false) + "\n");
-  else io.stdout(renderSegmentationText(result, read.rejectedRows, options.lang, describeOrderColumns(read, options.lang)));
+  else io.stdout(renderSegmentationText(summaryOfSegmentation(result), read.rejectedRows, options.lang, describeOrderColumns(read, options.lang), Math.round(Math.log10(read.table.amountScale))));
   if (customersOut) io.stderr(await customersOut.write(result, read.table, options.lang) + "\n");
   return 0;
 }

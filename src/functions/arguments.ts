@@ -8,7 +8,12 @@ import { functionMessage, type FunctionMessageKey } from "../i18n/functionMessag
 import { langFromLocale } from "../i18n/strings";
 import type { Lang } from "../i18n/issues";
 
-export type ErrorKind = "value" | "na" | "div0" | "num";
+/**
+ * The error codes a function returns: only those whose message Excel shows. The custom-functions runtime drops
+ * the message of #DIV/0! and #NUM! (it keeps those of #VALUE! and #N/A), so a division by zero or an impossible
+ * number is #VALUE! with a message that says why.
+ */
+export type ErrorKind = "value" | "na";
 
 /** The workbook's display language, Chinese for zh-*; English outside Office (tests, the CLI). */
 export function workbookLang(): Lang {
@@ -19,16 +24,11 @@ export function workbookLang(): Lang {
   }
 }
 
-/** Throws the error a cell shows: #VALUE!, #N/A, #DIV/0! or #NUM! with a message in the workbook's language. */
+/** Throws the error a cell shows, #VALUE! or #N/A, with a message in the workbook's language. */
 export function fail(kind: ErrorKind, key: FunctionMessageKey, params: Record<string, string | number> = {}): never {
   const message = functionMessage(key, workbookLang(), params);
   if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
-    const code = {
-      value: CustomFunctions.ErrorCode.invalidValue,
-      na: CustomFunctions.ErrorCode.notAvailable,
-      div0: CustomFunctions.ErrorCode.divisionByZero,
-      num: CustomFunctions.ErrorCode.invalidNumber,
-    }[kind];
+    const code = kind === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     throw new CustomFunctions.Error(code, message);
   }
   throw new FunctionError(kind, message);

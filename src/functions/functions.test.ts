@@ -44,7 +44,7 @@ describe("KPI custom functions, with what users type", () => {
     expect(STATUS(0.95)).toBe("Close");
     expect(STATUS("79.2%")).toBe("Missed");
     expect(STATUS(0.96, 0.95, 0.8)).toBe("Met");
-    expect(cellError(() => STATUS(1, 0.8, 0.9))).toMatchObject({ kind: "num" });
+    expect(cellError(() => STATUS(1, 0.8, 0.9))).toMatchObject({ kind: "value" });
   });
 
   test("STATUS speaks Chinese in a Chinese workbook", () => {
@@ -63,27 +63,27 @@ describe("KPI custom functions, with what users type", () => {
     expect(RUNRATE(100, 4, 8)).toBe(200);
     expect(REQUIRED(25e8, 18e8, 3)).toBeCloseTo(7e8 / 3, 3);
     expect(FORECAST(18e8, 12e8, 20e8)).toBeCloseTo(30e8, 3);
-    expect(cellError(() => RUNRATE(1, 0))).toMatchObject({ kind: "num" });
-    expect(cellError(() => FORECAST(1, 0, 5))).toMatchObject({ kind: "div0" });
+    expect(cellError(() => RUNRATE(1, 0))).toMatchObject({ kind: "value" });
+    expect(cellError(() => FORECAST(1, 0, 5))).toMatchObject({ kind: "value" });
   });
 
   test("SHARE is a ratio of sums and skips blanks", () => {
     expect(SHARE([[1], [2], [""]], [[4], [4], [null]])).toBe(3 / 8);
-    expect(cellError(() => SHARE([[1]], [[0]]))).toMatchObject({ kind: "div0" });
+    expect(cellError(() => SHARE([[1]], [[0]]))).toMatchObject({ kind: "value" });
   });
 
   test("TARGETSPLIT spills in the shape of the previous months and adds up exactly", () => {
     expect(TARGETSPLIT(100, [[1, 1, 1]])).toEqual([[34, 33, 33]]);
     expect(TARGETSPLIT(100, [[1], [1], [1]])).toEqual([[34], [33], [33]]);
     expect(TARGETSPLIT("1亿", [[3], [1]], 10000)).toEqual([[75000000], [25000000]]);
-    expect(cellError(() => TARGETSPLIT(10.5, [[1, 1]]))).toMatchObject({ kind: "num", message: "cannot split the target: it is not a whole number of units" });
+    expect(cellError(() => TARGETSPLIT(10.5, [[1, 1]]))).toMatchObject({ kind: "value", message: "cannot split the target: it is not a whole number of units" });
   });
 
   test("LMDI spills the three effects of domain.md's check", () => {
     const [[visitors, conversion, aov]] = LMDI([[100000], [110000]], [[2000], [2090]], [[400000], [438900]]);
     expect([visitors, conversion, aov].map((v) => Number(v.toFixed(1)))).toEqual([39949.2, -21499.5, 20450.4]);
     expect(cellError(() => LMDI([[1, 2, 3]], [[1, 2]], [[1, 2]]))).toMatchObject({ kind: "value" });
-    expect(cellError(() => LMDI([[0, 2]], [[1, 2]], [[1, 2]]))).toMatchObject({ kind: "num" });
+    expect(cellError(() => LMDI([[0, 2]], [[1, 2]], [[1, 2]]))).toMatchObject({ kind: "value" });
   });
 });
 
@@ -100,8 +100,8 @@ describe("RFM custom functions", () => {
   test("RFMSEGMENT, CLASS8 and TIER name the group", () => {
     expect(RFMSEGMENT(5, 5, 5)).toBe("Champions");
     expect(RFMSEGMENT(4, 1, 2)).toBe("New Customers");
-    expect(cellError(() => RFMSEGMENT(6, 1, 1))).toMatchObject({ kind: "num" });
-    expect(cellError(() => RFMSEGMENT(2.5, 1, 1))).toMatchObject({ kind: "num" });
+    expect(cellError(() => RFMSEGMENT(6, 1, 1))).toMatchObject({ kind: "value" });
+    expect(cellError(() => RFMSEGMENT(2.5, 1, 1))).toMatchObject({ kind: "value" });
     expect(CLASS8(5, 5, 3, [[3, 2.4, 3]])).toBe("Important value");
     expect(CLASS8(2, 1, 5, [[3], [2.4], [3]])).toBe("Important retention");
     expect(cellError(() => CLASS8(1, 1, 1, [[1, 2]]))).toMatchObject({ kind: "value" });
@@ -121,5 +121,42 @@ describe("RFM custom functions", () => {
     } finally {
       delete (globalThis as { Office?: unknown }).Office;
     }
+  });
+});
+
+describe("errors inside Excel carry a message the analyst sees", () => {
+  class FakeCustomFunctionError {
+    constructor(
+      readonly code: string,
+      readonly message: string,
+    ) {}
+  }
+  beforeAll(() => {
+    Object.assign(globalThis, { CustomFunctions: { Error: FakeCustomFunctionError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" } } });
+  });
+  afterAll(() => {
+    delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+  });
+
+  // The runtime drops the message of #DIV/0! and #NUM!: only #VALUE! and #N/A may be returned.
+  test.each([
+    ["FORECAST with a zero previous total", () => FORECAST(1, 0, 5)],
+    ["SHARE of a zero total", () => SHARE([[1]], [[0]])],
+    ["RUNRATE over no months", () => RUNRATE(1, 0)],
+    ["STATUS with amber above green", () => STATUS(1, 0.8, 0.9)],
+    ["TARGETSPLIT of a fractional target", () => TARGETSPLIT(10.5, [[1, 1]])],
+    ["LMDI of a zero", () => LMDI([[0, 2]], [[1, 2]], [[1, 2]])],
+    ["RFMSEGMENT of a score of 6", () => RFMSEGMENT(6, 1, 1)],
+    ["ATTAINMENT of a zero target", () => ATTAINMENT(5, 0)],
+  ])("%s", (_name, call) => {
+    let thrown: unknown;
+    try {
+      call();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(FakeCustomFunctionError);
+    expect(["#VALUE!", "#N/A"]).toContain((thrown as FakeCustomFunctionError).code);
+    expect((thrown as FakeCustomFunctionError).message.length).toBeGreaterThan(5);
   });
 });

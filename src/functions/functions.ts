@@ -69,7 +69,7 @@ export function PPCHANGE(current: any, previous: any): number {
  */
 export function STATUS(attainment: any, green?: any, amber?: any): string {
   const thresholds = { green: optionalNumber(green, "green") ?? 1, amber: optionalNumber(amber, "amber") ?? 0.9 };
-  if (thresholds.amber > thresholds.green) fail("num", "badThresholds");
+  if (thresholds.amber > thresholds.green) fail("value", "badThresholds");
   return statusLabel(status(requiredNumber(attainment, "attainment"), thresholds), workbookLang());
 }
 
@@ -83,7 +83,7 @@ export function STATUS(attainment: any, green?: any, amber?: any): string {
  */
 export function RUNRATE(ytd: any, monthsElapsed: any, monthsInYear?: any): number {
   const result = linearForecast(requiredNumber(ytd, "ytd"), requiredNumber(monthsElapsed, "monthsElapsed"), optionalNumber(monthsInYear, "monthsInYear") ?? 12);
-  return result ?? fail("num", "noMonths");
+  return result ?? fail("value", "noMonths");
 }
 
 /**
@@ -95,7 +95,7 @@ export function RUNRATE(ytd: any, monthsElapsed: any, monthsInYear?: any): numbe
  * @returns The required average per remaining month.
  */
 export function REQUIRED(target: any, ytd: any, monthsLeft: any): number {
-  return requiredRunRate(requiredNumber(target, "target"), requiredNumber(ytd, "ytd"), requiredNumber(monthsLeft, "monthsLeft")) ?? fail("num", "noMonths");
+  return requiredRunRate(requiredNumber(target, "target"), requiredNumber(ytd, "ytd"), requiredNumber(monthsLeft, "monthsLeft")) ?? fail("value", "noMonths");
 }
 
 /**
@@ -108,7 +108,7 @@ export function REQUIRED(target: any, ytd: any, monthsLeft: any): number {
  */
 export function FORECAST(ytd: any, previousYtd: any, previousFullYear: any): number {
   const result = seasonalForecast(requiredNumber(ytd, "ytd"), requiredNumber(previousYtd, "previousYtd"), requiredNumber(previousFullYear, "previousFullYear"));
-  return result ?? fail("div0", "zeroTotal");
+  return result ?? fail("value", "zeroTotal");
 }
 
 /**
@@ -121,7 +121,7 @@ export function FORECAST(ytd: any, previousYtd: any, previousFullYear: any): num
 export function SHARE(part: any[][], total: any[][]): number {
   const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
   const denominator = sum(numbersOf(total, "total"));
-  if (denominator === 0) fail("div0", "zeroTotal");
+  if (denominator === 0) fail("value", "zeroTotal");
   return sum(numbersOf(part, "part")) / denominator;
 }
 
@@ -140,7 +140,7 @@ export function TARGETSPLIT(target: any, previousMonths: any[][], unit?: any): n
     const asRow = previousMonths.length === 1;
     return asRow ? [parts] : parts.map((p) => [p]);
   } catch (error) {
-    if (error instanceof TargetSplitError) fail("num", "targetSplit", { reason: error.reason });
+    if (error instanceof TargetSplitError) fail("value", "targetSplit", { reason: error.reason });
     throw error;
   }
 }
@@ -163,7 +163,7 @@ export function LMDI(visitors: any[][], buyers: any[][], gmv: any[][]): number[]
   const [b0, b1] = pair(buyers, "buyers");
   const [g0, g1] = pair(gmv, "gmv");
   const result = gmvDrivers({ visitors: v0, buyers: b0, gmv: g0 }, { visitors: v1, buyers: b1, gmv: g1 });
-  if (!result.ok) return fail("num", "lmdiNonPositive");
+  if (!result.ok) return fail("value", "lmdiNonPositive");
   return [[result.effects.visitors, result.effects.conversion, result.effects.aov]];
 }
 
@@ -234,7 +234,7 @@ export function TIER(days: any, spend: any, thresholds?: any[][]): string {
 
 function scoreArgument(value: unknown, name: string): number {
   const score = requiredNumber(value, name);
-  if (!Number.isInteger(score) || score < 1 || score > 5) fail("num", "notAScore", { name });
+  if (!Number.isInteger(score) || score < 1 || score > 5) fail("value", "notAScore", { name });
   return score;
 }
 

@@ -29,6 +29,82 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 此前缺少月份 ${p.month}（这些月份的期间值为 n.a.）`,
     en: (p) => `${p.address}: months before this row are missing: ${p.month} (period values over them are n.a.)`,
   },
+  quarterlyData: {
+    zh: (p) => `${p.address}: "${p.text}" 是季度；复盘需要按月的数据（每月一行或一列），请提供月度数据`,
+    en: (p) => `${p.address}: "${p.text}" is a quarter; the review needs monthly data (a row or column per month): provide monthly figures`,
+  },
+  missingMember: {
+    zh: (p) => `${p.address}: 该行有数据但 ${p.dimension} 为空；请填写所属的 ${p.dimension}`,
+    en: (p) => `${p.address}: this row has figures but no ${p.dimension}; fill in its ${p.dimension}`,
+  },
+  formulaWithoutValue: {
+    zh: (p) => `${p.address}: 公式没有计算结果（文件保存时未计算）；请在 Excel 中打开、重新计算并保存后重试`,
+    en: (p) => `${p.address}: a formula without a calculated value (the file was saved without one); open it in Excel, recalculate, save and try again`,
+  },
+  rateAbove100: {
+    zh: (p) => `${p.address}: "${p.text}" 超过 100%，不可能是 ${p.header}；请写成 5.2% 或 0.052`,
+    en: (p) => `${p.address}: "${p.text}" is above 100%, which ${p.header} cannot be; write it as 5.2% or 0.052`,
+  },
+  percentNumbers: {
+    zh: (p) => `${p.address}: 列 "${p.header}" 的数值都在 1 到 100 之间，按百分数读取（5.2 即 5.2%）`,
+    en: (p) => `${p.address}: the values of "${p.header}" all lie between 1 and 100; read as percent numbers (5.2 is 5.2%)`,
+  },
+  dailyRows: {
+    zh: (p) => `${p.address}: 数据为按日明细（${p.days} 天），已按各指标规则汇总为 ${p.months} 个月（求和；存量取月末；均值取日平均）`,
+    en: (p) => `${p.address}: the data is daily (${p.days} days), combined into ${p.months} months by each metric's rule (sum; a stock's last day; a mean of days)`,
+  },
+  incompleteDays: {
+    zh: (p) => `${p.address}: 以下月份的日数据不全：${p.months}（这些月的合计偏小）`,
+    en: (p) => `${p.address}: these months miss days: ${p.months} (their totals are short)`,
+  },
+  dimensionRows: {
+    zh: (p) => `${p.address}: 按 ${p.dimension} 分行（${p.members}），各月合计按各指标规则汇总，分项保留`,
+    en: (p) => `${p.address}: rows by ${p.dimension} (${p.members}); monthly totals by each metric's rule, the breakdown kept`,
+  },
+  inferredRule: {
+    zh: (p) => `${p.address}: "${p.header}" 不在指标目录中，按名称推断：${p.rule === "sum" ? "求和" : p.rule === "last" ? "取期末" : p.rule === "ratio" ? "分子分母之比" : "各月平均"}，${p.direction === "lower" ? "越低越好" : "越高越好"}（可在目标表的 方向/汇总 列中更改）`,
+    en: (p) => `${p.address}: "${p.header}" is not in the catalog; inferred from its name: ${p.rule === "sum" ? "sum" : p.rule === "last" ? "last month" : p.rule === "ratio" ? "ratio of sums" : "mean of months"}, ${p.direction === "lower" ? "lower" : "higher"} is better (change it with the targets table's direction/aggregation columns)`,
+  },
+  previousFromColumn: {
+    zh: (p) => `${p.address}: 数据中没有 ${p.months} 的月份，同期值取自 "${p.header}" 列`,
+    en: (p) => `${p.address}: the data lacks ${p.months}; last year's values are taken from the column "${p.header}"`,
+  },
+  previousDiffers: {
+    zh: (p) => `${p.address}: "${p.header}" 的 ${p.month} 为 ${p.column}，与数据中该月的 ${p.data} 不一致；以数据为准`,
+    en: (p) => `${p.address}: "${p.header}" gives ${p.column} for ${p.month}, the data ${p.data}; the data is used`,
+  },
+  comparisonWithoutMetric: {
+    zh: (p) => `${p.address}: "${p.header}" 是 ${p.metric} 的对比列，但数据中没有 ${p.metric}；未使用`,
+    en: (p) => `${p.address}: "${p.header}" compares ${p.metric}, which is not in the data; not used`,
+  },
+  comparisonMismatch: {
+    zh: (p) => `${p.address}: "${p.header}" 为 ${p.given}，按数据计算为 ${p.computed}，相差超过 0.5pp`,
+    en: (p) => `${p.address}: "${p.header}" says ${p.given}; the data gives ${p.computed} (more than 0.5pp apart)`,
+  },
+  targetFromColumn: {
+    zh: (p) => `${p.address}: "${p.header}" 作为 ${p.metric} 的月度目标`,
+    en: (p) => `${p.address}: "${p.header}" is read as the monthly target of ${p.metric}`,
+  },
+  targetColumnOverridden: {
+    zh: (p) => `${p.address}: 目标表已给出 ${p.metric} 的目标，月度数据中的 "${p.header}" 列未使用`,
+    en: (p) => `${p.address}: the targets table gives ${p.metric}'s target; the column "${p.header}" of the monthly data is not used`,
+  },
+  directionContradicts: {
+    zh: (p) => `${p.address}: ${p.name} 的方向设为 ${p.direction === "lower" ? "越低越好" : "越高越好"}，与指标目录（${p.catalog === "lower" ? "越低越好" : "越高越好"}）相反；按目标表执行`,
+    en: (p) => `${p.address}: ${p.name} is set to ${p.direction} is better, against the catalog (${p.catalog}); the targets table's direction applies`,
+  },
+  targetPercentNumber: {
+    zh: (p) => `${p.address}: ${p.name} 的目标 ${p.text} 按百分数读取（${p.text}%）`,
+    en: (p) => `${p.address}: ${p.name}'s target ${p.text} is read as a percent number (${p.text}%)`,
+  },
+  badAggregation: {
+    zh: (p) => `${p.address}: 无法识别汇总方式 "${p.text}"，应为 求和 / 平均 / 期末 / sum / mean / last`,
+    en: (p) => `${p.address}: cannot read aggregation "${p.text}"; expected 求和 / 平均 / 期末 / sum / mean / last`,
+  },
+  fileEncoding: {
+    zh: (p) => `${p.file}: 文件编码为 ${p.encoding}，已按此读取`,
+    en: (p) => `${p.file}: the file is encoded as ${p.encoding} and was read as such`,
+  },
   noHeader: {
     zh: (p) => `${p.address}: 找不到表头：应有一列月份（月份/日期/month）和至少一列指标，或一行月份作为列标题`,
     en: (p) => `${p.address}: no header found; expected a month column (月份/date/month) and at least one metric, or a row of months as column headers`,
@@ -68,6 +144,30 @@ const ISSUE_TEXT = {
   targetUnknownMetric: {
     zh: (p) => `${p.address}: 目标指标 "${p.name}" 在月度数据中找不到`,
     en: (p) => `${p.address}: target metric "${p.name}" is not in the monthly data`,
+  },
+  targetPeriodMismatch: {
+    zh: (p) => `${p.address ? p.address + ": " : ""}${p.metric} 的目标属于 ${p.target}，不包含所选期间 ${p.period}，不计算达成率`,
+    en: (p) => `${p.address ? p.address + ": " : ""}the target of ${p.metricEn} is for ${p.target}, which does not contain the period ${p.period}; no attainment`,
+  },
+  targetSeasonal: {
+    zh: (p) => `${p.metrics}: 目标为 ${p.target} 的全年目标，按去年同期各月占比折算为 ${p.period} 的目标至今（季节性：目标 × 去年 ${p.months} 个月 / 去年全年）`,
+    en: (p) => `${p.metricsEn}: the targets are for ${p.target}; compared with the target to date for ${p.period}, pro-rated by last year's months (seasonal: target × last year's ${p.months} months / last year's total)`,
+  },
+  targetLinear: {
+    zh: (p) => `${p.metrics}: 目标为 ${p.target} 的全年目标；去年同期数据不完整，按月数线性折算为 ${p.period} 的目标至今（× ${p.months}/${p.of}）`,
+    en: (p) => `${p.metricsEn}: the targets are for ${p.target}; last year's months are incomplete, so the target to date for ${p.period} is pro-rated by months (× ${p.months}/${p.of}, linear)`,
+  },
+  targetStock: {
+    zh: (p) => `${p.metrics}: 存量指标，以最新值与 ${p.target} 期末目标直接比较（不折算），并显示自年初以来的完成进度`,
+    en: (p) => `${p.metricsEn}: a stock; its latest value is compared with the target for the end of ${p.target} as it is (not pro-rated), with the progress since the start of the year`,
+  },
+  targetRateAsGiven: {
+    zh: (p) => `${p.metrics}: 比率或均值指标，${p.target} 的目标原样适用于 ${p.period}`,
+    en: (p) => `${p.metricsEn}: rates and averages; the target for ${p.target} applies to ${p.period} as given`,
+  },
+  nextMetricUnknown: {
+    zh: (p) => `--next-metric ${p.metric}: 月度数据中没有这个指标；可用的指标：${p.available}`,
+    en: (p) => `--next-metric ${p.metric}: the monthly data has no such metric; available: ${p.availableEn}`,
   },
   badDirection: {
     zh: (p) => `${p.address}: 无法识别方向 "${p.text}"，应为 越高越好 / 越低越好 / higher / lower`,
@@ -168,6 +268,38 @@ const ISSUE_TEXT = {
   outputWriteFailed: {
     zh: (p) => `${p.address}: 写入失败（${p.reason}），原文件未改动`,
     en: (p) => `${p.address}: writing failed (${p.reason}); any existing file was left as it was`,
+  },
+  sqlEngineNeedsUrl: {
+    zh: (p) => `--engine ${p.engine} 需要 --url（${p.example}）`,
+    en: (p) => `--engine ${p.engine} needs --url (${p.example})`,
+  },
+  sqlEngineNeedsFile: {
+    zh: (p) => `${p.address}: TypeScript 引擎（--engine ts）只读 CSV/TXT/xlsx；Parquet、文件夹和 .gz 请用 --engine duckdb（默认）`,
+    en: (p) => `${p.address}: the TypeScript engine (--engine ts) reads CSV/TXT/xlsx only; for Parquet, a folder or .gz use --engine duckdb (the default)`,
+  },
+  chdbMissing: {
+    zh: (p) => `未安装 chDB（进程内 ClickHouse，约 550 MB）：运行 npm install --prefix <目录> chdb 并设置 KPI_REVIEW_CHDB=<目录>，或用 --url 连接 ClickHouse 服务器（已尝试：${p.path}）`,
+    en: (p) => `chDB (in-process ClickHouse, about 550 MB) is not installed: run npm install --prefix <dir> chdb and set KPI_REVIEW_CHDB=<dir>, or reach a ClickHouse server with --url (tried: ${p.path})`,
+  },
+  sqlEngineFailed: {
+    zh: (p) => `${p.engine} 执行失败：${p.message}`,
+    en: (p) => `${p.engine} failed: ${p.message}`,
+  },
+  customersOutFormat: {
+    zh: (p) => `${p.address}: --customers-out 应为 .parquet 或 .csv 文件`,
+    en: (p) => `${p.address}: --customers-out must be a .parquet or .csv file`,
+  },
+  outputNotWritable: {
+    zh: (p) => `${p.address}: 无法写入（${p.reason}）`,
+    en: (p) => `${p.address}: cannot write it (${p.reason})`,
+  },
+  customerColumnMissing: {
+    zh: (p) => `${p.address}: 找不到${p.fieldZh}列（可用 ${p.flag} 指定列名）`,
+    en: (p) => `${p.address}: no ${p.fieldEn} column found (name it with ${p.flag})`,
+  },
+  noCustomerRows: {
+    zh: (p) => `${p.address}: 没有可用的行（客户ID、日期和金额都可识别的行）`,
+    en: (p) => `${p.address}: no usable row (one with a customer id, a readable date and an amount)`,
   },
   periodOutsideData: {
     zh: (p) => `所选期间 ${p.period} 不在数据范围 ${p.range} 内`,

@@ -6,6 +6,7 @@
 import type { DataSource } from "./readGrid";
 import type { ColumnMeaning } from "../engine/metrics/headers";
 import type { Lang } from "../i18n/issues";
+import type { OrderField } from "../engine/customers/orderTable";
 
 export const CHOICES_SETTING = "kpiReview.choices";
 
@@ -19,6 +20,8 @@ export interface ReviewChoices {
   period: { from: string; to: string } | null;
   thresholds: { green: number; amber: number };
   orders: DataSource | null;
+  /** Order-list columns named by the analyst (field → header); the others are recognised. */
+  orderColumns?: Partial<Record<OrderField, string>>;
   tiers: { highValue: number; potential: number; dormantDays: number; lostDays: number };
   asOf: string | null;
   nextTarget: { value: number; metric: string; unit: number } | null;

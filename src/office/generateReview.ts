@@ -3,14 +3,16 @@
  * the review's sheets, remember the choices. The pane and the ribbon command both call this.
  */
 import { readGrid } from "./readGrid";
-import { writeReviewWorkbook, type Capabilities, type WriteResult } from "./writeWorkbook";
+import { writeReviewWorkbook, throwIfCancelled, type CancelSignal, type Capabilities, type WriteResult } from "./writeWorkbook";
+import { readOrderColumns } from "./readOrders";
+import { prepareOrders, type OrderColumns, type PreparedOrders } from "./orderColumns";
+import { editedOwnSheets } from "./ownSheets";
+import { officeCapabilities } from "./capabilities";
 import { saveChoices, type ReviewChoices } from "./choices";
-import { readMonthlyGrid } from "../engine/read/monthlyTable";
-import { readTargetsGrid } from "../engine/read/targets";
+import { readMonthlyInputs } from "../engine/read/readInputs";
 import { parseMonthArgument } from "../engine/read/month";
-import { readOrderGrid, isoToDay, type OrderTable } from "../engine/customers/orderTable";
+import { isoToDay } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
-import type { Segmentation } from "../engine/customers/segmentation";
 import { buildReview, type ReviewModel } from "../engine/review/reviewModel";
 import { reviewWorkbook } from "../engine/review/reviewSheets";
 import type { Issue } from "../i18n/issues";
@@ -18,12 +20,27 @@ import type { Period } from "../engine/kpi/scorecard";
 
 export type GenerateStage = "reading" | "computing" | "writing";
 
+/** Counts for the progress display: rows of the order list read, sheets written. */
+export interface GenerateCounts {
+  rowsRead: number;
+  rowsTotal: number;
+  sheetsWritten: number;
+  sheetsTotal: number;
+}
+
 export interface GenerateOptions {
   now?: Date;
   capabilities?: Capabilities;
-  onProgress?: (stage: GenerateStage, fraction: number) => void;
-  /** Segmentation off the UI thread (the pane passes its Web Worker); default in-line. */
-  segment?: (orders: OrderTable, settings: SegmentationSettings) => Promise<Segmentation>;
+  onProgress?: (stage: GenerateStage, fraction: number, counts: GenerateCounts) => void;
+  /** Order columns → typed order table and segmentation off the UI thread (the pane passes its Web Worker); default in-line. */
+  segment?: (orders: OrderColumns, settings: SegmentationSettings) => Promise<PreparedOrders>;
+  /**
+   * Cancels the job (an AbortSignal): checked between read and write blocks; the job stops after the current
+   * block with a ReviewCancelled error, and the workbook is as it was (the sheets of this run are removed).
+   */
+  signal?: CancelSignal;
+  /** Keep own sheets the analyst has edited since they were written (renamed `… (已编辑)`) instead of replacing them. */
+  keepEdited?: boolean;
 }
 
 export interface GenerateResult {
@@ -39,24 +56,42 @@ export function periodOf(choices: ReviewChoices): Period | undefined {
   return from !== null && to !== null && from <= to ? { from, to } : undefined;
 }
 
+/** The review's sheets the analyst has edited since the add-in wrote them (ask before regenerating). */
+export function editedReviewSheets(context: Excel.RequestContext, capabilities: Capabilities = officeCapabilities): Promise<string[]> {
+  return editedOwnSheets(context, capabilities);
+}
+
 export async function generateReview(context: Excel.RequestContext, choices: ReviewChoices, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const progress = options.onProgress ?? (() => undefined);
+  const counts: GenerateCounts = { rowsRead: 0, rowsTotal: 0, sheetsWritten: 0, sheetsTotal: 0 };
+  const report = options.onProgress ?? (() => undefined);
+  const progress = (stage: GenerateStage, fraction: number) => report(stage, fraction, { ...counts });
+  const between = () => throwIfCancelled(options.signal);
   progress("reading", 0);
-  const monthlyGrid = await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total));
-  const monthly = readMonthlyGrid(monthlyGrid, { overrides: choices.overrides });
-  const targets = choices.targets ? readTargetsGrid(await readGrid(context, choices.targets)) : { targets: [], warnings: [] };
-  const warnings: Issue[] = [...monthly.warnings, ...targets.warnings];
+  const monthlyGrid = await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total), { between });
+  // The same reader as the command line: targets' 方向/汇总, the data's 目标X columns, cross-checks.
+  const targetsGrid = choices.targets ? await readGrid(context, choices.targets, undefined, undefined, { between }) : undefined;
+  const monthly = readMonthlyInputs(monthlyGrid, targetsGrid, { overrides: choices.overrides });
+  const targets = { targets: monthly.targets };
+  const warnings: Issue[] = [...monthly.warnings];
   let orders;
   if (choices.orders) {
-    const grid = await readGrid(context, choices.orders, undefined, (done, total) => progress("reading", 0.5 + (0.5 * done) / total));
-    const read = readOrderGrid(grid);
-    warnings.push(...read.rejected);
+    const columns = await readOrderColumns(context, choices.orders, {
+      choice: choices.orderColumns,
+      between,
+      onProgress: (done, total) => {
+        counts.rowsRead = done;
+        counts.rowsTotal = total;
+        progress("reading", 0.5 + (0.5 * done) / total);
+      },
+    });
     const asOf = choices.asOf ? isoToDay(choices.asOf) ?? undefined : undefined;
     const settings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf, tiers: choices.tiers };
     progress("computing", 0);
-    const segmentation = options.segment ? await options.segment(read.table, settings) : undefined;
-    orders = { table: read.table, settings, rejectedRows: read.rejectedRows, source: grid.sheet, segmentation };
+    const prepared = options.segment ? await options.segment(columns, settings) : prepareOrders(columns, settings);
+    warnings.push(...prepared.read.rejected);
+    orders = { table: prepared.read.table, settings, rejectedRows: prepared.read.rejectedRows, source: columns.sheet, segmentation: prepared.segmentation };
   }
+  throwIfCancelled(options.signal);
   progress("computing", 0.5);
   const model = buildReview({
     table: monthly.table,
@@ -70,8 +105,18 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
     generatedAt: options.now ?? new Date(),
   });
   const spec = reviewWorkbook(model);
+  counts.sheetsTotal = spec.sheets.length;
   progress("writing", 0);
-  const write = await writeReviewWorkbook(context, spec, { lang: choices.lang, capabilities: options.capabilities, onProgress: (done, total) => progress("writing", done / total) });
+  const write = await writeReviewWorkbook(context, spec, {
+    lang: choices.lang,
+    capabilities: options.capabilities,
+    signal: options.signal,
+    keepEdited: options.keepEdited,
+    onProgress: (done, total, written) => {
+      counts.sheetsWritten = written.sheetsWritten;
+      progress("writing", done / total);
+    },
+  });
   await saveChoices(context, choices);
   return { write, model, warnings: [...warnings, ...model.scorecard.warnings] };
 }

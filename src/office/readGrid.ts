@@ -1,9 +1,10 @@
 /**
- * Reading a range, an Excel table or a named range into the engine's Grid, in blocks sized by cell count so
- * that no request comes near Excel on the web's 5 MB limit, up to Excel's 1,048,576 rows. A selection of whole
+ * Reading a range, an Excel table or a named range into the engine's Grid, in blocks sized by bytes and capped
+ * by cell count so that no request comes near Excel on the web's 5 MB limit, up to Excel's 1,048,576 rows. A selection of whole
  * columns is clipped to the sheet's used range. One sync resolves the range; then one sync per block.
  */
 import type { Grid } from "../engine/read/grid";
+import { readBlocks } from "./blockReader";
 
 export type DataSource =
   | { kind: "selection" }
@@ -31,7 +32,17 @@ export interface ReadProgress {
   (rowsRead: number, rowsTotal: number): void;
 }
 
-export async function readGrid(context: Excel.RequestContext, source: DataSource, cellsPerBlock = CELLS_PER_BLOCK, onProgress?: ReadProgress): Promise<Grid> {
+/** Where a source lies on its sheet, clipped to the used range (a selection of whole columns reads only data). */
+export interface SourceBounds {
+  sheet: Excel.Worksheet;
+  sheetName: string;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+export async function resolveBounds(context: Excel.RequestContext, source: DataSource): Promise<SourceBounds> {
   const range = resolve(context, source);
   range.load("rowIndex,columnIndex,rowCount,columnCount");
   const sheet = range.worksheet;
@@ -39,23 +50,27 @@ export async function readGrid(context: Excel.RequestContext, source: DataSource
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   await context.sync();
-
-  if (used.isNullObject) return { values: [], sheet: sheet.name, origin: { row: range.rowIndex, col: range.columnIndex } };
+  if (used.isNullObject) return { sheet, sheetName: sheet.name, top: range.rowIndex, left: range.columnIndex, rows: 0, cols: 0 };
   const top = Math.max(range.rowIndex, used.rowIndex);
   const bottom = Math.min(range.rowIndex + range.rowCount, used.rowIndex + used.rowCount);
   const left = Math.max(range.columnIndex, used.columnIndex);
   const right = Math.min(range.columnIndex + range.columnCount, used.columnIndex + used.columnCount);
-  const columns = right - left;
+  return { sheet, sheetName: sheet.name, top, left, rows: Math.max(0, bottom - top), cols: Math.max(0, right - left) };
+}
+
+export interface ReadOptions {
+  /** Called between blocks; throw to stop (cancellation). */
+  between?: () => void;
+  budget?: number;
+}
+
+export async function readGrid(context: Excel.RequestContext, source: DataSource, cellsPerBlock = CELLS_PER_BLOCK, onProgress?: ReadProgress, options: ReadOptions = {}): Promise<Grid> {
+  const bounds = await resolveBounds(context, source);
   const values: unknown[][] = [];
-  if (bottom > top && columns > 0) {
-    const rowsPerBlock = Math.max(1, Math.floor(cellsPerBlock / columns));
-    for (let row = top; row < bottom; row += rowsPerBlock) {
-      const block = sheet.getRangeByIndexes(row, left, Math.min(rowsPerBlock, bottom - row), columns);
-      block.load("values");
-      await context.sync();
-      for (const line of block.values) values.push(line);
-      onProgress?.(Math.min(row + rowsPerBlock, bottom) - top, bottom - top);
-    }
+  if (bounds.rows > 0 && bounds.cols > 0) {
+    await readBlocks(context, bounds.sheet, bounds.top, bounds.rows, [[bounds.left, bounds.cols]], "values", (block) => {
+      for (const line of block[0]) values.push(line);
+    }, { maxCells: cellsPerBlock, onBlock: onProgress, between: options.between, budget: options.budget });
   }
-  return { values, sheet: sheet.name, origin: { row: top, col: left } };
+  return { values, sheet: bounds.sheetName, origin: { row: bounds.top, col: bounds.left } };
 }

@@ -8,7 +8,7 @@ import { sampleSheet } from "../../test/helpers/cli";
 function install(excel: FakeExcel) {
   const showAsTaskpane = jest.fn(async () => undefined);
   Object.assign(globalThis, {
-    Excel: { run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => batch(excel.context) },
+    Excel: { run: excel.run },
     Office: { context: { requirements: { isSetSupported: () => true } }, addin: { showAsTaskpane } },
   });
   return showAsTaskpane;

@@ -7,10 +7,11 @@ import { generateReview } from "./generateReview";
 import { reportRun } from "./lastRun";
 import { segmentInWorker } from "./segmentInWorker";
 import { describeError } from "./describeError";
+import { runInExcel } from "./capabilities";
 
 export async function generateFromSavedSettings(): Promise<void> {
   let openPane = false;
-  await Excel.run(async (context) => {
+  await runInExcel(async (context) => {
     const choices = await loadChoices(context);
     if (!choices) {
       openPane = true;

@@ -1,36 +1,55 @@
 /**
  * Writes the review's WorkbookSpec into the live workbook through Office.js.
  *
- * - Batched: each sheet's values and formulas go in row blocks sized by cell count (one sync per block), then
- *   number formats, styles, merges and conditional formats, then charts last; calculation (and, where the
- *   requirement set allows, screen updating) is suspended while writing.
- * - Safe: every sheet is written under a temporary name first. Only when all are complete are the sheets the
- *   add-in generated before (their ids are kept in the workbook's settings) deleted and the new ones renamed.
- *   A user's sheet is never touched: a name already taken by one gets a free variant. If anything fails, the
- *   sheets of this run are removed except the one being written, which is renamed to say it is incomplete.
+ * - Batched: each sheet's number formats and cells go in row blocks sized by bytes and capped by cell count
+ *   (one sync per block, API calculation suspended), then styles, merges, conditional formats, tables and
+ *   charts in one sync with screen updating suspended; one full recalculation when all is written.
+ * - Text is written as text (an apostrophe before every text cell: Excel parses strings like typed input).
+ * - Tables get a name no table or name in the workbook uses while the old review exists, and take the spec's
+ *   name back once the old tables are gone (table names are unique across a workbook).
+ * - Safe: every sheet is written under a temporary name first and marked as the add-in's (ownSheets.ts); the
+ *   swap with the previous review is ordered so that any failure leaves one complete review (swapSheets.ts).
+ *   A user's sheet is never touched. If writing fails, the sheets of this run are removed except the one being
+ *   written, which is renamed to say it is incomplete; if it is cancelled, all of them are removed.
  */
-import { cellTextAt, type CellSpec, type ChartSpec, type SheetSpec, type WorkbookSpec } from "../engine/review/workbookSpec";
+import { cellTextAt, type ChartSpec, type SheetSpec, type WorkbookSpec } from "../engine/review/workbookSpec";
 import { LOOKS, STATUS_COLOURS, FONT_NAME, widthInPoints } from "../engine/review/styles";
 import { columnLetter } from "../engine/read/grid";
 import { t } from "../i18n/strings";
 import type { Lang } from "../i18n/issues";
+import { officeCapabilities, type Capabilities } from "./capabilities";
+import { cellMatrix, checksumRows } from "./cellMatrix";
+import { editedOwnSheets, findOwnSheets, markSheet, newRunId } from "./ownSheets";
+import { EXCEL_SHEET_NAME_MAX, freeName, swapSheets, type NewSheet } from "./swapSheets";
+import { rowBytes, rowsThatFit, BYTES_PER_REQUEST } from "./requestBytes";
 
-export const GENERATED_SHEETS_SETTING = "kpiReview.generatedSheets";
+export { cellMatrix } from "./cellMatrix";
+export { freeName } from "./swapSheets";
+export { GENERATED_SHEETS_SETTING } from "./ownSheets";
+export { officeCapabilities, type Capabilities } from "./capabilities";
+
 export const CELLS_PER_WRITE = 20_000;
 
-export interface Capabilities {
-  isSetSupported(name: string, version: string): boolean;
+/** Something that says whether the job was cancelled (an AbortSignal). */
+export interface CancelSignal {
+  readonly aborted: boolean;
 }
 
-export const officeCapabilities: Capabilities = {
-  isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-};
+export interface WriteCounts {
+  sheetsWritten: number;
+  sheetsTotal: number;
+}
 
 export interface WriteOptions {
   lang: Lang;
   capabilities?: Capabilities;
   cellsPerWrite?: number;
-  onProgress?: (done: number, total: number) => void;
+  bytesPerWrite?: number;
+  onProgress?: (done: number, total: number, counts: WriteCounts) => void;
+  /** Checked between blocks: when aborted, the sheets of this run are removed and the old review stays. */
+  signal?: CancelSignal;
+  /** Own sheets the analyst has edited since they were written are kept (renamed `… (已编辑)`), not replaced. */
+  keepEdited?: boolean;
 }
 
 export interface WriteResult {
@@ -38,6 +57,12 @@ export interface WriteResult {
   sheets: string[];
   /** Charts left out because the requirement set is missing. */
   skippedCharts: number;
+  /** Edited sheets of the previous review that were kept, under their new names. */
+  keptEdited: string[];
+  /** Old sheets that could not be deleted (the next run removes them). */
+  leftovers: string[];
+  /** Cells of the analyst's sheets whose formulas pointed at the old review and now show #REF!; null where the host could not check (below ExcelApi 1.9). */
+  brokenFormulas: string[] | null;
 }
 
 export class ReviewWriteError extends Error {
@@ -50,37 +75,16 @@ export class ReviewWriteError extends Error {
   }
 }
 
-const EXCEL_SHEET_NAME_MAX = 31;
-
-/** `name`, or `name (2)`, `name (3)` … whichever no sheet in `taken` uses (case-insensitive, as Excel compares). */
-export function freeName(name: string, taken: Iterable<string>): string {
-  const used = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!used.has(name.toLowerCase())) return name;
-  for (let k = 2; ; k++) {
-    const suffix = ` (${k})`;
-    const candidate = name.slice(0, EXCEL_SHEET_NAME_MAX - suffix.length) + suffix;
-    if (!used.has(candidate.toLowerCase())) return candidate;
+/** The job was cancelled; the workbook is as it was before. */
+export class ReviewCancelled extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "AbortError";
   }
 }
 
-/** The sheet's cells as a dense matrix over rows 0..n and columns 0..m (formulas as "=..."). */
-export function cellMatrix(sheet: SheetSpec): { formulas: (string | number)[][]; formats: string[][]; rows: number; cols: number } {
-  const tableCells = sheet.tables.flatMap((table) => [
-    ...table.header.map((h, c) => ({ row: table.row, col: table.col + c, value: h }) as CellSpec),
-    ...table.rows.flatMap((r, i) => r.map((v, c) => ({ row: table.row + 1 + i, col: table.col + c, value: v, format: table.formats?.[c] }) as CellSpec)),
-  ]);
-  const cells = [...sheet.cells, ...tableCells];
-  const rows = cells.reduce((m, c) => Math.max(m, c.row + 1), 0);
-  const cols = cells.reduce((m, c) => Math.max(m, c.col + 1), 0);
-  const formulas = Array.from({ length: rows }, () => new Array<string | number>(cols).fill(""));
-  const formats = Array.from({ length: rows }, () => new Array<string>(cols).fill("General"));
-  for (const cell of cells) {
-    const text = cell.value === null || cell.value === undefined ? "" : cell.value;
-    // Text that starts with "=" would become a formula: an apostrophe keeps it text.
-    formulas[cell.row][cell.col] = cell.formula !== undefined ? `=${cell.formula}` : typeof text === "string" && text.startsWith("=") ? `'${text}` : text;
-    if (cell.format) formats[cell.row][cell.col] = cell.format;
-  }
-  return { formulas, formats, rows, cols };
+export function throwIfCancelled(signal: CancelSignal | undefined): void {
+  if (signal?.aborted) throw new ReviewCancelled();
 }
 
 function colour(rgb: string): string {
@@ -112,7 +116,14 @@ function applyStyles(ws: Excel.Worksheet, sheet: SheetSpec): void {
   }
 }
 
-function applyLayout(ws: Excel.Worksheet, sheet: SheetSpec, capabilities: Capabilities): void {
+/** A table name no table or defined name in the workbook uses (`taken`, lower case): `name`, `name_2`, … */
+export function freeTableName(name: string, taken: Set<string>): string {
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let k = 2; ; k++) if (!taken.has(`${name}_${k}`.toLowerCase())) return `${name}_${k}`;
+}
+
+function applyLayout(ws: Excel.Worksheet, sheet: SheetSpec, capabilities: Capabilities, tableNames: Set<string>): NewSheet["tables"] {
+  const tables: NewSheet["tables"] = [];
   sheet.columnWidths.forEach((width, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthInPoints(width)));
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = height;
   for (const range of sheet.merges) ws.getRange(range).merge(false);
@@ -126,8 +137,11 @@ function applyLayout(ws: Excel.Worksheet, sheet: SheetSpec, capabilities: Capabi
   for (const table of sheet.tables) {
     const address = `${columnLetter(table.col)}${table.row + 1}:${columnLetter(table.col + table.header.length - 1)}${table.row + 1 + table.rows.length}`;
     const added = ws.tables.add(address, true);
-    added.name = table.name;
+    const given = freeTableName(table.name, tableNames);
+    tableNames.add(given.toLowerCase());
+    added.name = given;
     added.style = "TableStyleMedium2";
+    tables.push({ table: added, wanted: table.name, given });
   }
   if (sheet.freeze) {
     if (sheet.freeze.cols === 0) ws.freezePanes.freezeRows(sheet.freeze.rows);
@@ -140,6 +154,7 @@ function applyLayout(ws: Excel.Worksheet, sheet: SheetSpec, capabilities: Capabi
     if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (sheet.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${sheet.print.repeatRows.from + 1}:$${sheet.print.repeatRows.to + 1}`);
   }
+  return tables;
 }
 
 const CHART_TYPES: Record<ChartSpec["kind"], string> = {
@@ -170,105 +185,118 @@ function addChart(ws: Excel.Worksheet, sheet: SheetSpec, chart: ChartSpec, capab
       if (capabilities.isSetSupported("ExcelApi", "1.8")) series.dataLabels.numberFormat = spec.labels;
     }
   });
+  if (chart.valueFormat && chart.kind !== "doughnut") added.axes.valueAxis.numberFormat = chart.valueFormat;
   const { row, col, rows, cols } = chart.anchor;
   added.setPosition(ws.getRangeByIndexes(row, col, 1, 1), ws.getRangeByIndexes(row + rows - 1, col + cols - 1, 1, 1));
   return true;
 }
 
-async function readOwnSheetIds(context: Excel.RequestContext): Promise<string[]> {
-  const setting = context.workbook.settings.getItemOrNullObject(GENERATED_SHEETS_SETTING);
-  setting.load("value");
+/** Names of every table and workbook-scoped name (lower case): a new table must take none of them. */
+async function usedTableNames(context: Excel.RequestContext): Promise<Set<string>> {
+  const tables = context.workbook.tables;
+  tables.load("items/name");
   await context.sync();
-  if (setting.isNullObject) return [];
-  try {
-    const ids = typeof setting.value === "string" ? JSON.parse(setting.value) : setting.value;
-    return Array.isArray(ids) ? ids.map(String) : [];
-  } catch {
-    return [];
-  }
+  return new Set(tables.items.map((table) => table.name.toLowerCase()));
 }
 
 export async function writeReviewWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, options: WriteOptions): Promise<WriteResult> {
   const capabilities = options.capabilities ?? officeCapabilities;
   const cellsPerWrite = options.cellsPerWrite ?? CELLS_PER_WRITE;
-  const ownIds = await readOwnSheetIds(context);
+  const bytesPerWrite = options.bytesPerWrite ?? BYTES_PER_REQUEST;
+  const run = newRunId();
+  const owned = await findOwnSheets(context, capabilities);
+  const tableNames = await usedTableNames(context);
+  const edited = options.keepEdited ? await editedOwnSheets(context, capabilities, owned) : [];
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/id");
-  await context.sync();
-  const existing = worksheets.items.map((w) => ({ name: w.name, id: w.id }));
-  const taken = new Set(existing.map((w) => w.name));
-  const suspend = () => {
+  const taken = new Set(owned.all.map((w) => w.name));
+  const suspendCalculation = () => {
     if (capabilities.isSetSupported("ExcelApi", "1.6")) context.application.suspendApiCalculationUntilNextSync();
+  };
+  const suspendScreen = () => {
     if (capabilities.isSetSupported("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
   };
 
   const matrices = spec.sheets.map(cellMatrix);
-  const totalBlocks = matrices.reduce((n, m) => n + Math.max(1, Math.ceil((m.rows * Math.max(1, m.cols)) / cellsPerWrite)), 0) + spec.sheets.length;
+  const blocksOf = matrices.map((m) => {
+    const starts: number[] = [];
+    const bytesOfRow = (r: number) => rowBytes(m.formulas[r]) + rowBytes(m.formats[r]);
+    for (let r = 0; r < m.rows; r += rowsThatFit(r, m.rows, bytesOfRow, m.cols, cellsPerWrite, bytesPerWrite)) starts.push(r);
+    return starts;
+  });
+  const totalBlocks = blocksOf.reduce((n, b) => n + b.length, 0) + spec.sheets.length;
   let done = 0;
-  const progress = () => options.onProgress?.(++done, totalBlocks);
+  const counts: WriteCounts = { sheetsWritten: 0, sheetsTotal: spec.sheets.length };
+  const progress = () => options.onProgress?.(++done, totalBlocks, counts);
 
-  const written: Array<{ ws: Excel.Worksheet; finalName: string }> = [];
+  const written: NewSheet[] = [];
   let current: Excel.Worksheet | null = null;
   let currentName = "";
   let skippedCharts = 0;
   try {
     for (let s = 0; s < spec.sheets.length; s++) {
+      throwIfCancelled(options.signal);
       const sheet = spec.sheets[s];
-      const { formulas, formats, rows, cols } = matrices[s];
+      const { formulas, formats, readBack, rows, cols } = matrices[s];
       currentName = freeName(`${sheet.name.slice(0, 24)} ~`, taken);
       taken.add(currentName);
       current = worksheets.add(currentName);
-      const rowsPerBlock = Math.max(1, Math.floor(cellsPerWrite / Math.max(1, cols)));
-      for (let r = 0; r < rows; r += rowsPerBlock) {
-        const n = Math.min(rowsPerBlock, rows - r);
+      markSheet(current, run, capabilities);
+      const starts = blocksOf[s];
+      for (let b = 0; b < starts.length; b++) {
+        const r = starts[b];
+        const n = (starts[b + 1] ?? rows) - r;
         const block = current.getRangeByIndexes(r, 0, n, cols);
-        block.formulas = formulas.slice(r, r + n);
         block.numberFormat = formats.slice(r, r + n);
-        suspend();
+        block.formulas = formulas.slice(r, r + n);
+        suspendCalculation();
         await context.sync();
         progress();
+        throwIfCancelled(options.signal);
       }
       applyStyles(current, sheet);
-      applyLayout(current, sheet, capabilities);
+      const tables = applyLayout(current, sheet, capabilities, tableNames);
       for (const chart of sheet.charts) if (!addChart(current, sheet, chart, capabilities)) skippedCharts++;
-      suspend();
+      suspendScreen();
       await context.sync();
-      progress();
-      written.push({ ws: current, finalName: sheet.name });
+      written.push({ ws: current, tempName: currentName, finalName: sheet.name, tables, entry: { rows, cols, checksum: checksumRows(readBack) } });
       current = null;
+      counts.sheetsWritten++;
+      progress();
     }
-
-    // Everything is written: now replace the add-in's previous sheets, and only those.
-    const ownNow = existing.filter((w) => ownIds.includes(w.id));
-    for (const old of ownNow) {
-      worksheets.getItem(old.id).delete();
-      taken.delete(old.name);
-    }
-    const finalNames: string[] = [];
-    for (const { ws, finalName } of written) {
-      const name = freeName(finalName, taken);
-      taken.add(name);
-      ws.name = name;
-      ws.load("id");
-      finalNames.push(name);
-    }
-    written[0]?.ws.activate();
-    await context.sync();
-    context.workbook.settings.add(GENERATED_SHEETS_SETTING, JSON.stringify(written.map((w) => w.ws.id)));
-    await context.sync();
-    return { sheets: finalNames, skippedCharts };
+    throwIfCancelled(options.signal);
   } catch (error) {
+    const cancelled = error instanceof ReviewCancelled;
     let incomplete: string | null = null;
     try {
       for (const { ws } of written) ws.delete();
-      if (current) {
-        incomplete = freeName(`${currentName.replace(/ ~$/, "")} ${t("incompleteSuffix", options.lang)}`.slice(0, EXCEL_SHEET_NAME_MAX), [...taken].filter((n) => n !== currentName));
+      if (current && cancelled) current.delete();
+      else if (current) {
+        incomplete = freeName(`${currentName.replace(/ ~( \(\d+\))?$/, "")} ${t("incompleteSuffix", options.lang)}`.slice(0, EXCEL_SHEET_NAME_MAX), [...taken].filter((n) => n !== currentName));
         current.name = incomplete;
       }
       await context.sync();
     } catch {
       // The workbook is already in trouble; report the original error.
     }
+    if (cancelled) throw error;
     throw new ReviewWriteError(incomplete, error);
+  }
+
+  // Everything is written: now replace the add-in's previous sheets, and only those.
+  try {
+    const swapped = await swapSheets(context, {
+      run,
+      record: owned.record,
+      all: owned.all,
+      own: owned.own,
+      written,
+      keep: edited,
+      editedSuffix: t("editedSuffix", options.lang),
+      capabilities,
+      suspendScreen,
+    });
+    return { ...swapped, skippedCharts };
+  } catch (error) {
+    throw new ReviewWriteError(null, error);
   }
 }

@@ -17,7 +17,7 @@ export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
   date: ["下单时间", "付款时间", "支付时间", "成交时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "purchase_date", "time"],
   amount: [
     // The paid amount first (what the customer actually paid) …
-    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "实付", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "payment", "payment_amount",
+    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "payment", "payment_amount",
     // … then the deal amount, the order (gross) amount and the amount payable …
     "成交金额", "订单金额", "应付金额", "gross", "gross_amount", "gross amount",
     // … then generic names.
@@ -77,4 +77,12 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
   }
   if (errors.length > 0) throw new InputError(errors);
   return columns;
+}
+
+export function orderColumnIndexes(columns: OrderColumns): Partial<Record<OrderField, number>> {
+  return Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, c!.index]));
+}
+
+export function orderColumnHeaders(columns: OrderColumns): Partial<Record<OrderField, string>> {
+  return Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, c!.header]));
 }

@@ -6,11 +6,12 @@
 import { readLabel, unwrapCell, type CellInput } from "../read/cellValue";
 import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
-import { findOrderColumns, type OrderColumnChoice } from "./orderColumns";
+import { findOrderColumns, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderField } from "./orderColumns";
 import { Interner, OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
 import { readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
 
 export type { OrderTable, ReadOrdersResult } from "./orderTableBuilder";
+export { withExactAmounts } from "./orderTableBuilder";
 export type { OrderField, OrderColumnChoice, OrderColumns } from "./orderColumns";
 export { ORDER_ALIASES } from "./orderColumns";
 export { dayFromParts, dayToIso, isoToDay, monthOfDay, readDay, type DateFormat } from "./orderValues";
@@ -36,6 +37,18 @@ function isBlankCell(cell: CellInput): boolean {
 /** The text of a cell for messages. */
 function textOf(cell: CellInput): string {
   return readLabel(cell);
+}
+
+/**
+ * Only the columns of an order list (header in the first non-empty row; rows below are not needed): for
+ * callers that read the rows elsewhere (the pane's block reader, SQL engines). Throws like readOrderGrid.
+ */
+export function readOrderHeader(grid: Grid, choice: OrderColumnChoice = {}): { columns: Partial<Record<OrderField, number>>; headers: Partial<Record<OrderField, string>> } {
+  let headerRow = 0;
+  while (headerRow < grid.values.length && grid.values[headerRow].every((c) => readLabel(c) === "")) headerRow++;
+  if (headerRow >= grid.values.length) throw new InputError([issue("ordersEmpty", grid.sheet)]);
+  const columns = findOrderColumns(grid.values[headerRow].map((h) => readLabel(h)), choice, cellAddress(grid, headerRow, 0));
+  return { columns: orderColumnIndexes(columns), headers: orderColumnHeaders(columns) };
 }
 
 /** Reads an order list grid (header in the first non-empty row). Rows it cannot use are counted and reported. */

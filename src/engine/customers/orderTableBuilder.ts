@@ -4,8 +4,8 @@
  * when a finer amount appears), slash dates day-first or month-first, and whether any row was usable.
  */
 import { issue, InputError, type Issue, type IssueCode } from "../../i18n/issues";
-import { type OrderColumns, type OrderField } from "./orderColumns";
-import { PENDING_SLASH, POW10, resolveSlash, slashEvidence, SlashEvidence, type DateFormat } from "./orderValues";
+import { orderColumnHeaders, orderColumnIndexes, type OrderColumns, type OrderField } from "./orderColumns";
+import { minorOfNumber, PENDING_SLASH, POW10, resolveSlash, slashEvidence, SlashEvidence, type DateFormat } from "./orderValues";
 
 /**
  * An order list as columns. Customers, order ids, products and categories are interned to integer indexes
@@ -47,8 +47,10 @@ export interface ReadOrdersResult {
   rejected: Issue[];
   /** What the reader inferred and the output must say (slash-date order, rows without an order id). */
   warnings: Issue[];
-  /** The columns used, by field: index and header. */
-  columns: OrderColumns;
+  /** The columns used, by field: index within the header row. */
+  columns: Partial<Record<OrderField, number>>;
+  /** The columns used, by field: the header as written (for the output's "columns used"). */
+  headers: Partial<Record<OrderField, string>>;
   /** How slash dates were read, when there were any. */
   dateFormat: DateFormat | null;
   /** The file's text encoding when it was not UTF-8 (e.g. "GB18030/GBK"); null for grids and UTF-8. */
@@ -207,8 +209,21 @@ export class OrderTableBuilder {
       categoryIds: this.category ? ids.categoryIds : null,
       quantity: this.quantity ? this.quantity.subarray(0, n) : null,
     };
-    return { table, rejectedRows: this.rejectedRows, rejected: this.rejected, warnings, columns: this.columns, dateFormat: this.pendingSlash > 0 || this.options.dateFormat ? dateFormat : null, encoding };
+    return { table, rejectedRows: this.rejectedRows, rejected: this.rejected, warnings, columns: orderColumnIndexes(this.columns), headers: orderColumnHeaders(this.columns), dateFormat: this.pendingSlash > 0 || this.options.dateFormat ? dateFormat : null, encoding };
   }
+}
+
+/**
+ * A table from amounts given as doubles (tests, generated data): the exact columns are derived by the reader's
+ * rule, each amount in its smallest decimal unit and all in the finest unit among them.
+ */
+export function withExactAmounts(table: Omit<OrderTable, "amountMinor" | "amountScale" | "category" | "categoryIds" | "quantity"> & Partial<OrderTable>): OrderTable {
+  const parts = Array.from(table.amount.subarray(0, table.rows), (a) => minorOfNumber(a));
+  const decimals = parts.reduce((max, p) => Math.max(max, p.decimals), 0);
+  const amountScale = POW10[decimals];
+  const amountMinor = Float64Array.from(parts, (p) => p.minor * POW10[decimals - p.decimals]);
+  const amount = amountMinor.map((m) => m / amountScale);
+  return { category: null, categoryIds: null, quantity: null, ...table, amount, amountMinor, amountScale };
 }
 
 /** Strings interned to dense integer indexes (the grid reader's; the byte reader has its own over bytes). */

@@ -183,7 +183,8 @@ describe("reading order lists", () => {
   });
   test("columns are found by Chinese and English aliases, or named", () => {
     const read = readOrderGrid({ sheet: "S", values: [["买家", "when", "paid", "SKU"], ["a", "2025-01-01", 3, "p1"]] }, { date: "when" });
-    expect(read.columns).toEqual({ customer: { index: 0, header: "买家" }, date: { index: 1, header: "when" }, amount: { index: 2, header: "paid" }, product: { index: 3, header: "SKU" } });
+    expect(read.columns).toEqual({ customer: 0, date: 1, amount: 2, product: 3 });
+    expect(read.headers).toEqual({ customer: "买家", date: "when", amount: "paid", product: "SKU" });
     expect(() => readOrderGrid({ sheet: "S", values: [["who", "when"], ["a", "2025-01-01"]] })).toThrow(/customer id/);
   });
 });

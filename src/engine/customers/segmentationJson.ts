@@ -4,7 +4,7 @@ import type { OrderTable } from "./orderTableBuilder";
 import { class8Name, SEGMENTS, TIERS } from "./segmentNames";
 import type { GroupSummary, Segmentation } from "./segmentation";
 import { orderColumnsJson } from "./describeOrderColumns";
-import type { OrderColumns } from "./orderColumns";
+import type { OrderField } from "./orderColumns";
 import type { DateFormat } from "./orderValues";
 
 function group(summary: GroupSummary, name: string) {
@@ -14,7 +14,7 @@ function group(summary: GroupSummary, name: string) {
 
 /** What the reader used and inferred, reported beside the results. */
 export interface OrderSourceInfo {
-  columns: OrderColumns;
+  headers: Partial<Record<OrderField, string>>;
   encoding: string | null;
   dateFormat: DateFormat | null;
   /** The reader's notes, already worded. */
@@ -74,7 +74,7 @@ export function segmentationToJson(result: Segmentation, orders: OrderTable, rej
     customers: scores.count,
     orders: scores.orders,
     rejectedRows,
-    columns: source ? orderColumnsJson(source.columns) : undefined,
+    columns: source ? orderColumnsJson(source.headers) : undefined,
     encoding: source?.encoding ?? null,
     dateFormat: source?.dateFormat ?? null,
     amountDecimals: Math.round(Math.log10(orders.amountScale)),

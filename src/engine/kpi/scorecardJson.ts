@@ -12,7 +12,10 @@ export interface ScorecardJson {
     unit: string;
     direction: string;
     actual: number | null;
+    /** Against the target to date where the target is for a longer period (see targetFullPeriod, targetBasis). */
     target: number | null;
+    targetFullPeriod: number | null;
+    targetBasis: "seasonal" | "linear" | "as given" | null;
     attainment: number | null;
     deltaTarget: number | null;
     previous: number | null;
@@ -20,6 +23,7 @@ export interface ScorecardJson {
     growth: number | null;
     ppChange: number | null;
     status: string | null;
+    rule: "sum" | "last" | "mean" | "ratio";
   }>;
   drivers: { previous: number | null; actual: number | null; effects: { visitors: number; conversion: number; aov: number } | null };
   warnings: string[];
@@ -40,6 +44,8 @@ export function scorecardToJson(scorecard: Scorecard, lang: Lang, extraWarnings:
       direction: m.direction,
       actual: m.actual,
       target: m.target,
+      targetFullPeriod: m.targetFullPeriod,
+      targetBasis: m.targetBasis,
       attainment: m.attainment,
       deltaTarget: m.deltaTarget,
       previous: m.previous,
@@ -47,6 +53,7 @@ export function scorecardToJson(scorecard: Scorecard, lang: Lang, extraWarnings:
       growth: m.growth,
       ppChange: m.ppChange,
       status: m.status,
+      rule: m.spec.rule.kind,
     })),
     drivers: { previous: scorecard.drivers.previous, actual: scorecard.drivers.actual, effects: scorecard.drivers.effects },
     warnings: [...extraWarnings, ...scorecard.warnings.map((w) => formatIssue(w, lang))],

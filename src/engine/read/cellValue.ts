@@ -72,7 +72,9 @@ export function readNumber(cell: CellInput, scale = 1): NumberRead {
   const raw = unwrapCell(cell);
   if (raw === null || raw === undefined) return { kind: "missing" };
   if (typeof raw === "number") {
-    return Number.isFinite(raw) ? { kind: "number", value: raw * scale } : { kind: "invalid", text: String(raw) };
+    if (!Number.isFinite(raw)) return { kind: "invalid", text: String(raw) };
+    // A header unit (万, 0.01 for percent numbers) must not add binary noise: 5.2 × 0.01 is 0.052.
+    return { kind: "number", value: scale === 1 ? raw : Number((raw * scale).toPrecision(15)) };
   }
   if (typeof raw !== "string") return { kind: "invalid", text: raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw) };
 

@@ -76,36 +76,85 @@ function validDay(year: number, month: number, day: number): Month | null {
 const MIN_SERIAL = 18264;
 const MAX_SERIAL = 73415;
 
+/** A month, and the day of the month when the label names a day (a date, `2025-01-15`), else null. */
+export interface MonthDay {
+  month: Month;
+  day: number | null;
+}
+
+function fromUtcDate(date: Date): MonthDay | null {
+  if (Number.isNaN(date.getTime())) return null;
+  return { month: makeMonth(date.getUTCFullYear(), date.getUTCMonth() + 1), day: date.getUTCDate() };
+}
+
+function dayOf(year: number, month: number, day: number): MonthDay | null {
+  const m = validDay(year, month, day);
+  return m === null ? null : { month: m, day };
+}
+
+function monthOnly(m: Month | null): MonthDay | null {
+  return m === null ? null : { month: m, day: null };
+}
+
+/** `24` → 2024; four-digit years as they are. */
+function fullYear(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
 /**
- * Reads a month label: an Excel date or serial, `2025-01`, `2025/1`, `2025.1`, `2025年1月`, `Jan 2025`,
- * `January-2025`, `2025-01-01`, `202501`. Returns null when the cell is not a month.
+ * Reads a month or a day label: an Excel date or serial (also typed as text, as a CSV holds it), `2025-01`,
+ * `2025/1`, `2025.1`, `2025年1月`, `24年1月`, `2025年1月份`, `Jan 2025`, `Jan-24`, `2025-01-01`, `202501`, and
+ * `2024.01` stored as a number. Returns null when the cell is neither.
  */
-export function readMonth(cell: CellInput): Month | null {
+export function readMonthDay(cell: CellInput): MonthDay | null {
   const raw = unwrapCell(cell);
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : makeMonth(raw.getUTCFullYear(), raw.getUTCMonth() + 1);
+  if (raw instanceof Date) return fromUtcDate(raw);
   if (typeof raw === "number") {
-    if (Number.isInteger(raw) && raw >= 190001 && raw <= 299912) return valid(Math.floor(raw / 100), raw % 100);
-    if (raw >= MIN_SERIAL && raw <= MAX_SERIAL) {
-      const d = excelSerialToDate(raw);
-      return makeMonth(d.getUTCFullYear(), d.getUTCMonth() + 1);
+    if (Number.isInteger(raw) && raw >= 190001 && raw <= 299912) return monthOnly(valid(Math.floor(raw / 100), raw % 100));
+    if (raw >= MIN_SERIAL && raw <= MAX_SERIAL) return fromUtcDate(excelSerialToDate(raw));
+    // `2024.01` typed into Excel is stored as the number 2024.01 (and `2024.10` as 2024.1).
+    if (raw >= 1900 && raw < 3000 && !Number.isInteger(raw)) {
+      const month = Math.round((raw - Math.floor(raw)) * 100);
+      return Math.abs(Math.floor(raw) + month / 100 - raw) < 1e-9 ? monthOnly(valid(Math.floor(raw), month)) : null;
     }
     return null;
   }
   if (typeof raw !== "string") return null;
   const text = toHalfWidth(raw).trim().toLowerCase();
   let match: RegExpExecArray | null;
-  if ((match = /^(\d{4})\s*(?:-|\/|\.|年)\s*(\d{1,2})\s*月?$/.exec(text))) return valid(+match[1], +match[2]);
-  if ((match = /^(\d{4})(\d{2})$/.exec(text))) return valid(+match[1], +match[2]);
+  if ((match = /^(\d{4})\s*(?:-|\/|\.|年)\s*(\d{1,2})\s*(?:月份?)?$/.exec(text))) return monthOnly(valid(+match[1], +match[2]));
+  if ((match = /^(\d{2})\s*年\s*(\d{1,2})\s*月份?$/.exec(text))) return monthOnly(valid(fullYear(match[1]), +match[2]));
+  if ((match = /^(\d{4})(\d{2})$/.exec(text))) return monthOnly(valid(+match[1], +match[2]));
+  if ((match = /^(\d{5})(?:\.\d+)?$/.exec(text)) && +match[1] >= MIN_SERIAL && +match[1] <= MAX_SERIAL) return fromUtcDate(excelSerialToDate(Number(text)));
   if ((match = /^(\d{4})(?:-|\/|\.)(\d{1,2})(?:-|\/|\.)(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$/.exec(text))) {
-    return validDay(+match[1], +match[2], +match[3]);
+    return dayOf(+match[1], +match[2], +match[3]);
   }
-  if ((match = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text))) return validDay(+match[1], +match[2], +match[3]);
-  if ((match = /^([a-z]{3,9})\.?[\s\-,/]*(\d{4})$/.exec(text)) || (match = /^(\d{4})[\s\-,/]*([a-z]{3,9})\.?$/.exec(text))) {
+  if ((match = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(text))) return dayOf(+match[1], +match[2], +match[3]);
+  if ((match = /^([a-z]{3,9})\.?[\s\-,/]*(\d{4}|\d{2})$/.exec(text)) || (match = /^(\d{4})[\s\-,/]*([a-z]{3,9})\.?$/.exec(text))) {
     const [name, year] = /^\d/.test(match[1]) ? [match[2], match[1]] : [match[1], match[2]];
     const month = monthNameIndex(name);
-    return month < 0 ? null : valid(+year, month);
+    return month < 0 ? null : monthOnly(valid(fullYear(year), month));
   }
   return null;
+}
+
+/** Reads a month label (a day label gives its month). Returns null when the cell is not a month. */
+export function readMonth(cell: CellInput): Month | null {
+  return readMonthDay(cell)?.month ?? null;
+}
+
+/** Days in a calendar month. */
+export function daysInMonth(m: Month): number {
+  return new Date(Date.UTC(monthYear(m), monthOfYear(m), 0)).getUTCDate();
+}
+
+/** True for a quarter label (`2025Q1`, `2025年第1季度`, `Q1 2025`, `2025年一季度`): quarterly data is refused. */
+export function isQuarterLabel(cell: CellInput): boolean {
+  const text = readLabel(cell).toLowerCase().replace(/\s+/g, "");
+  return (
+    /^(?:\d{2}|\d{4})年?[-/]?(?:q[1-4]|第?[1-4一二三四]季度?)$/.test(text) ||
+    /^(?:q[1-4]|第?[1-4一二三四]季度)[-/]?(?:\d{2}|\d{4})年?$/.test(text)
+  );
 }
 
 /** Parses a CLI/settings month `2025-06` strictly. */

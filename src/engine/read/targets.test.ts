@@ -23,7 +23,7 @@ describe("readTargetsGrid", () => {
       ["conversion", 0.05, undefined, "目标!A5"],
       ["channel:搜索:gmvShare", 0.42, "higher", "目标!A6"],
       ["channel:腾讯:roi", 1.2, "higher", "目标!A7"],
-      ["custom:退款金额", -1000, "lower", "目标!A8"],
+      ["refunds", -1000, "lower", "目标!A8"],
     ]);
   });
 
@@ -57,5 +57,58 @@ describe("readTargetsGrid", () => {
 
   test("a table without metric and target columns is rejected", () => {
     expect(() => readTargetsGrid({ sheet: "T", values: [["a", "b"], [1, 2]] })).toThrow(InputError);
+  });
+});
+
+describe("readTargetsGrid: as analysts write targets", () => {
+  test("units in metric names and in the target header scale the target; percent numbers for bounded rates", () => {
+    const { targets, warnings } = readTargetsGrid({
+      sheet: "目标",
+      values: [
+        ["指标", "目标", "方向"],
+        ["GMV（万元）", 250000, ""], // 25亿
+        ["转化率(%)", 5, ""], // 5%
+        ["复购率", 36, ""], // a percent number: 36%
+        ["用户规模(千人)", 11500, ""], // 1,150万
+        ["广告花费(百万)", "8", "越低越好"], // 800万
+        ["ROI", 3.2, ""], // a multiple, not a percent
+      ],
+    });
+    expect(targets.map((t) => [t.key, t.value])).toEqual([
+      ["gmv", 2.5e9],
+      ["conversion", 0.05],
+      ["repeatRate", 0.36],
+      ["users", 11.5e6],
+      ["adSpend", 8e6],
+      ["roi", 3.2],
+    ]);
+    expect(warnings.map((w) => [w.code, w.address])).toEqual([["targetPercentNumber", "目标!B4"]]);
+  });
+
+  test("`目标(亿元)` scales every row without a unit of its own", () => {
+    const { targets } = readTargetsGrid({ sheet: "T", values: [["指标", "目标(亿元)"], ["GMV", 25], ["访客数（万人）", 500]] });
+    expect(targets.map((t) => t.value)).toEqual([2.5e9, 5e6]);
+  });
+
+  test("a rate target above 100% that cannot be one is an error at its cell", () => {
+    expect(() => readTargetsGrid({ sheet: "T", values: [["指标", "目标"], ["退款率", 150]] })).toThrow(/T!B2/);
+  });
+
+  test("方向 and 汇总 columns; a row without a target only defines the metric; a contradiction is said", () => {
+    const { targets, warnings } = readTargetsGrid({
+      sheet: "T",
+      values: [
+        ["指标", "目标", "方向", "汇总"],
+        ["投诉量", "", "越低越好", "求和"],
+        ["活跃店铺数", "", "", "期末"],
+        ["GMV", "1亿", "越低越好", ""],
+      ],
+    });
+    expect(targets.map((t) => [t.key, t.value, t.direction, t.aggregation])).toEqual([
+      ["custom:投诉量", null, "lower", "sum"],
+      ["custom:活跃店铺数", null, undefined, "last"],
+      ["gmv", 1e8, "lower", undefined],
+    ]);
+    expect(warnings.map((w) => [w.code, w.address])).toEqual([["directionContradicts", "T!A4"]]);
   });
 });

@@ -9,11 +9,12 @@ import { GENERATOR, type SheetSpec, type WorkbookSpec } from "./workbookSpec";
 import { reviewSheet } from "./reviewSheet";
 import { trendSheet } from "./trendSheet";
 import { channelSheet } from "./channelSheet";
+import { dimensionSheet } from "./dimensionSheet";
 import { customerSheets } from "./customerSheets";
 import { targetSplitSheet } from "./targetSplitSheet";
 
 /** The review as a workbook description, in the order a manager reads. */
 export function reviewWorkbook(model: ReviewModel): WorkbookSpec {
-  const sheets = [reviewSheet(model), trendSheet(model), channelSheet(model), ...customerSheets(model), targetSplitSheet(model)].filter((s): s is SheetSpec => s !== null);
+  const sheets = [reviewSheet(model), trendSheet(model), channelSheet(model), dimensionSheet(model), ...customerSheets(model), targetSplitSheet(model)].filter((s): s is SheetSpec => s !== null);
   return { generator: GENERATOR, sheets };
 }

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench` (second part): the segmentation of large order logs in Parquet through embedded DuckDB, beside
+ * DuckDB's raw SQL for the same job (RFM per customer, quintiles, scores, group counts, cohort cells).
+ *   BENCH_WAREHOUSE_ORDERS  comma-separated sizes, default 20000000,100000000 (never run in CI)
+ *   BENCH_DIR               where the generated Parquet files are kept between runs (default: the temp folder)
+ * Each job runs in a child process of its own; it reports wall time and the process's peak resident memory.
+ * Goals (issue 13, 2 cores): 20M orders within 15 s and 2 GB, 100M within 90 s and 4 GB, at most 1.5× raw SQL.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, renameSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { DEFAULT_SEGMENTATION_SETTINGS } from "../src/engine/customers/rfm";
+import { segmentWithSql } from "../src/warehouse/segmentWithSql";
+
+const SIZES = (process.env.BENCH_WAREHOUSE_ORDERS ?? "20000000,100000000").split(",").map(Number);
+const DIR = process.env.BENCH_DIR ?? join(tmpdir(), "kpi-review-bench");
+const FIRST_DAY = "2024-01-01";
+const DAYS = 731;
+const AS_OF = "2026-01-01";
+
+function fileFor(orders: number): string {
+  return join(DIR, `orders-${orders}.parquet`);
+}
+
+/** Orders of customers/5 customers (a skewed minority of heavy buyers), two years, log-normal-ish amounts in cents. */
+async function generate(orders: number): Promise<void> {
+  const file = fileFor(orders);
+  if (existsSync(file)) return;
+  mkdirSync(DIR, { recursive: true });
+  const customers = Math.max(1, Math.floor(orders / 5));
+  const instance = await DuckDBInstance.create(":memory:", { threads: "2", preserve_insertion_order: "false" });
+  const connection = await instance.connect();
+  const temp = `${file}.tmp`;
+  const start = Date.now();
+  await connection.run(`
+    COPY (
+      SELECT 'C' || lpad(CAST(CAST(floor(${customers} * pow((hash(i, 1) % 1000000) / 1000000.0, 2)) AS BIGINT) AS VARCHAR), 9, '0') AS customer_id,
+             DATE '${FIRST_DAY}' + CAST(hash(i, 2) % ${DAYS} AS INTEGER) AS order_date,
+             CAST(round(exp(3 + (hash(i, 3) % 1000) / 1000.0 * 3), 2) AS DECIMAL(12, 2)) AS amount,
+             'O' || CAST(i AS VARCHAR) AS order_id
+      FROM range(${orders}) t(i)
+    ) TO '${temp}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`);
+  connection.closeSync();
+  instance.closeSync();
+  renameSync(temp, file);
+  console.log(`generated ${orders.toLocaleString("en-US")} orders in ${((Date.now() - start) / 1000).toFixed(1)} s: ${file}`);
+}
+
+/** Ours: the generated SQL through the CLI's path (columns recognised, rejected rows counted, summaries, cohorts). */
+async function ours(orders: number): Promise<number> {
+  const result = await segmentWithSql({
+    engine: "duckdb",
+    file: fileFor(orders),
+    choice: {},
+    settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: Date.parse(AS_OF) / 86400000 },
+  });
+  return result.summary.segments[0].customers;
+}
+
+/** DuckDB's raw SQL for the same job, written the plain way (quantile_cont, double sums, no exactness). */
+async function raw(orders: number): Promise<number> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  const up = (c: string) => [1, 2, 3, 4].map((k) => `(b.${c}[${k}] < c.${c})::INT`).join(" + ");
+  const down = (c: string) => [1, 2, 3, 4].map((k) => `(b.${c}[${k}] > c.${c})::INT`).join(" + ");
+  await connection.run(`
+    CREATE TEMP TABLE c AS
+    SELECT customer_id, DATE '${AS_OF}' - max(order_date) AS recency, count(DISTINCT order_id) AS frequency, sum(amount) AS monetary,
+           sum(CASE WHEN order_date >= DATE '${AS_OF}' - 365 THEN amount ELSE 0 END) AS spend365, min(order_date) AS first_order
+    FROM '${fileFor(orders)}' WHERE order_date < DATE '${AS_OF}' GROUP BY customer_id`);
+  await connection.run(`
+    CREATE TEMP TABLE s AS
+    WITH b AS (SELECT quantile_cont(recency, [0.2, 0.4, 0.6, 0.8]) AS recency, quantile_cont(frequency, [0.2, 0.4, 0.6, 0.8]) AS frequency,
+                      quantile_cont(monetary, [0.2, 0.4, 0.6, 0.8]) AS monetary FROM c)
+    SELECT c.*, 1 + ${down("recency")} AS r, 1 + ${up("frequency")} AS f, 1 + ${up("monetary")} AS m FROM c, b`);
+  await connection.runAndReadAll(`SELECT r * 100 + f * 10 + m AS code, count(*), sum(monetary) FROM s GROUP BY code`);
+  await connection.runAndReadAll(`
+    WITH a AS (SELECT DISTINCT customer_id, date_trunc('month', order_date) AS month FROM '${fileFor(orders)}' WHERE order_date < DATE '${AS_OF}'),
+         f AS (SELECT customer_id, min(month) AS cohort FROM a GROUP BY customer_id)
+    SELECT cohort, date_diff('month', cohort, month) AS k, count(*) FROM a JOIN f USING (customer_id) GROUP BY ALL`);
+  const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM s WHERE r = 5 AND f = 5 AND m = 5`);
+  const top = Number(reader.getRows()[0][0]);
+  connection.closeSync();
+  instance.closeSync();
+  return top;
+}
+
+async function child(job: string, orders: number): Promise<void> {
+  const start = process.hrtime.bigint();
+  const check = job === "ours" ? await ours(orders) : await raw(orders);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  process.stdout.write(JSON.stringify({ job, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, check }));
+}
+
+async function main(): Promise<void> {
+  console.log(`Warehouse benchmark: Parquet order logs through embedded DuckDB (2 threads per process), one process per job`);
+  console.log(`${"orders".padStart(12)}  ${"job".padEnd(5)}${"seconds".padStart(9)}${"peak RSS MB".padStart(13)}${"vs raw".padStart(8)}  goal`);
+  for (const orders of SIZES) {
+    await generate(orders);
+    const results = ["raw", "ours"].map((job) => {
+      const out = execFileSync(process.execPath, [__filename, job, String(orders)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+      return JSON.parse(out) as { job: string; ms: number; peakRssMb: number; check: number };
+    });
+    const [rawResult, oursResult] = results;
+    const goal = orders <= 20_000_000 ? { s: 15, mb: 2048 } : { s: 90, mb: 4096 };
+    for (const r of results) {
+      const ratio = r.job === "ours" ? `${(r.ms / rawResult.ms).toFixed(2)}×` : "";
+      const verdict = r.job === "ours" ? `${r.ms / 1000 <= goal.s && r.peakRssMb <= goal.mb && r.ms <= 1.5 * rawResult.ms ? "met" : "MISSED"} (≤ ${goal.s} s, ≤ ${goal.mb} MB, ≤ 1.5× raw)` : "";
+      console.log(`${orders.toLocaleString("en-US").padStart(12)}  ${r.job.padEnd(5)}${(r.ms / 1000).toFixed(1).padStart(9)}${r.peakRssMb.toFixed(0).padStart(13)}${ratio.padStart(8)}  ${verdict}`);
+    }
+    void oursResult;
+  }
+}
+
+if (require.main === module) {
+  const [job, orders] = process.argv.slice(2);
+  (job ? child(job, Number(orders)) : main()).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

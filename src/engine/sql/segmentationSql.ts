@@ -1,0 +1,257 @@
+/**
+ * The customer segmentation of domain.md ("Customers") as SQL, generated once for every dialect in dialects.ts.
+ * It follows the TypeScript engine (engine/customers/rfm.ts) step by step, so that both give identical scores:
+ *   - rows without a customer id, a readable date or a number as amount are left out (counted as rejected);
+ *   - as-of defaults to the latest order day + 1; orders on or after it are left out of everything;
+ *   - money is an exact decimal (`moneyScale` digits), summed exactly; R/F/M per customer as in rfm.ts,
+ *     frequency = distinct order ids (a row without an order id is one order; no order-id column: rows);
+ *   - breakpoints are PERCENTILE.INC computed in IEEE doubles with the very arithmetic of `percentileInc`
+ *     (h = (n − 1)·p, lo = floor h, v[lo] + (h − lo)·(v[hi] − v[lo])), the order statistics v[i] read from a
+ *     histogram of the distinct values (so recency and frequency need no sort of the customers);
+ *   - scores as COUNTIF (a value equal to a breakpoint lands on the lower score), the 11 segments by code, the
+ *     8-class bits against mean scores, the value tiers.
+ * The statements create session tables (kpi_base, kpi_breaks, kpi_customers) and then read small results.
+ */
+import { SEGMENTS } from "../customers/segmentNames";
+import type { TierSettings } from "../customers/rfm";
+import type { Dialect } from "./dialects";
+import { TABLES } from "./sqlTables";
+import { baseFromCustomersSql, type CustomerSource } from "./customerTableSql";
+
+export interface OrderSource {
+  /** A table name, or any relation the dialect reads (`read_parquet('x')`, a subquery in parentheses). */
+  relation: string;
+  customer: string;
+  date: string;
+  amount: string;
+  /** Order-id column; without it every row is an order. */
+  order?: string;
+  /** Product column, for ABC. */
+  product?: string;
+  /** True when `date` already holds day numbers (days since 1970-01-01) rather than dates. */
+  dateIsDayNumber?: boolean;
+}
+
+export interface SegmentationSqlSettings {
+  /** Day number of the as-of date; default the latest order day + 1. */
+  asOf?: number;
+  tiers: TierSettings;
+  abc: { a: number; b: number };
+  /** Digits after the decimal point kept in money amounts (exact sums). */
+  moneyScale: number;
+}
+
+export { TABLES };
+
+const QUINTILES = ["0.2", "0.4", "0.6", "0.8"];
+const DIMENSIONS = [
+  { key: "r", column: "recency" },
+  { key: "f", column: "frequency" },
+  { key: "m", column: "monetary" },
+] as const;
+
+function numberLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+  return String(value);
+}
+
+/** Every row of the source with its parsed columns (NULL where unreadable). */
+function parsedRows(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  const dayOf = source.dateIsDayNumber ? `CAST(${d.ident(source.date)} AS INTEGER)` : d.dayNumber(d.date(d.ident(source.date)));
+  const orderId = source.order ? `NULLIF(${d.trim(d.text(d.ident(source.order)))}, '')` : "NULL";
+  const product = source.product ? `COALESCE(${d.trim(d.text(d.ident(source.product)))}, '')` : "''";
+  return [
+    `  SELECT ${d.trim(d.text(d.ident(source.customer)))} AS customer_id,`,
+    `         ${dayOf} AS day,`,
+    `         ${d.money(d.ident(source.amount), settings.moneyScale)} AS amount,`,
+    `         ${orderId} AS order_id,`,
+    `         ${product} AS product`,
+    `  FROM ${source.relation}`,
+  ].join("\n");
+}
+
+const VALID = `customer_id IS NOT NULL AND customer_id <> '' AND day IS NOT NULL AND amount IS NOT NULL`;
+
+/** The usable rows: a customer id, a readable date and a number as amount (others are counted as rejected). */
+export function validOrders(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  return [`SELECT customer_id, day, amount, order_id, product FROM (`, parsedRows(d, source, settings), `) src WHERE ${VALID}`].join("\n");
+}
+
+/** One scan before the rest: all rows, usable rows, the latest usable day (the default as-of is that + 1). */
+export function rowStatsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  return [
+    `SELECT count(*) AS all_rows, sum(CASE WHEN ${VALID} THEN 1 ELSE 0 END) AS valid_rows, max(CASE WHEN ${VALID} THEN day END) AS last_day FROM (`,
+    parsedRows(d, source, settings),
+    `) src`,
+  ].join("\n");
+}
+
+/** Statement 1: one row per customer with orders before as-of: recency, frequency, monetary, spend in 365 days. */
+export function baseSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  const asOf = settings.asOf !== undefined ? `SELECT ${numberLiteral(settings.asOf)} AS as_of` : `SELECT max(day) + 1 AS as_of FROM ok`;
+  const frequency = source.order ? `count(DISTINCT order_id) + sum(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END)` : `count(*)`;
+  const select = [
+    `WITH ok AS (`,
+    validOrders(d, source, settings),
+    `), params AS (${asOf})`,
+    `SELECT customer_id, max(as_of) AS as_of_day, max(as_of) - max(day) AS recency, ${frequency} AS frequency,`,
+    `       sum(amount) AS monetary, sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END) AS spend365,`,
+    `       min(day) AS first_day, max(day) AS last_day`,
+    `FROM ok CROSS JOIN params WHERE day < as_of`,
+    `GROUP BY customer_id`,
+  ].join("\n");
+  return d.createTemp(TABLES.base, select);
+}
+
+/** Statement 2: one row: as-of, customers, and the 4 breakpoints of R, F and M as PERCENTILE.INC. */
+export function breaksSql(d: Dialect, settings: SegmentationSqlSettings): string {
+  const asOf = settings.asOf !== undefined ? numberLiteral(settings.asOf) : null;
+  const positions = QUINTILES.map((p, k) => {
+    const h = `${d.double("n - 1")} * ${d.doubleLiteral(p)}`;
+    return `${h} AS h${k}, floor(${h}) AS lo${k}, least(floor(${h}) + 1, ${d.double("n - 1")}) AS hi${k}`;
+  });
+  const ctes = [`pos AS (SELECT n, ${positions.join(",\n       ")} FROM (SELECT count(*) AS n FROM ${TABLES.base}) t)`];
+  const columns: string[] = [];
+  for (const { key, column } of DIMENSIONS) {
+    ctes.push(
+      `hist_${key} AS (SELECT v, sum(cnt) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum\n` +
+        `  FROM (SELECT ${column} AS v, count(*) AS cnt FROM ${TABLES.base} GROUP BY ${column}) g)`,
+    );
+    const stats = QUINTILES.map((_, k) => `min(CASE WHEN cum > lo${k} THEN v END) AS a${k}, min(CASE WHEN cum > hi${k} THEN v END) AS z${k}`);
+    ctes.push(`os_${key} AS (SELECT ${stats.join(", ")} FROM hist_${key} CROSS JOIN pos)`);
+    for (let k = 0; k < QUINTILES.length; k++) {
+      columns.push(`${d.double(`os_${key}.a${k}`)} + (h${k} - lo${k}) * (${d.double(`os_${key}.z${k}`)} - ${d.double(`os_${key}.a${k}`)}) AS ${key}b${k + 1}`);
+    }
+  }
+  const asOfColumn = asOf ?? `(SELECT max(as_of_day) FROM ${TABLES.base})`;
+  const select = [
+    `WITH ${ctes.join(",\n")}`,
+    `SELECT ${asOfColumn} AS as_of, n,`,
+    `       ${columns.join(",\n       ")}`,
+    `FROM pos CROSS JOIN os_r CROSS JOIN os_f CROSS JOIN os_m`,
+  ].join("\n");
+  return d.createTemp(TABLES.breaks, select);
+}
+
+function segmentCase(code: string): string {
+  const whens = SEGMENTS.map((s, index) => `WHEN ${code} IN (${s.codes.join(", ")}) THEN ${index}`);
+  return `CASE ${whens.join(" ")} ELSE -1 END`;
+}
+
+function countAbove(breaks: string[], value: string, direction: "<" | ">"): string {
+  return `1 + ${breaks.map((b) => `(CASE WHEN ${b} ${direction} ${value} THEN 1 ELSE 0 END)`).join(" + ")}`;
+}
+
+/** Statement 3: the scored customers: R, F, M, segment (index into SEGMENTS), 8-class bits, tier (index into TIERS). */
+export function customersSql(d: Dialect, settings: SegmentationSqlSettings): string {
+  const b = (key: string) => [1, 2, 3, 4].map((k) => `${key}b${k}`);
+  const { tiers } = settings;
+  const tier = [
+    `CASE WHEN recency > ${numberLiteral(tiers.lostDays)} THEN 4`,
+    `WHEN recency > ${numberLiteral(tiers.dormantDays)} THEN 3`,
+    `WHEN spend365 >= ${numberLiteral(tiers.highValue)} THEN 0`,
+    `WHEN spend365 >= ${numberLiteral(tiers.potential)} THEN 1 ELSE 2 END`,
+  ].join(" ");
+  const select = [
+    `WITH s AS (`,
+    `  SELECT customer_id, recency, frequency, monetary, spend365, first_day, last_day,`,
+    `         ${countAbove(b("r"), d.double("recency"), ">")} AS r,`,
+    `         ${countAbove(b("f"), d.double("frequency"), "<")} AS f,`,
+    `         ${countAbove(b("m"), d.double("monetary"), "<")} AS m`,
+    `  FROM ${TABLES.base} CROSS JOIN ${TABLES.breaks}`,
+    `), means AS (`,
+    `  SELECT ${d.double("sum(r)")} / ${d.double("count(*)")} AS mean_r, ${d.double("sum(f)")} / ${d.double("count(*)")} AS mean_f,`,
+    `         ${d.double("sum(m)")} / ${d.double("count(*)")} AS mean_m FROM s`,
+    `)`,
+    `SELECT customer_id, recency, frequency, monetary, spend365, first_day, last_day, r, f, m,`,
+    `       ${segmentCase("(r * 100 + f * 10 + m)")} AS segment,`,
+    `       (CASE WHEN ${d.double("r")} >= mean_r THEN 4 ELSE 0 END) + (CASE WHEN ${d.double("f")} >= mean_f THEN 2 ELSE 0 END)` +
+      ` + (CASE WHEN ${d.double("m")} >= mean_m THEN 1 ELSE 0 END) AS class8,`,
+    `       ${tier} AS tier`,
+    `FROM s CROSS JOIN means`,
+  ].join("\n");
+  return d.createTemp(TABLES.customers, select);
+}
+
+/** Breakpoints, as-of, customers, orders, revenue and the score sums (for the means): one row. */
+export function overviewSql(d: Dialect): string {
+  const breaks = ["r", "f", "m"].flatMap((key) => [1, 2, 3, 4].map((k) => `${key}b${k}`));
+  return [
+    `SELECT max(k.as_of) AS as_of, count(*) AS customers, sum(c.frequency) AS orders, ${d.text("sum(c.monetary)")} AS revenue,`,
+    `       sum(c.r) AS sum_r, sum(c.f) AS sum_f, sum(c.m) AS sum_m,`,
+    `       ${breaks.map((b) => `max(k.${b}) AS ${b}`).join(", ")}`,
+    `FROM ${TABLES.customers} c CROSS JOIN ${TABLES.breaks} k`,
+  ].join("\n");
+}
+
+/** Customers, revenue and repeat customers per segment, 8-class and tier (group = the index or bits). */
+export function groupsSql(d: Dialect): string {
+  const part = (grouping: string, column: string) =>
+    `SELECT '${grouping}' AS grouping, ${column} AS grp, count(*) AS customers, ${d.text("sum(monetary)")} AS revenue,` +
+    ` sum(CASE WHEN frequency > 1 THEN 1 ELSE 0 END) AS repeaters FROM ${TABLES.customers} GROUP BY ${column}`;
+  return [part("segment", "segment"), part("class8", "class8"), part("tier", "tier")].join("\nUNION ALL\n");
+}
+
+/** Revenue per product before as-of (ABC); the classes follow from the order by revenue desc, then id. */
+export function productsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  return [
+    `WITH ok AS (`,
+    validOrders(d, source, settings),
+    `)`,
+    `SELECT product, ${d.text("sum(amount)")} AS revenue FROM ok CROSS JOIN ${TABLES.breaks}`,
+    `WHERE day < as_of GROUP BY product`,
+    `ORDER BY sum(amount) DESC, ${d.binaryOrder("product")}`,
+  ].join("\n");
+}
+
+/** Cohort cells: customers of cohort month c (first order) with an order in month c + k. */
+export function cohortsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  const monthOf = d.monthIndex(d.dateOfDay("day"));
+  return [
+    `WITH ok AS (`,
+    validOrders(d, source, settings),
+    `), active AS (`,
+    `  SELECT customer_id, ${monthOf} AS month FROM ok CROSS JOIN ${TABLES.breaks} WHERE day < as_of GROUP BY customer_id, ${monthOf}`,
+    `), firsts AS (`,
+    `  SELECT customer_id, min(month) AS cohort FROM active GROUP BY customer_id`,
+    `)`,
+    `SELECT firsts.cohort AS cohort, active.month - firsts.cohort AS k, count(*) AS customers`,
+    `FROM active JOIN firsts ON active.customer_id = firsts.customer_id`,
+    `GROUP BY firsts.cohort, active.month - firsts.cohort`,
+    `ORDER BY cohort, k`,
+  ].join("\n");
+}
+
+export interface SegmentationStatements {
+  /** Statements that fill the session tables, in order. */
+  setup: string[];
+  overview: string;
+  groups: string;
+  products: string | null;
+  /** Null for customer-level input (first orders unknown). */
+  cohorts: string | null;
+  cleanup: string[];
+}
+
+export function segmentationStatements(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): SegmentationStatements {
+  return {
+    setup: [baseSql(d, source, settings), breaksSql(d, settings), customersSql(d, settings)],
+    overview: overviewSql(d),
+    groups: groupsSql(d),
+    products: source.product ? productsSql(d, source, settings) : null,
+    cohorts: cohortsSql(d, source, settings),
+    cleanup: [TABLES.customers, TABLES.breaks, TABLES.base].map((t) => d.dropTemp(t)),
+  };
+}
+
+/** The same segmentation from customer-level rows (id, last order date, orders, spend, spend in 365 days). */
+export function customerStatements(d: Dialect, source: CustomerSource, settings: SegmentationSqlSettings): SegmentationStatements {
+  return {
+    setup: [baseFromCustomersSql(d, source, settings.asOf, settings.moneyScale), breaksSql(d, settings), customersSql(d, settings)],
+    overview: overviewSql(d),
+    groups: groupsSql(d),
+    products: null,
+    cohorts: null,
+    cleanup: [TABLES.customers, TABLES.breaks, TABLES.base].map((t) => d.dropTemp(t)),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Where the orders are, as a relation an engine reads: a Parquet file or a folder of them, a CSV (plain or .gz)
+ * read as text, or a table on a server. Columns are recognised by the same header rules as the TypeScript reader.
+ */
+import { statSync } from "node:fs";
+import { basename, extname } from "node:path";
+import { readOrderHeader, type OrderColumnChoice } from "../engine/customers/orderTable";
+import type { DialectName } from "../engine/sql/dialects";
+import type { OrderSource } from "../engine/sql/segmentationSql";
+import { InputFileError } from "../cli/inputFiles";
+
+export type FileKind = "parquet" | "parquetFolder" | "delimited" | "delimitedGz" | "xlsx";
+
+/** What a path holds, by its name; a folder is a folder of Parquet files. A missing path is a one-line error. */
+export function fileKind(path: string): FileKind {
+  let folder: boolean;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    throw new InputFileError(`${path}: file not found`);
+  }
+  if (folder) return "parquetFolder";
+  const name = path.toLowerCase();
+  if (name.endsWith(".parquet") || name.endsWith(".pq")) return "parquet";
+  if (name.endsWith(".gz")) return "delimitedGz";
+  if (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls")) return "xlsx";
+  return "delimited";
+}
+
+function quoted(path: string): string {
+  return `'${path.replace(/'/g, "''")}'`;
+}
+
+/** A file or folder as a relation of DuckDB (`read_parquet`, `read_csv` all text) or chDB (`file(...)`). */
+export function fileRelation(engine: DialectName, path: string, kind: FileKind = fileKind(path)): string {
+  const glob = kind === "parquetFolder" ? `${path.replace(/\/+$/, "")}/**/*.parquet` : path;
+  if (engine === "duckdb") {
+    if (kind === "parquet" || kind === "parquetFolder") return `read_parquet(${quoted(glob)}, union_by_name = true)`;
+    return `read_csv(${quoted(path)}, header = true, all_varchar = true)`;
+  }
+  if (engine === "clickhouse") {
+    if (kind === "parquet" || kind === "parquetFolder") return `file(${quoted(kind === "parquetFolder" ? `${path.replace(/\/+$/, "")}/*.parquet` : path)}, 'Parquet')`;
+    return `file(${quoted(path)}, 'CSVWithNames')`;
+  }
+  throw new Error(`no file relation for ${engine}`);
+}
+
+/** The order columns among `names` by the reader's aliases and the analyst's choice (errors name the file). */
+export function orderSourceOf(relation: string, names: string[], choice: OrderColumnChoice, label: string): OrderSource {
+  const { columns } = readOrderHeader({ sheet: basename(label, extname(label)), values: [names] }, choice);
+  const name = (i: number | undefined) => (i === undefined ? undefined : names[i]);
+  return { relation, customer: name(columns.customer)!, date: name(columns.date)!, amount: name(columns.amount)!, order: name(columns.order), product: name(columns.product) };
+}
