@@ -27,3 +27,23 @@ test("the review names the order columns it used and lists the top customers by 
   expect(list.getCell("A6").value).toBeNull();
   expect((await runCli(["review", MONTHLY, "--orders", ORDERS, "--customer-list-cap", "-1", "-o", join(dir, "x.xlsx")])).code).toBe(2);
 });
+
+test("a long customer list (written past exceljs) reads back whole: every row, the table's range, styles", async () => {
+  // 1,200 customers: c0000 spends 1.00, c0001 2.00, …; names with characters XML must escape.
+  const lines = ["customer_id,date,amount"];
+  for (let i = 0; i < 1200; i++) lines.push(`${i === 7 ? '"a<b&c>"' : `c${String(i).padStart(4, "0")}`},2025-0${1 + (i % 9)}-15,${i + 1}`);
+  const orders = join(dir, "many.csv");
+  writeFileSync(orders, lines.join("\n") + "\n");
+  const output = join(dir, "many.xlsx");
+  expect((await runCli(["review", MONTHLY, "--orders", orders, "-o", output, "--as-of", "2025-10-01"])).code).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(output);
+  const list = workbook.getWorksheet("客户明细")!;
+  // All 1,200 fit under the cap: first-order order, from row 2 (the header is row 1) to row 1201.
+  expect(list.getCell("A2").value).toBe("c0000");
+  expect(list.getCell("A9").value).toBe("a<b&c>");
+  expect([list.getCell("A1201").value, list.getCell("D1201").value, list.getCell("D1201").numFmt]).toEqual(["c1199", 1200, "#,##0.00"]);
+  expect(list.getCell("A1202").value).toBeNull();
+  const table = list.getTable("客户明细表") as unknown as { table: { tableRef?: string; ref?: string } };
+  expect(table.table.tableRef ?? table.table.ref).toBe("A1:J1201");
+});

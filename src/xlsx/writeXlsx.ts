@@ -10,6 +10,7 @@ import { cellTextAt, type CellSpec, type SheetSpec, type StyleName, type Workboo
 import { chartXml, drawingXml } from "./chartXml";
 import { FONT_NAME, LOOKS, STATUS_COLOURS } from "../engine/review/styles";
 import { addOwnMark } from "./ownMark";
+import { appendBulkRows, BULK_TABLE_ROWS, type BulkRows } from "./bulkTableRows";
 
 type CellStyle = Partial<Pick<ExcelJS.Style, "font" | "fill" | "alignment" | "border">>;
 
@@ -36,7 +37,7 @@ function cellValue(spec: CellSpec, cacheResults: boolean): ExcelJS.CellValue {
   return spec.value ?? null;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cacheResults: boolean): void {
+function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cacheResults: boolean, bulk: BulkRows[]): void {
   const views: Array<Partial<ExcelJS.WorksheetView>> = spec.freeze ? [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows, showGridLines: false }] : [{ showGridLines: false }];
   const ws = workbook.addWorksheet(spec.name, {
     views,
@@ -74,13 +75,16 @@ function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, cacheResults: b
     });
   }
   for (const table of spec.tables) {
+    // A long table: exceljs writes its first row, the rest goes into the sheet's XML directly (bulkTableRows).
+    const long = table.rows.length > BULK_TABLE_ROWS;
+    if (long) bulk.push({ sheet: spec.name, table: table.name, firstRow: table.row + 1, col: table.col, width: table.header.length, rows: table.rows.slice(1) });
     ws.addTable({
       name: table.name,
       ref: `${columnLetter(table.col)}${table.row + 1}`,
       headerRow: true,
       style: { theme: "TableStyleMedium2", showRowStripes: true },
       columns: table.header.map((name) => ({ name, filterButton: true })),
-      rows: table.rows,
+      rows: long ? table.rows.slice(0, 1) : table.rows,
     });
     table.formats?.forEach((format, c) => {
       if (format) ws.getColumn(table.col + c + 1).numFmt = format;
@@ -104,10 +108,11 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 }
 
 /** Adds the charts of every sheet to the saved workbook. */
-async function addCharts(buffer: Buffer, spec: WorkbookSpec): Promise<Buffer> {
+async function addCharts(buffer: Buffer, spec: WorkbookSpec, bulk: BulkRows[]): Promise<Buffer> {
   const { default: JSZip } = await import("jszip");
   const zip = await JSZip.loadAsync(buffer);
   const parts = await sheetParts(zip);
+  await appendBulkRows(zip, parts, bulk);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   let chartNumber = 0;
   let drawingNumber = 0;
@@ -164,8 +169,9 @@ export async function writeXlsx(spec: WorkbookSpec, options: WriteOptions): Prom
   workbook.lastModifiedBy = spec.generator;
   workbook.created = options.created;
   workbook.modified = options.created;
-  for (const sheet of spec.sheets) writeSheet(workbook, sheet, options.cacheResults ?? true);
+  const bulk: BulkRows[] = [];
+  for (const sheet of spec.sheets) writeSheet(workbook, sheet, options.cacheResults ?? true, bulk);
   // Stored without compression here: the package is compressed once, after the chart parts are added.
   const saved = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>));
-  return addCharts(saved, spec);
+  return addCharts(saved, spec, bulk);
 }
