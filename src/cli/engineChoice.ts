@@ -14,7 +14,6 @@ import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { DIALECTS, type DialectName } from "../engine/sql/dialects";
 import { segmentationSummaryToJson } from "../engine/sql/segmentationSummaryJson";
 import { fileKind } from "../warehouse/orderRelation";
-import { segmentWithSql } from "../warehouse/segmentWithSql";
 import type { Lang } from "../i18n/issues";
 import { issue, InputError } from "../i18n/issues";
 import { t } from "../i18n/strings";
@@ -100,6 +99,9 @@ export async function segmentOnChosenEngine(file: string | undefined, options: O
   }
   const input = options.customers ?? file;
   if (input === undefined && !options.table) throw new UsageError("segment: name an order list, or --customers FILE, or --table with --url");
+  // Loaded only when a SQL engine runs: DuckDB, the ClickHouse client and pg take longer to load than the
+  // TypeScript engine takes to segment a million orders.
+  const { segmentWithSql } = await import("../warehouse/segmentWithSql");
   const result = await segmentWithSql({
     engine,
     url: options.url,
