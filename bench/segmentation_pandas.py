@@ -31,4 +31,5 @@ print(json.dumps({
     "breaks": {k: [float(x) for x in v] for k, v in breaks.items()},
     "at555": int(codes.get(555, 0)),
     "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "cpuMs": (resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime) * 1000,
 }))
