@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (second part): the segmentation of large order logs in Parquet through embedded DuckDB, beside
- * DuckDB's raw SQL for the same job (RFM per customer, quintiles, scores, group counts, cohort cells).
+ * DuckDB's raw SQL for the same job (RFM per customer, quintiles, scores, group counts, cohort cells, monthly figures).
  *   BENCH_WAREHOUSE_ORDERS  comma-separated sizes, default 20000000,100000000 (never run in CI)
  *   BENCH_DIR               where the generated Parquet files are kept between runs (default: the temp folder)
  * Each job runs in a child process of its own; it reports wall time and the process's peak resident memory.
@@ -15,7 +15,7 @@ import { DEFAULT_SEGMENTATION_SETTINGS } from "../src/engine/customers/rfm";
 import { segmentWithSql } from "../src/warehouse/segmentWithSql";
 
 const SIZES = (process.env.BENCH_WAREHOUSE_ORDERS ?? "20000000,100000000").split(",").map(Number);
-const DIR = process.env.BENCH_DIR ?? join(tmpdir(), "kpi-review-bench");
+const DIR = process.env.BENCH_DIR ?? join(tmpdir(), "kpi-review-warehouse-bench");
 const FIRST_DAY = "2024-01-01";
 const DAYS = 731;
 const AS_OF = "2026-01-01";
@@ -59,7 +59,7 @@ async function ours(orders: number): Promise<number> {
   return result.summary.segments[0].customers;
 }
 
-/** DuckDB's raw SQL for the same job, written the plain way (quantile_cont, double sums, no exactness). */
+/** DuckDB's raw SQL for the same job (scores, group counts, cohorts, monthly figures), written the plain way: quantile_cont, no exactness. */
 async function raw(orders: number): Promise<number> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
@@ -76,10 +76,16 @@ async function raw(orders: number): Promise<number> {
                       quantile_cont(monetary, [0.2, 0.4, 0.6, 0.8]) AS monetary FROM c)
     SELECT c.*, 1 + ${down("recency")} AS r, 1 + ${up("frequency")} AS f, 1 + ${up("monetary")} AS m FROM c, b`);
   await connection.runAndReadAll(`SELECT r * 100 + f * 10 + m AS code, count(*), sum(monetary) FROM s GROUP BY code`);
+  await connection.run(`
+    CREATE TEMP TABLE cm AS
+    SELECT customer_id, date_trunc('month', order_date) AS month, count(DISTINCT order_id) AS orders, sum(amount) AS gmv
+    FROM '${fileFor(orders)}' WHERE order_date < DATE '${AS_OF}' GROUP BY ALL`);
+  const firsts = `f AS (SELECT customer_id, min(month) AS cohort FROM cm GROUP BY customer_id)`;
+  await connection.runAndReadAll(`WITH ${firsts} SELECT cohort, date_diff('month', cohort, month) AS k, count(*) FROM cm JOIN f USING (customer_id) GROUP BY ALL`);
   await connection.runAndReadAll(`
-    WITH a AS (SELECT DISTINCT customer_id, date_trunc('month', order_date) AS month FROM '${fileFor(orders)}' WHERE order_date < DATE '${AS_OF}'),
-         f AS (SELECT customer_id, min(month) AS cohort FROM a GROUP BY customer_id)
-    SELECT cohort, date_diff('month', cohort, month) AS k, count(*) FROM a JOIN f USING (customer_id) GROUP BY ALL`);
+    WITH ${firsts}
+    SELECT month, sum(gmv), sum(orders), count(*), count(*) FILTER (orders >= 2), count(*) FILTER (month = cohort), sum(gmv) FILTER (month = cohort)
+    FROM cm JOIN f USING (customer_id) GROUP BY month`);
   const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER FROM s WHERE r = 5 AND f = 5 AND m = 5`);
   const top = Number(reader.getRows()[0][0]);
   connection.closeSync();

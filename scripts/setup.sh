@@ -6,6 +6,8 @@
 #                          the tests open, recalculate and render the generated workbooks with real LibreOffice
 #   chromium               the pane's end-to-end test drives Debian's Chromium through playwright-core
 #   python3-pandas         `npm run bench` runs the same segmentation in pandas for comparison
+# and chDB (npm `chdb`, in-process ClickHouse, ~550 MB) for the ClickHouse-dialect tests: installed once into
+# ~/.cache/kpi-review/chdb (or $KPI_REVIEW_CHDB), outside the repository and its node_modules, and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,3 +25,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 npm ci --no-audit --no-fund
+
+chdb_dir="${KPI_REVIEW_CHDB:-$HOME/.cache/kpi-review/chdb}"
+if [ ! -f "$chdb_dir/node_modules/chdb/package.json" ]; then
+  echo "setup: installing chdb into $chdb_dir"
+  mkdir -p "$chdb_dir"
+  npm install --prefix "$chdb_dir" --no-audit --no-fund --no-save chdb@3.4.0 >/dev/null
+fi

@@ -10,6 +10,7 @@ import { asOfOption, tiersOption } from "./options";
 import { UsageError } from "./loadInputs";
 import type { CliIo } from "./io";
 import { renderSegmentationText } from "./segmentCommand";
+import { renderOrderMonths } from "./orderMonthsText";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { DIALECTS, type DialectName } from "../engine/sql/dialects";
 import { segmentationSummaryToJson } from "../engine/sql/segmentationSummaryJson";
@@ -119,6 +120,7 @@ export async function segmentOnChosenEngine(file: string | undefined, options: O
   }
   const lang = options.lang;
   io.stdout(renderSegmentationText(result.summary, result.rejectedRows, lang));
+  if (result.summary.monthly) io.stdout(`\n${renderOrderMonths(result.summary.monthly, lang)}\n`);
   const where = result.customersOut ? `${t("customersOutWritten", lang)} ${result.customersOut.path} (${result.customersOut.rows.toLocaleString("en-US")})` : t("customersOutHint", lang);
   io.stdout(`\n${t("engineUsed", lang)}: ${label} · ${where}\n`);
   return 0;

@@ -50,8 +50,8 @@ export function addOrderListOptions(command: Command): Command {
     .option("--amount <column>", "amount column")
     .option("--order <column>", "order id column")
     .option("--product <column>", "product column (for ABC): an id such as SKU is preferred to a name")
-    .option("--category <column>", "category column")
-    .option("--quantity <column>", "quantity column (units on the row)")
+    .option("--category <column>", "category column (品类 / 类目)")
+    .option("--quantity <column>", "quantity column (数量), for unit prices")
     .option("--date-format <dmy|mdy>", "read slash dates such as 4/1/2025 day-first (dmy) or month-first (mdy)")
     .option("--force", "replace an output file this tool did not write");
 }

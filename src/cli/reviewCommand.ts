@@ -10,7 +10,7 @@ import type { CliIo } from "./io";
 import { checkOutputFile, writeOutputFile } from "./outputFile";
 import { prepareCustomersOut } from "./customersOut";
 
-export async function reviewCommand(monthly: string, options: ReviewCliOptions, io: CliIo): Promise<number> {
+export async function reviewCommand(monthly: string | undefined, options: ReviewCliOptions, io: CliIo): Promise<number> {
   if (options.customersOut && !options.orders) throw new UsageError("--customers-out needs --orders (the order list whose customers to write)");
   // Output paths are checked before any work: never onto an input, never over a file this tool did not write.
   const inputs = [monthly, options.targets, options.orders].filter((f): f is string => Boolean(f));
@@ -22,6 +22,6 @@ export async function reviewCommand(monthly: string, options: ReviewCliOptions, 
   writeOutputFile(target, [await writeXlsx(spec, { created: input.generatedAt })]);
   if (customersOut && model.customers) io.stderr((await customersOut.write(model.customers, model.customers.orders, options.lang)) + "\n");
   for (const w of [...readerWarnings, ...model.scorecard.warnings]) io.stderr(formatIssue(w, options.lang) + "\n");
-  io.stdout(`${options.lang === "zh" ? "已写入" : "Wrote"} ${resolve(options.output)} (${spec.sheets.map((s) => s.name).join(", ")}) ← ${basename(monthly)}\n`);
+  io.stdout(`${options.lang === "zh" ? "已写入" : "Wrote"} ${resolve(options.output)} (${spec.sheets.map((s) => s.name).join(", ")}) ← ${[monthly, options.orders].filter((f): f is string => f !== undefined).map((f) => basename(f)).join(" + ")}\n`);
   return 0;
 }

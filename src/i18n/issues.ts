@@ -29,6 +29,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 此前缺少月份 ${p.month}（这些月份的期间值为 n.a.）`,
     en: (p) => `${p.address}: months before this row are missing: ${p.month} (period values over them are n.a.)`,
   },
+  duplicateMonthsHint: {
+    zh: (p) => `${p.address}: 共 ${p.count} 个月份重复：若每行是一天，请用完整日期（如 2025-01-15）；若每行是渠道/品类等，请加一列 渠道、品类、类目、店铺、平台 或 地区 标明`,
+    en: (p) => `${p.address}: ${p.count} months repeat: if each row is a day, give full dates (2025-01-15); if rows are channels or categories, add a column 渠道, 品类, 类目, 店铺, 平台 or 地区 naming them`,
+  },
   quarterlyData: {
     zh: (p) => `${p.address}: "${p.text}" 是季度；复盘需要按月的数据（每月一行或一列），请提供月度数据`,
     en: (p) => `${p.address}: "${p.text}" is a quarter; the review needs monthly data (a row or column per month): provide monthly figures`,
@@ -136,6 +140,10 @@ const ISSUE_TEXT = {
   noPreviousYear: {
     zh: (p) => `数据中没有 ${p.period}（同期）的月份，同比为 n.a.`,
     en: (p) => `the data has no months of ${p.period} (previous year); YoY is n.a.`,
+  },
+  newCustomersOverCounted: {
+    zh: (p) => `订单数据在期间前只有 ${p.months} 个月（不足 12 个月），新客数按“数据中首单”计，会偏高`,
+    en: (p) => `the order list has only ${p.months} months before the period (less than 12): new customers count first orders in the data and are over-counted`,
   },
   lmdiNotPossible: {
     zh: (p) => `GMV 归因无法计算：${p.reason === "missing" ? "访客数、支付买家数或 GMV 缺失" : "存在零或负值，无法取对数"}`,

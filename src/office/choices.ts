@@ -5,6 +5,7 @@
  */
 import type { DataSource } from "./readGrid";
 import type { ColumnMeaning } from "../engine/metrics/headers";
+import type { ColumnOverride } from "../engine/read/columnRules";
 import type { Lang } from "../i18n/issues";
 import type { OrderField } from "../engine/customers/orderTable";
 
@@ -12,9 +13,10 @@ export const CHOICES_SETTING = "kpiReview.choices";
 
 export interface ReviewChoices {
   version: 1;
-  data: DataSource;
-  /** Column meanings the analyst confirmed or changed, keyed by header. */
-  overrides: Record<string, ColumnMeaning | "ignore">;
+  /** The monthly data; null for a review from the order list alone (then `orders` is required). */
+  data: DataSource | null;
+  /** Column meanings (and rules: aggregation, direction, unit) the analyst confirmed or changed, keyed by header. */
+  overrides: Record<string, ColumnMeaning | "ignore" | ColumnOverride>;
   targets: DataSource | null;
   /** `2025-06`..`2025-10`; null for the default (the latest calendar year). */
   period: { from: string; to: string } | null;

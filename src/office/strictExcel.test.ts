@@ -43,6 +43,14 @@ describe("issue 10 against the strict fake host", () => {
     expect(excel.sheet("客户明细")!.tables.map((t) => t.name)).toEqual(["客户明细表"]);
   });
 
+  test("1. a workbook name that equals the table's name does not make the write fail", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Mine", [[1]]);
+    excel.names.set("客户明细表", { sheet: "Mine", address: "A1" });
+    await writeReviewWorkbook(excel.context, reviewSpec("v1"), { lang: "zh", capabilities: excel.capabilities });
+    expect(excel.sheet("客户明细")!.tables.map((t) => t.name)).toEqual(["客户明细表_2"]);
+  });
+
   test("2. text is written as text: month labels, leading-zero and long ids, + and - and = texts; numbers stay numbers", async () => {
     const excel = new FakeExcel();
     const spec = reviewSpec("v1");

@@ -3,11 +3,13 @@
  * means, the rule and direction the engine infers for it, and for a custom metric its unit and rule. A conflict
  * (two columns, one meaning) is shown on the column the analyst changed, whose dropdown holds the ways out.
  */
-import { Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
+import { useState } from "react";
+import { Button, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
 import type { Lang } from "../i18n/issues";
 import { paneSay, paneText } from "../i18n/paneText";
 import { formatMonth, monthRange } from "../engine/read/month";
-import { CUSTOM_RULES, CUSTOM_UNITS, choiceFromValue, choiceValue, columnOptions, meaningLabel } from "./columnChoices";
+import { RULE_AGGREGATIONS, RULE_DIRECTIONS, RULE_UNITS, choiceFromValue, choiceValue, columnOptions, meaningLabel, withChoice, withRule } from "./columnChoices";
+import type { ColumnRow } from "./readForPane";
 import { columnRules } from "./columnRules";
 import type { ColumnDescription } from "../engine/read/columnRules";
 import type { ReviewPane } from "./useReviewPane";
@@ -39,59 +41,79 @@ function Structure({ pane }: { pane: ReviewPane }) {
   );
 }
 
+/** The unit, rule and direction of one column as the engine reads it, each changeable. */
+function RuleDetails({ pane, row, rule }: { pane: ReviewPane; row: ColumnRow; rule: ColumnDescription }) {
+  const styles = usePaneStyles();
+  const lang = pane.lang;
+  const text = paneText(lang);
+  const change = (patch: Parameters<typeof withRule>[1]) => pane.setColumn(row.header, withRule(row.override, patch, row.detected));
+  return (
+    <div className={styles.row} role="group" aria-label={`${text.ruleDetails}: ${row.header}`}>
+      <Field label={`${text.unit}`} className={styles.grow}>
+        <Select className={styles.select} value={rule.unit} onChange={(_, d) => change({ unit: d.value as ColumnDescription["unit"] })}>
+          {RULE_UNITS.map((u) => (
+            <option key={u.unit} value={u.unit}>{paneSay(lang, u.label)}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={text.rule} className={styles.grow}>
+        <Select className={styles.select} value={rule.aggregation} onChange={(_, d) => change({ aggregation: d.value as "sum" | "mean" | "last" })}>
+          {rule.aggregation === "ratio" && <option value="ratio">{text.ruleRatio}</option>}
+          {RULE_AGGREGATIONS.map((r) => (
+            <option key={r.rule} value={r.rule}>{paneSay(lang, r.label)}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={text.direction} className={styles.grow}>
+        <Select className={styles.select} value={rule.direction} onChange={(_, d) => change({ direction: d.value as "higher" | "lower" })}>
+          {RULE_DIRECTIONS.map((r) => (
+            <option key={r.direction} value={r.direction}>{paneSay(lang, r.label)}</option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}
+
 export function ColumnsStep({ pane }: { pane: ReviewPane }) {
   const styles = usePaneStyles();
   const lang = pane.lang;
   const text = paneText(lang);
+  const [open, setOpen] = useState<Record<string, boolean>>({});
   const read = pane.read;
   if (!read || read.rows.length === 0) return null;
   const rules = read.result ? columnRules(read.result.table) : new Map<string, ColumnDescription>();
-  const used = read.result ? read.result.table.columns.length : read.rows.filter((r) => r.choice !== "ignore").length;
+  const used = read.result ? read.result.table.columns.length + (read.result.table.comparisons?.length ?? 0) : read.rows.filter((r) => r.choice !== "ignore").length;
   return (
     <section className={styles.step} aria-labelledby="step-columns">
       <Subtitle2 as="h2" id="step-columns">{text.stepColumns}</Subtitle2>
       <Structure pane={pane} />
       {read.rows.map((row) => {
         const conflict = read.conflicts.find((c) => c.header === row.header);
-        const value = choiceValue(row.choice);
-        const custom = row.choice !== "ignore" && row.choice.kind === "custom" ? row.choice : null;
+        const rule = rules.get(row.header);
         const message = conflict
           ? paneSay(lang, "conflict", { address: conflict.address, header: conflict.header, other: conflict.otherAddress, otherHeader: conflict.otherHeader, meaning: meaningLabel(conflict.choice, lang) })
           : undefined;
+        const detailsOpen = open[row.header] === true;
         return (
           <div key={row.headerAddress} className={styles.step} data-testid={`column-${row.header}`}>
-            <Field label={row.header} hint={conflict ? undefined : ruleText(rules.get(row.header), lang) || undefined} validationState={conflict ? "error" : "none"} validationMessage={message}>
+            <Field label={row.header} hint={conflict ? undefined : ruleText(rule, lang) || undefined} validationState={conflict ? "error" : "none"} validationMessage={message}>
               <Select
                 className={styles.select}
-                value={value}
-                onChange={(_, d) => {
-                  const choice = choiceFromValue(d.value, row.header, row.detected, row.choice);
-                  pane.setColumn(row.header, JSON.stringify(choice) === JSON.stringify(row.detected) ? null : choice);
-                }}
+                value={choiceValue(row.choice)}
+                onChange={(_, d) => pane.setColumn(row.header, withChoice(choiceFromValue(d.value, row.header, row.detected), row.detected))}
               >
-                {columnOptions(row.detected, lang).map((o) => (
+                {columnOptions(row.header, row.detected, lang).map((o) => (
                   <option key={o.value} value={o.value}>{o.label}</option>
                 ))}
               </Select>
             </Field>
-            {custom && (
-              <div className={styles.row}>
-                <Field label={`${text.unit}: ${row.header}`} className={styles.grow}>
-                  <Select className={styles.select} value={custom.unit} onChange={(_, d) => pane.setColumn(row.header, { ...custom, unit: d.value as typeof custom.unit })}>
-                    {CUSTOM_UNITS.map((u) => (
-                      <option key={u.unit} value={u.unit}>{paneSay(lang, u.label)}</option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label={`${text.rule}: ${row.header}`} className={styles.grow}>
-                  <Select className={styles.select} value={custom.aggregation} onChange={(_, d) => pane.setColumn(row.header, { ...custom, aggregation: d.value as typeof custom.aggregation })}>
-                    {CUSTOM_RULES.map((r) => (
-                      <option key={r.rule} value={r.rule}>{paneSay(lang, r.label)}</option>
-                    ))}
-                  </Select>
-                </Field>
-              </div>
+            {rule && !conflict && (
+              <Button appearance="transparent" size="small" className={styles.disclosure} aria-expanded={detailsOpen} aria-label={`${text.ruleDetails}: ${row.header}`} onClick={() => setOpen({ ...open, [row.header]: !detailsOpen })}>
+                <span aria-hidden="true">{detailsOpen ? "▾ " : "▸ "}</span>{text.ruleDetails}
+              </Button>
             )}
+            {rule && !conflict && detailsOpen && <RuleDetails pane={pane} row={row} rule={rule} />}
           </div>
         );
       })}

@@ -54,6 +54,7 @@ export function GenerateSection({ pane }: { pane: ReviewPane }) {
         <div className={styles.row}>
           <Field
             className={styles.grow}
+            data-testid="progress"
             label={text.progressLabel}
             validationState="none"
             validationMessage={[

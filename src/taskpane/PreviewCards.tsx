@@ -24,11 +24,10 @@ export const CARD_CAP = 8;
 const KEY_METRICS = ["gmv", "conversion", "aov", "repeatRate"];
 
 /** The target a card shows: the target to date where the engine pro-rated a longer period's target. */
-export function cardTarget(m: MetricResult): { value: number; toDate: boolean; full: number | null; basis: string | null } | null {
+export function cardTarget(m: MetricResult): { value: number; toDate: boolean; full: number | null; unit: MetricResult["unit"]; basis: MetricResult["targetBasis"] } | null {
   if (m.target === null) return null;
-  const extra = m as MetricResult & { targetFullPeriod?: number | null; targetBasis?: string };
-  const toDate = extra.targetBasis !== undefined && extra.targetBasis !== "as given" && extra.targetFullPeriod !== undefined && extra.targetFullPeriod !== null;
-  return { value: m.target, toDate, full: toDate ? extra.targetFullPeriod! : null, basis: toDate ? extra.targetBasis! : null };
+  const toDate = (m.targetBasis === "seasonal" || m.targetBasis === "linear") && m.targetFullPeriod !== null;
+  return { value: m.target, toDate, full: toDate ? m.targetFullPeriod : null, unit: m.unit, basis: m.targetBasis };
 }
 
 export function orderedMetrics(scorecard: Scorecard): MetricResult[] {
@@ -64,6 +63,7 @@ export function PreviewCards({ scorecard, lang }: { scorecard: Scorecard; lang: 
                   {target.toDate ? `${text.targetToDate}*` : text.target} {formatValue(target.value, m.unit, lang)}
                 </Caption1>
               )}
+              {target?.toDate && target.full !== null && <Caption1 data-testid="card-target-full">{paneSay(lang, "targetFull", { full: formatValue(target.full, m.unit, lang) })}</Caption1>}
               <div className={styles.line}>
                 <Caption1>{text.attainment} {m.attainment === null ? NA : formatPercent(m.attainment)}</Caption1>
                 <Caption1>{text.yoy} {m.growth === null ? NA : formatSignedPercent(m.growth)}</Caption1>
@@ -79,7 +79,7 @@ export function PreviewCards({ scorecard, lang }: { scorecard: Scorecard; lang: 
       )}
       {toDate && toDate.full !== null && (
         <Caption1 data-testid="target-to-date-note">
-          {paneSay(lang, "targetToDateNote", { full: formatValue(toDate.full, "元", lang), basis: paneSay(lang, toDate.basis === "seasonal" ? "basisSeasonal" : "basisLinear") })}
+          {paneSay(lang, "targetToDateNote", { basis: paneSay(lang, toDate.basis === "seasonal" ? "basisSeasonal" : "basisLinear") })}
         </Caption1>
       )}
     </section>

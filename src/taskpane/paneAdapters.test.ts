@@ -4,6 +4,7 @@ import { collapseMonthIssues, renderMessage } from "./paneMessage";
 import { parseSettings, settingsText } from "./settingsForm";
 import { checkOrders } from "./ordersCheck";
 import { topOfAddress } from "./paneHost";
+import { asPaneOverride, choiceFromValue, choiceOf, columnOptions, detectedMeaning, withChoice, withRule } from "./columnChoices";
 import { defaultChoices } from "../office/choices";
 import { issue } from "../i18n/issues";
 
@@ -25,11 +26,36 @@ describe("readForPane", () => {
 
   test("the conflict is shown on the column the analyst changed, even when it is the earlier one", () => {
     const census = columnCensus(sample);
-    const overrides = { 访客数: { kind: "metric", key: "buyers" } as const, 会员数: "ignore" as const };
+    const overrides = { 访客数: { meaning: { kind: "metric", key: "buyers" } as const }, 会员数: "ignore" as const };
     const read = readForPane(sample, census, overrides, "访客数");
     expect(read.conflicts.map((c) => [c.header, c.address, c.otherAddress])).toEqual([["访客数", "月度数据!B1", "月度数据!C1"]]);
     // An ignored column stays listed, so the analyst can take it back.
     expect(read.rows.find((r) => r.header === "会员数")?.choice).toBe("ignore");
+  });
+});
+
+describe("column choices", () => {
+  const users = detectedMeaning("会员数");
+  test("an override that says nothing new is none; a rule change keeps the meaning", () => {
+    expect(withChoice(users, users)).toBeNull();
+    expect(withChoice("ignore", users)).toBe("ignore");
+    const custom = choiceFromValue("custom", "会员数", users);
+    // The custom metric's rule comes from the engine's name rules: 会员数 is a stock (last month).
+    expect(custom).toMatchObject({ kind: "custom", name: "会员数", aggregation: "last" });
+    const chosen = withChoice(custom, users);
+    expect(withRule(chosen!, { direction: "lower" }, users)).toEqual({ meaning: custom, direction: "lower" });
+    expect(withRule(undefined, { direction: undefined }, users)).toBeNull();
+    expect(choiceOf(asPaneOverride({ kind: "metric", key: "users" }), users)).toEqual(users);
+  });
+
+  test("any column can be a channel named by its header", () => {
+    const options = columnOptions("抖音(元)", detectedMeaning("抖音(元)"), "zh").map((o) => o.value);
+    expect(options).toEqual(expect.arrayContaining(["ignore", "custom", "channel:gmv:抖音", "channel:traffic:抖音", "metric:gmv"]));
+    expect(choiceFromValue("channel:gmv:抖音", "抖音(元)", detectedMeaning("抖音(元)"))).toEqual({ kind: "channel", channel: "抖音", measure: "gmv" });
+    // 老客GMV is read as a customer-type split; the ways out include channel 老客's GMV, a custom metric, not using it.
+    const split = detectedMeaning("老客GMV");
+    expect(split).toEqual({ kind: "segment", segment: "老客", of: "GMV" });
+    expect(columnOptions("老客GMV", split, "zh").map((o) => o.value).slice(0, 4)).toEqual(["ignore", "custom", "segment:老客:GMV", "channel:gmv:老客"]);
   });
 });
 
@@ -85,7 +111,9 @@ describe("orders check", () => {
     ["o2", "c2", "2025-01-03", 50],
   ]);
   test("a missing amount column is reported; naming it makes the list readable", () => {
-    expect(checkOrders(orders, {}).error).not.toBeNull();
+    const unnamed = checkOrders(orders, {});
+    expect(unnamed.error).not.toBeNull();
+    expect(unnamed.missing).toEqual(["amount"]);
     const named = checkOrders(orders, { amount: "实付", order: "单号" });
     expect(named.error).toBeNull();
     expect(named.used).toMatchObject({ customer: "买家", date: "日期", amount: "实付", order: "单号" });

@@ -8,6 +8,7 @@ export const usePaneStyles = makeStyles({
   /** A field that takes a line of its own below about 360 px. */
   wide: { flex: "1 1 170px", minWidth: 0 },
   input: { width: "100%", minWidth: 0, "& input": { minWidth: 0 } },
+  disclosure: { alignSelf: "flex-start", minWidth: 0, paddingLeft: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
   hint: { color: tokens.colorNeutralForeground3 },
   pre: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0, fontFamily: "inherit" },

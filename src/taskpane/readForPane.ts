@@ -9,7 +9,7 @@ import type { ColumnMeaning } from "../engine/metrics/headers";
 import type { Grid } from "../engine/read/grid";
 import { columnIndex } from "../engine/read/grid";
 import { InputError, type Issue } from "../i18n/issues";
-import { detectedMeaning, type ColumnChoice } from "./columnChoices";
+import { choiceOf, detectedMeaning, type ColumnChoice, type PaneOverride } from "./columnChoices";
 
 export interface ColumnRow {
   header: string;
@@ -18,6 +18,8 @@ export interface ColumnRow {
   detected: ColumnMeaning;
   /** What the column is read as now: the analyst's override, else `detected`. */
   choice: ColumnChoice;
+  /** The analyst's override, if any (a meaning and/or a rule). */
+  override?: PaneOverride;
 }
 
 export interface Conflict {
@@ -58,8 +60,8 @@ interface Attempt {
 }
 
 /** Reads with `overrides`, leaving out each column that duplicates another's meaning until the rest reads. */
-function readAround(grid: Grid, overrides: Record<string, ColumnChoice>): Attempt {
-  const left: Record<string, ColumnChoice> = {};
+function readAround(grid: Grid, overrides: Record<string, PaneOverride>): Attempt {
+  const left: Record<string, PaneOverride> = {};
   const duplicates: Issue[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     try {
@@ -88,9 +90,9 @@ export function columnCensus(grid: Grid): Array<{ header: string; headerAddress:
   return [...columns.values()].sort(byPosition);
 }
 
-export function readForPane(grid: Grid, census: ReturnType<typeof columnCensus>, overrides: Record<string, ColumnChoice>, lastChanged: string | null): PaneRead {
+export function readForPane(grid: Grid, census: ReturnType<typeof columnCensus>, overrides: Record<string, PaneOverride>, lastChanged: string | null): PaneRead {
   const attempt = readAround(grid, overrides);
-  const rows: ColumnRow[] = census.map((c) => ({ ...c, choice: overrides[c.header] ?? c.detected }));
+  const rows: ColumnRow[] = census.map((c) => ({ ...c, choice: choiceOf(overrides[c.header], c.detected), override: overrides[c.header] }));
   const headerAt = (address: string) => census.find((c) => c.headerAddress === address)?.header ?? address;
   const conflicts = attempt.duplicates.map((item): Conflict => {
     const later = { header: String(item.params.header), address: item.address ?? "" };

@@ -16,7 +16,7 @@ import type { Grid } from "../engine/read/grid";
 import type { Issue, Lang } from "../i18n/issues";
 import type { PaneTextKey } from "../i18n/paneText";
 import { columnCensus, readForPane } from "./readForPane";
-import type { ColumnChoice } from "./columnChoices";
+import { asPaneOverride, type PaneOverride } from "./columnChoices";
 import { checkOrders, CHECK_ROWS, type OrderColumns } from "./ordersCheck";
 import { parseSettings, settingsText, type SettingsText } from "./settingsForm";
 import { messageOf, say, type PaneMessage } from "./paneMessage";
@@ -57,7 +57,7 @@ export type StepId = "data" | "targets" | "orders";
 export function useReviewPane(host: PaneHost, initialLang: Lang) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [data, setData] = useState<Chosen<Grid> | null>(null);
-  const [overrides, setOverrides] = useState<Record<string, ColumnChoice>>({});
+  const [overrides, setOverrides] = useState<Record<string, PaneOverride>>({});
   const [lastChanged, setLastChanged] = useState<string | null>(null);
   const [targets, setTargets] = useState<Chosen<Target[]> | null>(null);
   const [orders, setOrders] = useState<Chosen<Grid> | null>(null);
@@ -102,7 +102,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
 
   /** New data starts from what the reader recognises: the overrides of other data do not carry over. */
   const chooseData = useCallback(
-    (source: DataSource | null, keep?: { overrides: Record<string, ColumnChoice>; period: { from: string; to: string } | null }) =>
+    (source: DataSource | null, keep?: { overrides: Record<string, PaneOverride>; period: { from: string; to: string } | null }) =>
       guarded("data", async () => {
         const picked = await pick(source);
         const value = await host.read(picked.source);
@@ -145,7 +145,8 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
         if (!saved || cancelled) return;
         setBase(saved);
         setSettings(settingsText(saved));
-        await chooseData(saved.data, { overrides: saved.overrides, period: saved.period });
+        const overrides = Object.fromEntries(Object.entries(saved.overrides).map(([header, o]) => [header, asPaneOverride(o)]));
+        await chooseData(saved.data, { overrides, period: saved.period });
         if (saved.targets) await chooseTargets(saved.targets);
         if (saved.orders) await chooseOrders(saved.orders, saved.orderColumns ?? {});
       } catch {
@@ -162,7 +163,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
   const census = useMemo(() => (data ? columnCensus(data.value) : []), [data]);
   const read = useMemo(() => (data ? readForPane(data.value, census, overrides, lastChanged) : null), [data, census, overrides, lastChanged]);
 
-  const setColumn = useCallback((header: string, choice: ColumnChoice | null) => {
+  const setColumn = useCallback((header: string, choice: PaneOverride | null) => {
     setOverrides((current) => {
       const next = { ...current };
       if (choice === null) delete next[header];

@@ -1,9 +1,11 @@
 /**
- * In-process ClickHouse (npm `chdb`, ~550 MB, not a dependency of this package): loaded from the module path in
- * KPI_REVIEW_CHDB (a folder where `npm install chdb` ran, or the package itself), else from the usual `require`.
+ * In-process ClickHouse (npm `chdb`, ~550 MB, not a dependency of this package): loaded from KPI_REVIEW_CHDB (a
+ * folder where `npm install --prefix <folder> chdb` ran, or the package itself), else the usual `require("chdb")`,
+ * else ~/.cache/kpi-review/chdb, where scripts/setup.sh installs it for the tests.
  */
 import { join } from "node:path";
 import { existsSync } from "node:fs";
+import { homedir } from "node:os";
 import { DIALECT } from "../engine/sql/dialects";
 import type { SqlRow, SqlSession } from "../engine/sql/sqlSession";
 
@@ -13,21 +15,34 @@ interface ChdbSessionClass {
 
 export class ChdbMissingError extends Error {}
 
-export function chdbModulePath(): string {
+/** The folder setup.sh installs chDB into for the tests (outside the repository, reused between runs). */
+export const CHDB_CACHE = join(homedir(), ".cache", "kpi-review", "chdb");
+
+function inFolder(folder: string): string {
+  const nested = join(folder, "node_modules", "chdb");
+  return existsSync(nested) ? nested : folder;
+}
+
+/** Where chDB is looked for, in order. */
+export function chdbCandidates(): string[] {
   const configured = process.env.KPI_REVIEW_CHDB;
-  if (!configured) return "chdb";
-  const nested = join(configured, "node_modules", "chdb");
-  return existsSync(nested) ? nested : configured;
+  return configured ? [inFolder(configured)] : ["chdb", inFolder(CHDB_CACHE)];
+}
+
+export function chdbModulePath(): string {
+  return chdbCandidates().join(", ");
 }
 
 function loadChdb(): { Session: ChdbSessionClass } {
-  const path = chdbModulePath();
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path) as { Session: ChdbSessionClass };
-  } catch {
-    throw new ChdbMissingError(path);
+  for (const path of chdbCandidates()) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(path) as { Session: ChdbSessionClass };
+    } catch {
+      // try the next place
+    }
   }
+  throw new ChdbMissingError(chdbModulePath());
 }
 
 export function chdbAvailable(): boolean {

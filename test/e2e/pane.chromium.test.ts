@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { ROOT_DIR, sampleSheet } from "../helpers/cli";
 import { paneSay, type PaneTextKey } from "../../src/i18n/paneText";
 import type { Lang } from "../../src/i18n/issues";
+import { formatValue } from "../../src/engine/format";
 
 const HARNESS = join(ROOT_DIR, "test-output", "e2e-harness");
 const SHOTS = join(ROOT_DIR, "test-output", "e2e");
@@ -30,9 +31,23 @@ function orderList(): unknown[][] {
   return rows;
 }
 
-/** The platform sample with a second users column (会员数 beside 用户规模): a conflict no analyst made. */
+/** The platform sample with a second users column (会员数 beside 用户规模): a conflict no analyst made; and 老客GMV. */
 function withMembers(): unknown[][] {
-  return csv("platform-2025/monthly.csv").map((row, r) => [...row, r === 0 ? "会员数" : Number(row[11]) + 1]);
+  return csv("platform-2025/monthly.csv").map((row, r) => [...row, r === 0 ? "会员数" : Number(row[11]) + 1, r === 0 ? "老客GMV" : Math.round(Number(row[1]) * 0.6)]);
+}
+
+/** Daily rows (生意参谋's 统计日期) for January and February 2025. */
+function dailyRows(): unknown[][] {
+  const rows: unknown[][] = [["统计日期", "GMV", "访客数"]];
+  for (let d = 0; d < 59; d++) rows.push([new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10), 1000 + d, 100 + d]);
+  return rows;
+}
+
+/** A 渠道 dimension beside the month: two channels a month. */
+function channelRows(): unknown[][] {
+  const rows: unknown[][] = [["月份", "渠道", "GMV"]];
+  for (const month of ["2025-01", "2025-02", "2025-03"]) for (const [channel, gmv] of [["站内", 700], ["站外", 300]] as const) rows.push([month, channel, gmv]);
+  return rows;
 }
 
 const DARK = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#333333", controlForegroundColor: "#ffffff" };
@@ -93,6 +108,8 @@ async function openPane(locale: string, width: number, officeTheme?: typeof DARK
       { name: "我的笔记", values: [["keep me"]] },
       { name: "订单", values: orderList() },
       { name: "会员", values: withMembers() },
+      { name: "日数据", values: dailyRows() },
+      { name: "分渠道", values: channelRows() },
     ],
     tables: [{ name: "月度表", sheet: "月度数据", address: "A1:L25" }],
   });
@@ -166,6 +183,8 @@ describe.each([
     const language = page.getByRole("combobox", { name: "语言 / Language" });
     await language.focus();
     await page.keyboard.press(lang === "zh" ? "ArrowDown" : "ArrowUp");
+    // A visible focus ring on a dropdown reached by keys.
+    expect(await language.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
     const other: Lang = lang === "zh" ? "en" : "zh";
     await expect(dataMessage.innerText()).resolves.toContain(paneSay(other, "dataError"));
     await pane.check("2-no-month-column-switched");
@@ -174,7 +193,7 @@ describe.each([
     await pane.check("2-no-month-column");
 
     // A natural conflict (会员数 and 用户规模 are both users): step 2 stays, the way out is in the dropdown.
-    await select(page, "会员", "A1:M25");
+    await select(page, "会员", "A1:N25");
     await useButtons.first().click();
     const members = page.getByRole("combobox", { name: "会员数", exact: true });
     await members.waitFor();
@@ -186,6 +205,22 @@ describe.each([
     await members.selectOption({ label: T("ignore") });
     await expect(page.getByTestId("column-会员数").innerText()).resolves.not.toContain("会员!L1");
     expect(await generate.getAttribute("aria-disabled")).toBeNull();
+    // 老客GMV is a customer-type split; it can be made channel 老客's GMV instead.
+    const returning = page.getByRole("combobox", { name: "老客GMV", exact: true });
+    await expect(returning.inputValue()).resolves.toBe("segment:老客:GMV");
+    await returning.selectOption("channel:gmv:老客");
+    await expect(returning.inputValue()).resolves.toBe("channel:gmv:老客");
+    expect(await generate.getAttribute("aria-disabled")).toBeNull();
+
+    // The structure step says what the reader found: daily rows combined into months; a dimension column.
+    await select(page, "日数据", "A1:C60");
+    await useButtons.first().click();
+    await page.getByTestId("structure-daily").waitFor();
+    await expect(page.getByTestId("structure").innerText()).resolves.toContain(T("monthsFound", { count: 2, from: "2025-01", to: "2025-02" }));
+    await select(page, "分渠道", "A1:C7");
+    await useButtons.first().click();
+    await expect(page.getByTestId("structure-dimension").innerText()).resolves.toBe(T("layoutDimension", { column: "渠道" }));
+    await pane.check("3-structure-dimension");
 
     // The monthly data from a table: the picker shows the chosen table; overrides of the other data are gone.
     await page.getByRole("combobox", { name: T("pickTable") }).selectOption("月度表");
@@ -213,8 +248,15 @@ describe.each([
     // Out by keys: the same dropdown to "custom metric", with its unit and rule.
     await buyers.focus();
     await buyers.selectOption("custom");
-    await page.getByRole("combobox", { name: `${T("unit")}: 支付买家数` }).selectOption("count");
     await expect(conflict.innerText()).resolves.not.toContain("月度数据!D1");
+    // Its unit, rule and direction, behind a disclosure, changed by keys.
+    const details = page.getByRole("button", { name: `${T("ruleDetails")}: 支付买家数` });
+    await details.focus();
+    await page.keyboard.press("Enter");
+    const rule = page.getByRole("group", { name: `${T("ruleDetails")}: 支付买家数` });
+    await rule.getByRole("combobox", { name: T("direction") }).selectOption("lower");
+    await rule.getByRole("combobox", { name: T("rule") }).selectOption("mean");
+    await expect(conflict.innerText()).resolves.toContain(T("columnInfo", { rule: T("ruleMean"), direction: T("lower") }));
     await pane.check("5-custom-metric");
     // Choosing the data again resets the overrides.
     await select(page, "月度数据", "A1:L25");
@@ -247,8 +289,19 @@ describe.each([
     await expect(page.getByTestId("generate-blockers").innerText()).resolves.toContain(T("blockedPeriod"));
     await pane.check("7-period-reversed");
     await page.getByRole("combobox", { name: T("from") }).selectOption("2025-01");
-    await page.getByRole("combobox", { name: T("to") }).selectOption("2025-12");
+    await page.getByRole("combobox", { name: T("to") }).selectOption("2025-09");
     await page.getByTestId("preview").waitFor();
+    // January to September against the annual target: the card shows the target to date, marked, and says so.
+    const gmvCard = page.getByTestId("preview").getByRole("group", { name: "GMV", exact: true });
+    // By hand: 25亿 × (GMV of 2024-01..09 / GMV of 2024), seasonal.
+    const monthly = csv("platform-2025/monthly.csv").slice(1).filter((row) => String(row[0]).startsWith("2024"));
+    const toDate = (2.5e9 * monthly.slice(0, 9).reduce((s, row) => s + Number(row[1]), 0)) / monthly.reduce((s, row) => s + Number(row[1]), 0);
+    await expect(gmvCard.getByTestId("card-target").innerText()).resolves.toBe(`${T("targetToDate")}* ${formatValue(toDate, "元", lang)}`);
+    await expect(gmvCard.getByTestId("card-target-full").innerText()).resolves.toBe(T("targetFull", { full: lang === "zh" ? "25亿" : "2.50bn" }));
+    await expect(page.getByTestId("target-to-date-note").innerText()).resolves.toBe(T("targetToDateNote", { basis: T("basisSeasonal") }));
+    await pane.check("7-target-to-date");
+    await page.getByRole("combobox", { name: T("to") }).selectOption("2025-12");
+    await expect(gmvCard.getByTestId("card-target").innerText()).resolves.not.toContain("*");
 
     // Orders: checked when chosen; the missing amount column is named with the pane's way out (no --flags).
     await select(page, "订单", "A1:D601");
@@ -265,7 +318,6 @@ describe.each([
     await expect(page.getByRole("combobox", { name: T("fieldCustomer"), exact: true }).locator("option").first().innerText()).resolves.toBe(T("orderAutoFound", { header: "买家" }));
 
     // Preview: the GMV card with its target; "+N more" shows the rest.
-    const gmvCard = page.getByTestId("preview").getByRole("group", { name: "GMV", exact: true });
     await expect(gmvCard.innerText()).resolves.toMatch(/114\.4%/);
     await expect(gmvCard.innerText()).resolves.toContain(T("target"));
     await expect(gmvCard.innerText()).resolves.toContain(lang === "zh" ? "25亿" : "2.50bn");
@@ -291,12 +343,15 @@ describe.each([
     await page.getByRole("textbox", { name: T("tierHighValue") }).fill("3000");
     await pane.check("10-settings");
 
-    // Generate, then Cancel while it reads: the workbook is as it was.
+    // Generate, then Cancel while it writes: the workbook is as it was.
     const before = await sheetNames(page);
     await page.evaluate(() => Object.assign(window, { __syncDelayMs: 150 }));
     await generate.click();
     const progress = page.getByRole("progressbar", { name: T("progressLabel") });
     await progress.waitFor();
+    // Counts: the order list's 600 rows read, then sheets written.
+    await page.getByTestId("progress").filter({ hasText: T("progressCounts", { rows: "600", sheets: 0 }).split("·")[0].trim() }).waitFor({ timeout: 30000 });
+    await page.getByTestId("progress").filter({ hasText: T("writing") }).waitFor({ timeout: 30000 });
     await pane.check("11-generating");
     await page.getByRole("button", { name: T("cancel") }).click();
     await page.getByTestId("generate-result").waitFor();
@@ -306,17 +361,20 @@ describe.each([
     await page.evaluate(() => Object.assign(window, { __syncDelayMs: 0 }));
 
     // Generate: the result is focused and announced; the review holds what the settings said.
+    const review = lang === "zh" ? ["经营复盘", "月度趋势", "渠道结构", "用户分层", "客户明细", "目标分解"] : ["Review", "Monthly trend", "Channels", "Customers", "Customer list", "Next targets"];
     await generate.click();
     await page.getByTestId("generate-done").waitFor({ timeout: 30000 });
     await page.waitForFunction(() => document.activeElement?.id === "generate-result");
     await expect(page.getByTestId("live-region").innerText()).resolves.toBe(T("done"));
     await pane.check("12-done");
     await pane.docShot("done", "#generate-result", "end");
+    // From the result, Tab reaches the first sheet's link, with a visible focus ring.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => [document.activeElement?.textContent, getComputedStyle(document.activeElement!).outlineStyle])).toEqual([review[0], "solid"]);
     const written = await page.evaluate(() => {
       const fake = (window as unknown as { __fake: { sheets: Array<{ name: string }>; cell(s: string, a: string): unknown; settings: Map<string, string> } }).__fake;
       return { sheets: fake.sheets.map((s) => s.name), notes: fake.cell("我的笔记", "A1"), choices: JSON.parse(fake.settings.get("kpiReview.choices")!) };
     });
-    const review = lang === "zh" ? ["经营复盘", "月度趋势", "渠道结构", "用户分层", "客户明细", "目标分解"] : ["Review", "Monthly trend", "Channels", "Customers", "Customer list", "Next targets"];
     expect(written.sheets).toEqual([...before, ...review]);
     expect(written.notes).toBe("keep me");
     expect(written.choices.thresholds).toEqual({ green: 1.2, amber: 0.9 });

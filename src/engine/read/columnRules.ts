@@ -34,6 +34,21 @@ export function meaningOfName(name: string): ColumnMeaning {
   return recogniseColumn(parseHeader(name));
 }
 
+export function meaningLabel(meaning: ColumnMeaning): string {
+  switch (meaning.kind) {
+    case "metric":
+      return meaning.key;
+    case "channel":
+      return `${meaning.channel}:${meaning.measure}`;
+    case "segment":
+      return `segment:${meaning.segment}:${meaningLabel(meaningOfName(meaning.of))}`;
+    case "comparison":
+      return `${meaning.role}:${meaningLabel(meaningOfName(meaning.of))}`;
+    case "custom":
+      return `custom:${meaning.name}`;
+  }
+}
+
 /** The rule the catalog or the name gives a column, before any override. */
 export function baseRule(meaning: ColumnMeaning): ColumnRule {
   switch (meaning.kind) {

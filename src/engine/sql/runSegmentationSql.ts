@@ -8,7 +8,7 @@ import type { AbcItem, Cohort, GroupSummary } from "../customers/segmentation";
 import { CLASS8_ORDER, class8Name, SEGMENTS, TIERS, type GroupName } from "../customers/segmentNames";
 import { customerStatements, rowStatsSql, segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
 import type { CustomerSource } from "./customerTableSql";
-import type { SegmentationSummary } from "./segmentationSummary";
+import type { OrderMonth, SegmentationSummary } from "./segmentationSummary";
 import { toNumber, type SqlRow, type SqlSession } from "./sqlSession";
 
 interface GroupRow {
@@ -44,6 +44,27 @@ export function abcFromProducts(rows: SqlRow[], cutoffs: { a: number; b: number 
   });
 }
 
+function monthLabel(month: number): string {
+  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+}
+
+export function monthlyFromRows(rows: SqlRow[]): OrderMonth[] {
+  return rows.map((row) => {
+    const gmv = toNumber(row.gmv);
+    const newCustomerGmv = toNumber(row.new_customer_gmv);
+    return {
+      month: monthLabel(toNumber(row.month)),
+      gmv,
+      orders: toNumber(row.orders),
+      buyers: toNumber(row.buyers),
+      repeatBuyers: toNumber(row.repeat_buyers),
+      newCustomers: toNumber(row.new_customers),
+      newCustomerGmv,
+      returningGmv: gmv - newCustomerGmv,
+    };
+  });
+}
+
 export function cohortsFromCells(rows: SqlRow[], asOf: number): Cohort[] {
   const lastMonth = monthOfDay(asOf - 1);
   const cells = new Map<number, Map<number, number>>();
@@ -58,7 +79,7 @@ export function cohortsFromCells(rows: SqlRow[], asOf: number): Cohort[] {
       const counts = cells.get(month)!;
       const size = counts.get(0) ?? 0;
       const retention = Array.from({ length: lastMonth - month + 1 }, (_, k) => (counts.get(k) ?? 0) / size);
-      return { cohort: `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`, customers: size, retention };
+      return { cohort: monthLabel(month), customers: size, retention };
     });
 }
 
@@ -110,5 +131,6 @@ async function summarise(session: SqlSession, source: OrderSource | CustomerSour
     tiers: groupSummaries(groups("tier"), TIERS.map((_, i) => i), (g) => TIERS[g], customers, revenue),
     abc: statements.products ? abcFromProducts(await session.query(statements.products), settings.abc) : null,
     cohorts: customers === 0 || !statements.cohorts ? [] : cohortsFromCells(await session.query(statements.cohorts), asOf),
+    monthly: customers === 0 || !statements.monthly ? null : monthlyFromRows(await session.query(statements.monthly)),
   };
 }

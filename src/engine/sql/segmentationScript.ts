@@ -19,7 +19,9 @@ export function segmentationScript(d: Dialect, source: OrderSource, settings: Se
     [`Overview: as-of, customers, orders, revenue, score sums (means = sum / customers), breakpoints`, s.overview],
     [`Groups: customers, revenue and repeat customers (more than one order).\n-- segment: ${segments}\n-- class8 bits (R high 4, F high 2, M high 1): ${class8}\n-- tier: ${tiers}`, s.groups],
     [`Revenue per product, largest first: A while the cumulative share before the item is < ${settings.abc.a}, B while < ${settings.abc.b}, else C`, s.products],
-    [`Cohorts: customers of first-order month "cohort" (year * 12 + month - 1) with an order k months later`, s.cohorts],
+    [`kpi_months: orders and revenue per customer and month (year * 12 + month - 1) before as-of`, s.setup[3]],
+    [`Cohorts: customers of first-order month "cohort" with an order k months later`, s.cohorts],
+    [`Monthly figures: GMV, orders, buyers, repeat buyers (2+ orders in the month), new customers (first order in the data) and their GMV`, s.monthly],
     [`The per-customer table`, customerTableSql(d, undefined, false)],
   ];
   const header = `-- kpi-review segment · ${d.name} · RFM quintiles, 11 segments, the 8-class model, value tiers, ABC, cohorts.\n-- Generated; statements end with ";". The kpi_* tables live for the session.`;

@@ -204,21 +204,47 @@ export function productsSql(d: Dialect, source: OrderSource, settings: Segmentat
   ].join("\n");
 }
 
-/** Cohort cells: customers of cohort month c (first order) with an order in month c + k. */
-export function cohortsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+/** Statement 4 (orders only): orders and revenue per customer and month before as-of (month = year × 12 + month − 1). */
+export function monthsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
   const monthOf = d.monthIndex(d.dateOfDay("day"));
-  return [
+  const orders = source.order ? `count(DISTINCT order_id) + sum(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END)` : `count(*)`;
+  const select = [
     `WITH ok AS (`,
     validOrders(d, source, settings),
-    `), active AS (`,
-    `  SELECT customer_id, ${monthOf} AS month FROM ok CROSS JOIN ${TABLES.breaks} WHERE day < as_of GROUP BY customer_id, ${monthOf}`,
-    `), firsts AS (`,
-    `  SELECT customer_id, min(month) AS cohort FROM active GROUP BY customer_id`,
     `)`,
-    `SELECT firsts.cohort AS cohort, active.month - firsts.cohort AS k, count(*) AS customers`,
-    `FROM active JOIN firsts ON active.customer_id = firsts.customer_id`,
-    `GROUP BY firsts.cohort, active.month - firsts.cohort`,
+    `SELECT customer_id, ${monthOf} AS month, ${orders} AS orders, sum(amount) AS gmv`,
+    `FROM ok CROSS JOIN ${TABLES.breaks} WHERE day < as_of GROUP BY customer_id, ${monthOf}`,
+  ].join("\n");
+  return d.createTemp(TABLES.months, select);
+}
+
+const FIRSTS = `firsts AS (SELECT customer_id, min(month) AS first_month FROM ${TABLES.months} GROUP BY customer_id)`;
+
+/** Cohort cells: customers of cohort month c (first order) with an order in month c + k. */
+export function cohortsSql(): string {
+  return [
+    `WITH ${FIRSTS}`,
+    `SELECT firsts.first_month AS cohort, m.month - firsts.first_month AS k, count(*) AS customers`,
+    `FROM ${TABLES.months} m JOIN firsts ON m.customer_id = firsts.customer_id`,
+    `GROUP BY firsts.first_month, m.month - firsts.first_month`,
     `ORDER BY cohort, k`,
+  ].join("\n");
+}
+
+/**
+ * The monthly figures of an order list (domain.md, "The review from an order list"): GMV, orders, buyers, repeat
+ * buyers (two or more orders in the month), new customers (first order in the data in that month) and their GMV.
+ */
+export function monthlySql(d: Dialect): string {
+  return [
+    `WITH ${FIRSTS}`,
+    `SELECT m.month AS month, ${d.text("sum(m.gmv)")} AS gmv, sum(m.orders) AS orders, count(*) AS buyers,`,
+    `       sum(CASE WHEN m.orders >= 2 THEN 1 ELSE 0 END) AS repeat_buyers,`,
+    `       sum(CASE WHEN m.month = firsts.first_month THEN 1 ELSE 0 END) AS new_customers,`,
+    `       ${d.text("sum(CASE WHEN m.month = firsts.first_month THEN m.gmv ELSE 0 END)")} AS new_customer_gmv`,
+    `FROM ${TABLES.months} m JOIN firsts ON m.customer_id = firsts.customer_id`,
+    `GROUP BY m.month`,
+    `ORDER BY month`,
   ].join("\n");
 }
 
@@ -230,17 +256,20 @@ export interface SegmentationStatements {
   products: string | null;
   /** Null for customer-level input (first orders unknown). */
   cohorts: string | null;
+  /** Monthly figures; null for customer-level input. */
+  monthly: string | null;
   cleanup: string[];
 }
 
 export function segmentationStatements(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): SegmentationStatements {
   return {
-    setup: [baseSql(d, source, settings), breaksSql(d, settings), customersSql(d, settings)],
+    setup: [baseSql(d, source, settings), breaksSql(d, settings), customersSql(d, settings), monthsSql(d, source, settings)],
     overview: overviewSql(d),
     groups: groupsSql(d),
     products: source.product ? productsSql(d, source, settings) : null,
-    cohorts: cohortsSql(d, source, settings),
-    cleanup: [TABLES.customers, TABLES.breaks, TABLES.base].map((t) => d.dropTemp(t)),
+    cohorts: cohortsSql(),
+    monthly: monthlySql(d),
+    cleanup: [TABLES.months, TABLES.customers, TABLES.breaks, TABLES.base].map((t) => d.dropTemp(t)),
   };
 }
 
@@ -252,6 +281,7 @@ export function customerStatements(d: Dialect, source: CustomerSource, settings:
     groups: groupsSql(d),
     products: null,
     cohorts: null,
+    monthly: null,
     cleanup: [TABLES.customers, TABLES.breaks, TABLES.base].map((t) => d.dropTemp(t)),
   };
 }

@@ -6,6 +6,19 @@
 import type { Breaks } from "../customers/rfm";
 import type { AbcItem, Cohort, GroupSummary, Segmentation } from "../customers/segmentation";
 
+/** One month of figures derived from an order list (domain.md, "The review from an order list"). */
+export interface OrderMonth {
+  /** `2025-01`. */
+  month: string;
+  gmv: number;
+  orders: number;
+  buyers: number;
+  repeatBuyers: number;
+  newCustomers: number;
+  newCustomerGmv: number;
+  returningGmv: number;
+}
+
 export interface SegmentationSummary {
   asOf: number;
   customers: number;
@@ -18,6 +31,8 @@ export interface SegmentationSummary {
   tiers: GroupSummary[];
   abc: AbcItem[] | null;
   cohorts: Cohort[];
+  /** Monthly figures from the orders (SQL engines; null where not computed). */
+  monthly: OrderMonth[] | null;
 }
 
 export function summaryOfSegmentation(result: Segmentation): SegmentationSummary {
@@ -34,5 +49,6 @@ export function summaryOfSegmentation(result: Segmentation): SegmentationSummary
     tiers: result.tiers,
     abc: result.abc,
     cohorts: result.cohorts,
+    monthly: null,
   };
 }

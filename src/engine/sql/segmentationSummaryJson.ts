@@ -21,6 +21,7 @@ export function segmentationSummaryToJson(summary: SegmentationSummary, rejected
     tiers: summary.tiers.map((s) => group(s, s.name)),
     abc: summary.abc ?? [],
     cohorts: summary.cohorts,
+    monthly: summary.monthly,
     customersOut: extra.customersOut ?? null,
   };
 }
