@@ -46,6 +46,7 @@ function outcome(read: () => ReadOrdersResult): unknown {
       orderIds: t.order ? t.orderIds : null,
       product: list(t.product),
       productIds: t.product ? t.productIds : null,
+      productNames: t.productNames ?? null,
       category: list(t.category),
       categoryIds: t.category ? t.categoryIds : null,
       quantity: list(t.quantity),
@@ -101,6 +102,15 @@ describe("encodings", () => {
   });
 });
 
+test("product names beside product ids: the first row's name per id, never merging ids", () => {
+  const text = "Customer ID,Order Date,Product ID,Product Name,Paid\nc1,2025-01-01,P2,Mug,10\nc1,2025-01-01,P1,Mug,8\nc2,2025-01-02,P1,Big mug,8\nc3,2025-01-03,,Tea,25\n";
+  const read = readDelimitedOrderBytes(new TextEncoder().encode(text), OPTIONS);
+  expect(read.table.productIds).toEqual(["P2", "P1"]);
+  expect(read.table.productNames).toEqual(["Mug", "Mug"]);
+  expect(Array.from(read.table.product!)).toEqual([0, 1, 1, -1]);
+  expect(outcome(() => read)).toEqual(outcome(() => viaGrid(new TextEncoder().encode(text))));
+});
+
 describe("property: the fast path and the grid path give identical tables", () => {
   const id = fc.constantFrom("a", "b", "c", "张三", "李四", " d ", "e,f", 'g"h', "");
   const day = fc.integer({ min: 0, max: 800 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)));
@@ -141,11 +151,11 @@ describe("property: the fast path and the grid path give identical tables", () =
     fc.assert(
       fc.property(list, (l) => {
         const quote = (text: string, force: boolean) => (force || /[",;\t\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-        const header = ["customer_id", "date", "amount", "order_id", "sku", "category", "qty", ...(l.extraColumns ? ["note"] : [])];
+        const header = ["customer_id", "date", "amount", "order_id", "sku", "category", "qty", ...(l.extraColumns ? ["product_name"] : [])];
         const lines = [header.join(l.delimiter)];
         for (const r of l.rows) {
           const cells = r.map((c) => quote(c, l.quoteAll && c !== ""));
-          if (l.extraColumns) cells.push("x");
+          if (l.extraColumns) cells.push(quote(`名 ${r[3]}`, l.quoteAll));
           lines.push(cells.join(l.delimiter));
           if (l.blankLines) lines.push("");
         }

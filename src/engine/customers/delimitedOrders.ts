@@ -15,7 +15,7 @@ import { cellAddress } from "../read/grid";
 import { encodingNote, type TextEncodingName } from "../read/decodeText";
 import { InputError, issue } from "../../i18n/issues";
 import { ByteInterner } from "./byteInterner";
-import { findOrderColumns, type OrderColumnChoice } from "./orderColumns";
+import { findOrderColumns, findProductNameColumn, type OrderColumnChoice } from "./orderColumns";
 import { OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
 import { amountFromText, dayFromParts, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
 import type { ReadOrderOptions } from "./orderTable";
@@ -89,6 +89,8 @@ export class DelimitedOrderReader {
   private pCol = -1;
   private gCol = -1;
   private qCol = -1;
+  private nameCol = -1;
+  private productNames: string[] | null = null;
   // The current field's trimmed bytes (set by `trimmed`).
   private buf: Uint8Array = this.work;
   private ts = 0;
@@ -110,7 +112,7 @@ export class DelimitedOrderReader {
   finish(): ReadOrdersResult {
     this.decode(new Uint8Array(0), true);
     if (!this.builder) throw new InputError([issue("ordersEmpty", this.options.source)]);
-    const ids = { customerIds: this.customers.ids, orderIds: this.orders.ids, productIds: this.products.ids, categoryIds: this.categories.ids };
+    const ids = { customerIds: this.customers.ids, orderIds: this.orders.ids, productIds: this.products.ids, categoryIds: this.categories.ids, productNames: this.productNames };
     return this.builder.finish(ids, encodingNote({ text: "", encoding: this.encoding, bom: this.bom }));
   }
 
@@ -570,6 +572,7 @@ export class DelimitedOrderReader {
       }
     }
     const product = this.pCol >= 0 ? this.intern(this.pCol, this.products) : -1;
+    if (product >= 0 && this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(this.text(this.nameCol).trim());
     const category = this.gCol >= 0 ? this.intern(this.gCol, this.categories) : -1;
     const quantity = this.qCol >= 0 ? this.quantity(this.qCol) : NaN;
     const customer = this.intern(this.cCol, this.customers);
@@ -588,6 +591,8 @@ export class DelimitedOrderReader {
     this.pCol = columns.product?.index ?? -1;
     this.gCol = columns.category?.index ?? -1;
     this.qCol = columns.quantity?.index ?? -1;
+    this.nameCol = findProductNameColumn(labels, columns);
+    this.productNames = this.nameCol >= 0 ? [] : null;
     this.builder = new OrderTableBuilder(columns, {
       dateFormat: this.options.dateFormat,
       addressOf: (row, col) => cellAddress(this.sheetGrid, row, col),

@@ -86,3 +86,19 @@ export function orderColumnIndexes(columns: OrderColumns): Partial<Record<OrderF
 export function orderColumnHeaders(columns: OrderColumns): Partial<Record<OrderField, string>> {
   return Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, c!.header]));
 }
+
+/** Names of a product beside its id (商品名称 beside 商品ID): shown with the id, never used to tell products apart. */
+const PRODUCT_NAME_ALIASES = ["商品名称", "商品名", "商品标题", "宝贝名称", "宝贝标题", "product name", "product_name", "item name", "item_name", "description"];
+
+/** The column of product names when the product column holds ids and a name column exists beside it; −1 otherwise. */
+export function findProductNameColumn(labels: readonly string[], columns: OrderColumns): number {
+  const product = columns.product;
+  if (!product || PRODUCT_NAME_ALIASES.includes(normaliseName(product.header))) return -1;
+  const taken = new Set(Object.values(columns).map((c) => c!.index));
+  const normalised = labels.map((l) => normaliseName(l));
+  for (const alias of PRODUCT_NAME_ALIASES) {
+    const index = normalised.findIndex((label, i) => label === alias && !taken.has(i));
+    if (index >= 0) return index;
+  }
+  return -1;
+}

@@ -6,7 +6,7 @@
 import { readLabel, unwrapCell, type CellInput } from "../read/cellValue";
 import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
-import { findOrderColumns, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderField } from "./orderColumns";
+import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderField } from "./orderColumns";
 import { Interner, OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
 import { readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
 
@@ -75,6 +75,8 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, option
   const pCol = columns.product?.index ?? -1;
   const gCol = columns.category?.index ?? -1;
   const qCol = columns.quantity?.index ?? -1;
+  const nameCol = findProductNameColumn(grid.values[headerRow].map((h) => readLabel(h)), columns);
+  const productNames: string[] | null = nameCol >= 0 ? [] : null;
 
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
@@ -106,7 +108,10 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, option
     let product = -1;
     if (pCol >= 0) {
       const key = keyOf(unwrapCell(row[pCol]));
-      if (key !== "") product = products.intern(key);
+      if (key !== "") {
+        product = products.intern(key);
+        if (productNames && productNames.length < products.ids.length) productNames.push(keyOf(unwrapCell(row[nameCol])));
+      }
     }
     let category = -1;
     if (gCol >= 0) {
@@ -116,5 +121,5 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, option
     const quantity = qCol >= 0 ? readQuantity(row[qCol]) : NaN;
     builder.add(r, customers.intern(id), day, amount.minor, amount.decimals, order, product, category, quantity, () => textOf(row[dCol]));
   }
-  return builder.finish({ customerIds: customers.ids, orderIds: orders.ids, productIds: products.ids, categoryIds: categories.ids });
+  return builder.finish({ customerIds: customers.ids, orderIds: orders.ids, productIds: products.ids, categoryIds: categories.ids, productNames });
 }

@@ -35,6 +35,9 @@ export interface OrderTable {
   orderIds: string[] | null;
   product: Int32Array | null;
   productIds: string[] | null;
+  /** A product's name by its index in productIds (the first row's), where the product column holds ids and a
+   * name column (商品名称, Product Name) is beside it; null otherwise. */
+  productNames?: string[] | null;
   category: Int32Array | null;
   categoryIds: string[] | null;
   quantity: Float64Array | null;
@@ -168,7 +171,7 @@ export class OrderTableBuilder {
   }
 
   /** Settles the columns and returns the table; throws InputError when no row is usable or dates are ambiguous. */
-  finish(ids: { customerIds: string[]; orderIds: string[] | null; productIds: string[] | null; categoryIds: string[] | null }, encoding: string | null = null): ReadOrdersResult {
+  finish(ids: { customerIds: string[]; orderIds: string[] | null; productIds: string[] | null; categoryIds: string[] | null; productNames?: string[] | null }, encoding: string | null = null): ReadOrdersResult {
     const n = this.rows;
     const warnings: Issue[] = [];
     const dateColumn = this.columns.date!;
@@ -205,6 +208,7 @@ export class OrderTableBuilder {
       orderIds: this.order ? ids.orderIds : null,
       product: this.product ? this.product.subarray(0, n) : null,
       productIds: this.product ? ids.productIds : null,
+      productNames: this.product ? (ids.productNames ?? null) : null,
       category: this.category ? this.category.subarray(0, n) : null,
       categoryIds: this.category ? ids.categoryIds : null,
       quantity: this.quantity ? this.quantity.subarray(0, n) : null,
