@@ -33,6 +33,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 共 ${p.count} 个月份重复：若每行是一天，请用完整日期（如 2025-01-15）；若每行是渠道/品类等，请加一列 渠道、品类、类目、店铺、平台 或 地区 标明`,
     en: (p) => `${p.address}: ${p.count} months repeat: if each row is a day, give full dates (2025-01-15); if rows are channels or categories, add a column 渠道, 品类, 类目, 店铺, 平台 or 地区 naming them`,
   },
+  moreLikeThis: {
+    zh: (p) => `……另有 ${p.count} 处同类问题（直到 ${p.last}）；请先按上面几处的说明修改整列`,
+    en: (p) => `… and ${p.count} more like this (up to ${p.last}); fix the whole column as the lines above say`,
+  },
   quarterlyData: {
     zh: (p) => `${p.address}: "${p.text}" 是季度；复盘需要按月的数据（每月一行或一列），请提供月度数据`,
     en: (p) => `${p.address}: "${p.text}" is a quarter; the review needs monthly data (a row or column per month): provide monthly figures`,
@@ -279,6 +283,31 @@ export class InputError extends Error {
     this.name = "InputError";
   }
   format(lang: Lang): string {
-    return this.issues.map((i) => formatIssue(i, lang)).join("\n");
+    return formatIssueList(this.issues, lang).join("\n");
   }
+}
+
+/** Lines shown per kind of problem before the rest are summed up in one line. */
+export const ISSUES_SHOWN_PER_CODE = 5;
+
+/**
+ * The lines of a list of problems: at most ISSUES_SHOWN_PER_CODE of one kind, then one line counting the rest
+ * (a column of 600 unreadable dates is one problem, not 600 lines), in the order the problems were found.
+ */
+export function formatIssueList(issues: Issue[], lang: Lang): string[] {
+  const byCode = new Map<IssueCode, Issue[]>();
+  for (const item of issues) byCode.set(item.code, [...(byCode.get(item.code) ?? []), item]);
+  const lines: string[] = [];
+  const summarised = new Set<IssueCode>();
+  for (const item of issues) {
+    const same = byCode.get(item.code)!;
+    const index = same.indexOf(item);
+    if (index < ISSUES_SHOWN_PER_CODE || same.length === ISSUES_SHOWN_PER_CODE + 1) lines.push(formatIssue(item, lang));
+    else if (!summarised.has(item.code)) {
+      summarised.add(item.code);
+      const last = same[same.length - 1];
+      lines.push(formatIssue(issue("moreLikeThis", undefined, { count: same.length - ISSUES_SHOWN_PER_CODE, last: last.address ?? "" }), lang));
+    }
+  }
+  return lines;
 }
