@@ -173,6 +173,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.metrics}: 比率或均值指标，${p.target} 的目标原样适用于 ${p.period}`,
     en: (p) => `${p.metricsEn}: rates and averages; the target for ${p.target} applies to ${p.period} as given`,
   },
+  targetForReviewedMonths: {
+    zh: (p) => `${p.metrics}: 目标列 "${p.header}" 未写年份或"全年"，已作为所选 ${p.months} 个月（${p.period}）的目标直接比较；若这是全年目标，请把列名改为 "${p.year}目标" 或 "全年目标"，将按目标至今（去年同期占比）比较`,
+    en: (p) => `${p.metricsEn}: the target column "${p.header}" names no year and no 全年, so it is taken as the target of the ${p.months} months reviewed (${p.period}); if it is an annual target, name the column "${p.year}目标" or "全年目标" (or "FY${p.year} target") and it is compared as a target to date (by last year's share)`,
+  },
   nextMetricUnknown: {
     zh: (p) => `--next-metric ${p.metric}: 月度数据中没有这个指标；可用的指标：${p.available}`,
     en: (p) => `--next-metric ${p.metric}: the monthly data has no such metric; available: ${p.availableEn}`,

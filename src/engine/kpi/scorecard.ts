@@ -4,7 +4,7 @@
  */
 import type { Direction, Unit } from "../metrics/catalog";
 import type { MonthlyTable } from "../read/monthlyTable";
-import { formatMonth, monthRange, monthYear, makeMonth, type Month } from "../read/month";
+import { formatMonth, monthOfYear, monthRange, monthYear, makeMonth, type Month } from "../read/month";
 import type { Target } from "../read/targets";
 import { issue, type Issue } from "../../i18n/issues";
 import { attainment, growth, ppChange, status, variance, DEFAULT_THRESHOLDS, type Status, type StatusThresholds } from "./compare";
@@ -145,7 +145,40 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
   }
 
   warnings.push(...targetToDateNotes(metrics, period));
+  warnings.push(...reviewedPeriodTargetNotes(metrics, targets, period));
   return { period, previousPeriod, metrics, drivers: computeDrivers(metrics, hasPrevious, warnings), warnings };
+}
+
+/**
+ * A target column without a year or 全年 (`目标`) is the target of the reviewed months as they are; where those
+ * months are not a whole calendar year the analyst may have meant an annual target, so the output says how the
+ * target was taken and how to mark an annual one (`2025目标` / `全年目标`), one note per target column.
+ */
+function reviewedPeriodTargetNotes(metrics: MetricResult[], targets: readonly Target[], period: Period): Issue[] {
+  const months = periodMonths(period);
+  const wholeYear = months.length === 12 && monthOfYear(months[0]) === 1;
+  if (wholeYear) return [];
+  const used = metrics.filter((m) => m.target !== null && m.targetBasis === "as given" && m.targetProgress === null);
+  const fromPlainColumn = used.filter((m) => {
+    const target = targets.find((t) => t.key === m.key);
+    return target !== undefined && target.value !== null && target.period.kind === "reviewed";
+  });
+  const byHeader = new Map<string, MetricResult[]>();
+  for (const m of fromPlainColumn) {
+    const header = targets.find((t) => t.key === m.key)!.header ?? "";
+    byHeader.set(header, [...(byHeader.get(header) ?? []), m]);
+  }
+  const year = monthYear(months[months.length - 1]);
+  return [...byHeader].map(([header, list]) =>
+    issue("targetForReviewedMonths", undefined, {
+      header,
+      period: formatPeriod(period),
+      months: months.length,
+      year,
+      metrics: list.map((m) => m.nameZh).join("、"),
+      metricsEn: list.map((m) => m.nameEn).join(", "),
+    }),
+  );
 }
 
 /** Says how each metric's target was brought to the reviewed period, one note per way (domain.md: "the output says which"). */

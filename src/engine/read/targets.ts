@@ -28,6 +28,8 @@ export interface Target {
   monthly: Map<Month, number>;
   /** The months `value` is for, from the target column's header (`2025目标` is the year 2025). */
   period: TargetPeriod;
+  /** The target column's header as written (`目标`, `2025全年目标`), where the value came from one. */
+  header?: string;
 }
 
 const METRIC_HEADER = /^(?:指标|指标名称|指标名|项目|名称|kpi|metric|metric name|name|item)$/i;
@@ -156,7 +158,7 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     const key = scorecardKeyForName(name);
     const first = targets.find((t) => t.key === key);
     if (first) errors.push(issue("duplicateTarget", address, { name, first: first.address }));
-    targets.push({ key, name, address, value, direction, aggregation, monthly, period });
+    targets.push({ key, name, address, value, direction, aggregation, monthly, period, ...(value !== null && targetHeader ? { header: readLabel(cellAt(grid, layout.headerRow, layout.targetCol)) } : {}) });
   }
   if (errors.length > 0) throw new InputError(errors);
   return { targets, warnings };
