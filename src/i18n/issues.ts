@@ -135,11 +135,11 @@ const ISSUE_TEXT = {
   },
   missingValues: {
     zh: (p) => `${p.metric}: ${p.months} 无数据，${p.period} 的值记为 n.a.`,
-    en: (p) => `${p.metric}: no value for ${p.months}; its ${p.period} value is n.a.`,
+    en: (p) => `${p.metricEn ?? p.metric}: no value for ${p.months}; its ${p.period} value is n.a.`,
   },
   rateMean: {
     zh: (p) => `${p.metric}: 缺少分子分母列，期间值为各月简单平均`,
-    en: (p) => `${p.metric}: its parts are not in the data; the period value is the simple mean of the months`,
+    en: (p) => `${p.metricEn ?? p.metric}: its parts are not in the data; the period value is the simple mean of the months`,
   },
   noPreviousYear: {
     zh: (p) => `数据中没有 ${p.period}（同期）的月份，同比为 n.a.`,

@@ -6,6 +6,7 @@ import type { Direction, Unit } from "../metrics/catalog";
 import type { MonthlyTable } from "../read/monthlyTable";
 import { formatMonth, monthOfYear, monthRange, monthYear, makeMonth, type Month } from "../read/month";
 import type { Target } from "../read/targets";
+import { namesNoPeriod } from "../read/targetPeriod";
 import { issue, type Issue } from "../../i18n/issues";
 import { attainment, growth, ppChange, status, variance, DEFAULT_THRESHOLDS, type Status, type StatusThresholds } from "./compare";
 import { gmvDrivers, type LmdiEffects } from "./lmdi";
@@ -102,12 +103,12 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
     const current = periodValue(table, spec.rule, months);
     const before = periodValue(table, spec.rule, previousMonths);
     if (current.missing.length > 0) {
-      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, months: current.missing.map(formatMonth).join(", "), period: formatPeriod(period) }));
+      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, metricEn: spec.nameEn, months: current.missing.map(formatMonth).join(", "), period: formatPeriod(period) }));
     }
     if (hasPrevious && before.missing.length > 0) {
-      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, months: before.missing.map(formatMonth).join(", "), period: formatPeriod(previousPeriod) }));
+      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, metricEn: spec.nameEn, months: before.missing.map(formatMonth).join(", "), period: formatPeriod(previousPeriod) }));
     }
-    if (spec.meanOfRates) warnings.push(issue("rateMean", undefined, { metric: spec.nameZh }));
+    if (spec.meanOfRates) warnings.push(issue("rateMean", undefined, { metric: spec.nameZh, metricEn: spec.nameEn }));
 
     const target = targets.find((t) => t.key === spec.key);
     const direction = target?.direction ?? spec.direction;
@@ -161,7 +162,7 @@ function reviewedPeriodTargetNotes(metrics: MetricResult[], targets: readonly Ta
   const used = metrics.filter((m) => m.target !== null && m.targetBasis === "as given" && m.targetProgress === null);
   const fromPlainColumn = used.filter((m) => {
     const target = targets.find((t) => t.key === m.key);
-    return target !== undefined && target.value !== null && target.period.kind === "reviewed";
+    return target !== undefined && target.value !== null && target.period.kind === "reviewed" && namesNoPeriod(target.header ?? "");
   });
   const byHeader = new Map<string, MetricResult[]>();
   for (const m of fromPlainColumn) {
