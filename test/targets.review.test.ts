@@ -200,6 +200,8 @@ test("--next-target, --next-unit: amounts as analysts write them; bad ones are u
   expect(result.stderr).toMatch(/^kpi-review: --next-unit -5: expected a positive number/);
 });
 
+const acJanSep2025 = sumOf("GMV(元)", "2025", 1, 9);
+
 test("a plain 目标 column on a January–September review: the scorecard says it was taken for those nine months and how to mark an annual target", async () => {
   const { mkdtempSync, writeFileSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
@@ -213,4 +215,10 @@ test("a plain 目标 column on a January–September review: the scorecard says 
   expect(note).toContain("2025-01..2025-09");
   expect(note).toContain('"2025目标"');
   expect(note).toContain('"全年目标"');
+  // The trend runs against that nine-month target: time progress 1/9 in January, 9/9 in September, beside
+  // cumulative attainment = AC Jan–Sep / 20亿.
+  const trend = reviewWorkbook(model).sheets.find((x) => x.name === "月度趋势")!;
+  expect(numberIn(rowOf(trend, "2025-01")(9))).toBeCloseTo(1 / 9, 12);
+  expect(numberIn(rowOf(trend, "2025-09")(9))).toBeCloseTo(1, 12);
+  expect(numberIn(rowOf(trend, "2025-09")(8))).toBeCloseTo(acJanSep2025 / 2000000000, 9);
 });
