@@ -53,6 +53,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: "${p.text}" 超过 100%，不可能是 ${p.header}；请写成 5.2% 或 0.052`,
     en: (p) => `${p.address}: "${p.text}" is above 100%, which ${p.header} cannot be; write it as 5.2% or 0.052`,
   },
+  comparisonPercentNumbers: {
+    zh: (p) => `${p.address}: 列 "${p.header}" 的数值是不带 % 的百分数（如 12.5 即 12.5%），已按百分数核对；带 % 的单元格按原样读取`,
+    en: (p) => `${p.address}: the values of "${p.header}" are percent numbers without % (12.5 is 12.5%) and are checked as such; cells typed with % are read as they are`,
+  },
   percentNumbers: {
     zh: (p) => `${p.address}: 列 "${p.header}" 的数值都在 1 到 100 之间，按百分数读取（5.2 即 5.2%）`,
     en: (p) => `${p.address}: the values of "${p.header}" all lie between 1 and 100; read as percent numbers (5.2 is 5.2%)`,
