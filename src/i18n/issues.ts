@@ -69,6 +69,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 以下月份的日数据不全：${p.months}（这些月的合计偏小）`,
     en: (p) => `${p.address}: these months miss days: ${p.months} (their totals are short)`,
   },
+  periodIncompleteDays: {
+    zh: (p) => `日数据不全的月份在对比期间内：${p.months}（这些月的合计偏小，实际、同比与达成率随之偏低或偏高）；请补齐这些天的数据，或用 --from/--to 只选完整的月份`,
+    en: (p) => `months with missing days fall in the compared periods: ${p.months} (their totals are short, and so actual, YoY and attainment are off); add the missing days, or choose complete months with --from/--to`,
+  },
   dimensionRows: {
     zh: (p) => `${p.address}: 按 ${p.dimension} 分行（${p.members}），各月合计按各指标规则汇总，分项保留`,
     en: (p) => `${p.address}: rows by ${p.dimension} (${p.members}); monthly totals by each metric's rule, the breakdown kept`,

@@ -100,6 +100,9 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
   if (period.to < first || period.from > last) {
     warnings.push(issue("periodOutsideData", undefined, { period: formatPeriod(period), range: formatPeriod({ from: first, to: last }) }));
   }
+  // Daily data with days missing: a short month inside the period or its PY skews the figures shown (domain.md).
+  const short = (table.daily?.incompleteMonths ?? []).filter((m) => months.includes(m) || previousMonths.includes(m));
+  if (short.length > 0) warnings.push(issue("periodIncompleteDays", undefined, { months: short.map(formatMonth).join(", ") }));
   const hasPrevious = previousMonths.some((m) => table.months.includes(m));
   if (!hasPrevious) warnings.push(issue("noPreviousYear", undefined, { period: formatPeriod(previousPeriod) }));
 
