@@ -269,6 +269,30 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 文件编码无法识别（按 ${p.encoding} 解码在第 ${p.offset} 字节处失败）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重试`,
     en: (p) => `${p.address}: cannot decode the file (as ${p.encoding} it fails at byte ${p.offset}); save it from Excel as "CSV UTF-8 (Comma delimited)" or as .xlsx and try again`,
   },
+  fileNotFound: {
+    zh: (p) => `${p.address}: 找不到文件；请检查路径和文件名`,
+    en: (p) => `${p.address}: file not found; check the path and the file name`,
+  },
+  fileUnreadable: {
+    zh: (p) => `${p.address}: 无法读取文件（${p.reason}）；请检查文件权限，或确认它没有被其他程序占用`,
+    en: (p) => `${p.address}: cannot read the file (${p.reason}); check its permissions, or whether another program holds it`,
+  },
+  legacyXls: {
+    zh: (p) => `${p.address}: 这是旧版 Excel .xls 文件；请在 Excel 中打开并另存为 .xlsx（或“CSV UTF-8（逗号分隔）”）后重试`,
+    en: (p) => `${p.address}: a legacy Excel .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8), then try again`,
+  },
+  notXlsx: {
+    zh: (p) => `${p.address}: 扩展名是 ${p.ext}，但内容不是 Excel 工作簿；若它是 CSV/文本，请把扩展名改为 .csv；否则请在 Excel 中打开并另存为 .xlsx`,
+    en: (p) => `${p.address}: named ${p.ext} but not an Excel workbook; if it is CSV or text, rename it to .csv; otherwise open it in Excel and save it as .xlsx`,
+  },
+  damagedXlsx: {
+    zh: (p) => `${p.address}: 无法作为 xlsx 打开（文件已损坏或不完整）；请在 Excel 中打开并重新保存后重试`,
+    en: (p) => `${p.address}: cannot be opened as xlsx (the file is damaged or incomplete); open it in Excel, save it again and try again`,
+  },
+  noSuchSheet: {
+    zh: (p) => `${p.address}: 没有名为 "${p.sheet}" 的工作表（现有：${p.sheets}）；请用 --sheet 指定其中之一`,
+    en: (p) => `${p.address}: no sheet named "${p.sheet}" (sheets: ${p.sheets}); name one of them with --sheet`,
+  },
   utf16WithoutBom: {
     zh: (p) => `${p.address}: 文件含 NUL 字节，像是没有字节序标记(BOM)的 UTF-16；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“Unicode 文本”后重试`,
     en: (p) => `${p.address}: the file holds NUL bytes, like UTF-16 without a byte-order mark; save it from Excel as "CSV UTF-8 (Comma delimited)" or "Unicode Text" and try again`,
