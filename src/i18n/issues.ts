@@ -125,6 +125,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 找不到表头：应有一列月份（月份/日期/month）和至少一列指标，或一行月份作为列标题`,
     en: (p) => `${p.address}: no header found; expected a month column (月份/date/month) and at least one metric, or a row of months as column headers`,
   },
+  emptySheet: {
+    zh: (p) => `${p.address}: 文件或工作表是空的；请选择含月度数据的文件或工作表（xlsx 可用 --sheet 指定）`,
+    en: (p) => `${p.address}: the file or sheet is empty; choose one that holds the monthly figures (for xlsx, --sheet names the sheet)`,
+  },
   noData: {
     zh: (p) => `${p.address}: 表头下没有任何月份数据`,
     en: (p) => `${p.address}: no monthly rows below the header`,

@@ -299,6 +299,7 @@ function sameMonthTotals(column: RawColumn, byMonth: Array<{ month: Month; value
 export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): ReadMonthlyResult {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
+  if (grid.values.every((row) => row.every(isBlank))) throw new InputError([issue("emptySheet", grid.sheet)]);
   const layout = detectLayout(grid);
   if (!layout) throw new InputError([issue("noHeader", rangeAddress(grid))]);
 
