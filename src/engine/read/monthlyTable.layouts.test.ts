@@ -121,6 +121,18 @@ describe("daily rows", () => {
     expect(warnings.find((w) => w.code === "incompleteDays")!.params).toEqual({ months: "2025-02" });
   });
 
+  test("compact dates (20250101, as text in a CSV or a number in xlsx) are days of a daily export", () => {
+    // December 2024 complete (31 days) as text, January 2025 days 1..30 as numbers; 100 a day, 用户规模 1000 + day.
+    const compact: unknown[][] = [["统计日期", "GMV", "用户规模"]];
+    for (let d = 1; d <= 31; d++) compact.push([`202412${String(d).padStart(2, "0")}`, 100, 1000 + d]);
+    for (let d = 1; d <= 30; d++) compact.push([20250100 + d, 100, 1000 + d]);
+    const { table, warnings } = readMonthlyGrid({ sheet: "日报", values: compact });
+    expect(table.months.map(formatMonth)).toEqual(["2024-12", "2025-01"]);
+    expect(table.columns[0].values).toEqual([3100, 3000]); // 31 × 100; 30 × 100
+    expect(table.columns[1].values).toEqual([1031, 1030]); // the last day given
+    expect(warnings.find((w) => w.code === "incompleteDays")!.params).toEqual({ months: "2025-01" });
+  });
+
   test("a monthly sheet of dates with one month repeated stays monthly: the repeat is an error", () => {
     const monthly: Grid = { sheet: "M", values: [["日期", "GMV"], ["2025-01-01", 1], ["2025-01-31", 1], ["2025-02-01", 1], ["2025-03-01", 1]] };
     expect(errorsOf(() => readMonthlyGrid(monthly))).toEqual([["duplicateMonth", "M!A3"]]);

@@ -267,6 +267,19 @@ function percentNumbers(column: RawColumn): boolean {
   return plain.length > 0 && plain.every((v) => v > 1 && v <= 100);
 }
 
+/**
+ * A change or attainment column typed as percent numbers (`GMV同比` 12.5 for +12.5%): some plain value no
+ * fraction of a plausible change would be (beyond ±300%). Only plain numbers are scaled: `650%` stays 6.5.
+ */
+function comparisonPercentNumbers(column: RawColumn): boolean {
+  const { meaning } = column;
+  if (column.scaleFixed || meaning.kind !== "comparison" || meaning.role === "target" || meaning.role === "previous") return false;
+  return column.cells.some((c) => {
+    const v = plainNumber(c.value);
+    return v !== null && Math.abs(v) > 3;
+  });
+}
+
 function sameMonthTotals(column: RawColumn, byMonth: Array<{ month: Month; value: number | null }>, grid: Grid, errors: Issue[], warnings: Issue[]) {
   if (column.rule.aggregation !== "sum" || column.meaning.kind === "comparison") return;
   const checks = [...column.totals.map((t) => ({ ...t, month: null as Month | null })), ...column.monthTotals.map((t) => ({ ...t, year: null }))];
@@ -286,6 +299,7 @@ function sameMonthTotals(column: RawColumn, byMonth: Array<{ month: Month; value
 export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): ReadMonthlyResult {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
+  if (grid.values.every((row) => row.every(isBlank))) throw new InputError([issue("emptySheet", grid.sheet)]);
   const layout = detectLayout(grid);
   if (!layout) throw new InputError([issue("noHeader", rangeAddress(grid))]);
 
@@ -313,6 +327,9 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
     if (percent) {
       column.scale = 0.01;
       warnings.push(issue("percentNumbers", column.headerAddress, { header: column.header }));
+    } else if (comparisonPercentNumbers(column)) {
+      column.scale = 0.01;
+      warnings.push(issue("comparisonPercentNumbers", column.headerAddress, { header: column.header }));
     }
     return column.cells.map((cell) => {
       const read = readNumber(cell.value, column.scale);

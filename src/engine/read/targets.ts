@@ -28,6 +28,8 @@ export interface Target {
   monthly: Map<Month, number>;
   /** The months `value` is for, from the target column's header (`2025目标` is the year 2025). */
   period: TargetPeriod;
+  /** The target column's header as written (`目标`, `2025全年目标`), where the value came from one. */
+  header?: string;
   /** The industry average (BM) from a `行业均值` / `benchmark` column, where given. */
   benchmark?: number | null;
 }
@@ -164,7 +166,11 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     const key = scorecardKeyForName(name);
     const first = targets.find((t) => t.key === key);
     if (first) errors.push(issue("duplicateTarget", address, { name, first: first.address }));
-    targets.push({ key, name, address, value, direction, aggregation, monthly, period, ...(benchmark !== undefined ? { benchmark } : {}) });
+    targets.push({
+      key, name, address, value, direction, aggregation, monthly, period,
+      ...(value !== null && targetHeader ? { header: readLabel(cellAt(grid, layout.headerRow, layout.targetCol)) } : {}),
+      ...(benchmark !== undefined ? { benchmark } : {}),
+    });
   }
   if (errors.length > 0) throw new InputError(errors);
   return { targets, warnings };

@@ -57,8 +57,10 @@ export interface TrendSection {
   planSource: "monthly" | "split" | "even" | "yearSplit" | "yearEven" | null;
   /** What cumulative attainment divides by: the target of the whole target period (the full year), else the plan's sum. */
   planFull: number | null;
-  /** Months elapsed in the calendar year at each month (time progress = that / 12). */
+  /** Months of the target period elapsed at each month (time progress = that / progressMonths). */
   progress: number[];
+  /** 12 against a calendar year's target; the number of months reviewed where the target is for those months. */
+  progressMonths: number;
   /** The month before the period, for the first month's MoM. */
   previousMonthActual: number | null;
 }
@@ -147,7 +149,9 @@ function trendSection(table: MonthlyTable, scorecard: Scorecard, targets: Target
     plan,
     planSource,
     planFull,
-    progress: months.map((m) => monthOfYear(m)),
+    // A target for the reviewed months themselves (a plain 目标 split over them) runs over those months, not the year.
+    progress: planSource === "split" || planSource === "even" ? months.map((_, i) => i + 1) : months.map((m) => monthOfYear(m)),
+    progressMonths: planSource === "split" || planSource === "even" ? months.length : 12,
     previousMonthActual: monthValue(table, metric.spec, months[0] - 1),
   };
 }
