@@ -6,7 +6,7 @@ import { isBlank, readLabel, readNumber, unwrapCell } from "./cellValue";
 import type { MonthlyTable } from "./monthlyTable";
 import { cellAddress, cellAt, rangeAddress, type Grid } from "./grid";
 import { readMonth, type Month } from "./month";
-import { parseHeader, scorecardKeyForName } from "../metrics/headers";
+import { parseHeader, scorecardKeyForName, UNIT_COLUMN_HEADER } from "../metrics/headers";
 import { catalogEntry, catalogKeyForName, type Direction } from "../metrics/catalog";
 import type { ColumnAggregation } from "../metrics/nameRules";
 import { isBoundedRate, meaningOfName, type ColumnOverride } from "./columnRules";
@@ -39,8 +39,8 @@ const TARGET_HEADER = /(?:目标|计划|target|plan|^pl$|goal)/i;
 const DIRECTION_HEADER = /^(?:方向|考核方向|极性|direction|better|polarity)$/i;
 const BENCHMARK_HEADER = /^(?:行业均值|行业平均|行业平均值|行业基准|行业水平|benchmark|bm|industry average|industry benchmark)$/i;
 const AGGREGATION_HEADER = /^(?:汇总|汇总方式|聚合|aggregation|aggregate|rollup)$/i;
-/** A column giving each row's unit (`万元`, `亿元`, `%`): it scales that row's targets like a unit in the name. */
-const UNIT_HEADER = /^(?:单位|计量单位|数据单位|unit|units)$/i;
+/** A 单位 column scales its row's targets like a unit in the name. */
+const UNIT_HEADER = UNIT_COLUMN_HEADER;
 const AGGREGATIONS: ReadonlyArray<[RegExp, ColumnAggregation]> = [
   [/^(?:求和|合计|累加|sum|total)$/i, "sum"],
   [/^(?:平均|均值|平均值|mean|average|avg)$/i, "mean"],
