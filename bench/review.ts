@@ -15,12 +15,12 @@ import { writeXlsx } from "../src/xlsx/writeXlsx";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../src/engine/customers/rfm";
 import { parseDelimitedText } from "../src/cli/inputFiles";
 import { readOrderLines } from "../src/engine/orders/orderLines";
-import type { OrderTable } from "../src/engine/customers/orderTable";
+import { withExactAmounts, type OrderTable } from "../src/engine/customers/orderTable";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 
 function orderTable(list: SyntheticOrders): OrderTable {
-  return {
+  return withExactAmounts({
     rows: list.rows,
     customer: list.customer,
     customerIds: list.customerIds,
@@ -30,7 +30,7 @@ function orderTable(list: SyntheticOrders): OrderTable {
     orderIds: Array.from({ length: ORDERS }, (_, o) => `O${o + 1}`),
     product: list.product,
     productIds: list.productIds,
-  };
+  });
 }
 
 async function review(): Promise<string> {

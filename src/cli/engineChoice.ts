@@ -15,7 +15,6 @@ import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { DIALECTS, type DialectName } from "../engine/sql/dialects";
 import { segmentationSummaryToJson } from "../engine/sql/segmentationSummaryJson";
 import { fileKind } from "../warehouse/orderRelation";
-import { segmentWithSql } from "../warehouse/segmentWithSql";
 import type { Lang } from "../i18n/issues";
 import { issue, InputError } from "../i18n/issues";
 import { t } from "../i18n/strings";
@@ -95,11 +94,15 @@ function engineLabel(engine: DialectName, options: EngineOptions): string {
 export async function segmentOnChosenEngine(file: string | undefined, options: OrderListOptions & EngineOptions & { lang: Lang; json?: boolean }, io: CliIo): Promise<number | null> {
   const engine = chooseEngine(file, options);
   if (engine === "ts") {
-    if (options.customersOut || options.customers) throw new UsageError("--customers and --customers-out need a SQL engine: --engine duckdb");
+    // The TypeScript engine writes --customers-out as CSV (cli/customersOut.ts); Parquet needs DuckDB.
+    if (options.customers || (options.customersOut && !/\.csv$/i.test(options.customersOut))) throw new UsageError("--customers and a Parquet --customers-out need a SQL engine: --engine duckdb");
     return null;
   }
   const input = options.customers ?? file;
   if (input === undefined && !options.table) throw new UsageError("segment: name an order list, or --customers FILE, or --table with --url");
+  // Loaded only when a SQL engine runs: DuckDB, the ClickHouse client and pg take longer to load than the
+  // TypeScript engine takes to segment a million orders.
+  const { segmentWithSql } = await import("../warehouse/segmentWithSql");
   const result = await segmentWithSql({
     engine,
     url: options.url,

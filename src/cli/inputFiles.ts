@@ -6,7 +6,6 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import Papa from "papaparse";
-import ExcelJS from "exceljs";
 import type { Grid } from "../engine/read/grid";
 import { decodeText, encodingNote, isLegacyXls, isZip } from "../engine/read/decodeText";
 import { InputError, issue } from "../i18n/issues";
@@ -48,6 +47,8 @@ export function typedCells(rows: string[][]): Array<Array<string | number>> {
 }
 
 async function readXlsxGrid(path: string, sheetName?: string): Promise<Grid> {
+  // Loaded on demand: exceljs takes longer to load than a million-row CSV takes to read.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);

@@ -229,6 +229,74 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 无法识别金额 "${p.text}"；该行未计入`,
     en: (p) => `${p.address}: cannot read "${p.text}" as an amount; row left out`,
   },
+  ordersEmpty: {
+    zh: (p) => `${p.address}: 订单表是空的：应有一行表头（客户ID、下单时间、实付金额…）和其下的订单行`,
+    en: (p) => `${p.address}: the order list is empty; expected a header row (customer id, order date, amount …) and order rows below it`,
+  },
+  ordersNoRows: {
+    zh: (p) => `${p.address}: 表头下没有订单行`,
+    en: (p) => `${p.address}: there are no order rows below the header`,
+  },
+  ordersNoUsableRows: {
+    zh: (p) => `${p.address}: ${p.rows} 行订单中没有一行可用（客户ID、日期或金额无法识别，见下）`,
+    en: (p) => `${p.address}: none of the ${p.rows} order rows can be used (unreadable customer id, date or amount; see below)`,
+  },
+  noOrdersBeforeAsOf: {
+    zh: (p) => `截至日 ${p.asOf} 之前没有订单（最早的订单在 ${p.first}）；请选择更晚的 --as-of`,
+    en: (p) => `there are no orders before the as-of date ${p.asOf} (the first is on ${p.first}); choose a later --as-of`,
+  },
+  dateOrderAmbiguous: {
+    zh: (p) => `${p.address}: 日期列 "${p.column}" 的斜杠日期（如 4/1/2025）既可按 日/月/年 也可按 月/日/年 读取，数据中没有大于 12 的日或月可以判断；请用 --date-format dmy（日/月/年）或 mdy（月/日/年）指定`,
+    en: (p) => `${p.address}: the slash dates in column "${p.column}" (such as 4/1/2025) read either day-first or month-first, and no value has a part above 12 to settle it; choose with --date-format dmy (day/month/year) or mdy (month/day/year)`,
+  },
+  dateOrderMixed: {
+    zh: (p) => `${p.address}: 日期列 "${p.column}" 中既有只能按 日/月/年 读的日期（${p.dmy}），也有只能按 月/日/年 读的日期（${p.mdy}）；请统一格式或用 --date-format 指定`,
+    en: (p) => `${p.address}: column "${p.column}" holds dates that only read day-first (${p.dmy}) and dates that only read month-first (${p.mdy}); make them consistent or choose with --date-format`,
+  },
+  dateOrderDayFirst: {
+    zh: (p) => `${p.address}: 日期列 "${p.column}" 的斜杠日期按 日/月/年 读取（依据 "${p.text}"）`,
+    en: (p) => `${p.address}: the slash dates in column "${p.column}" are read day/month/year (settled by "${p.text}")`,
+  },
+  dateOrderMonthFirst: {
+    zh: (p) => `${p.address}: 日期列 "${p.column}" 的斜杠日期按 月/日/年 读取（依据 "${p.text}"）`,
+    en: (p) => `${p.address}: the slash dates in column "${p.column}" are read month/day/year (settled by "${p.text}")`,
+  },
+  blankOrderIds: {
+    zh: (p) => `${p.address}: ${p.rows} 行的订单号（"${p.column}"）为空，每行各算一笔订单`,
+    en: (p) => `${p.address}: ${p.rows} rows have a blank order id ("${p.column}"); each counts as one order`,
+  },
+  outputExtension: {
+    zh: (p) => `${p.address}: 输出文件应以 ${p.ext} 结尾`,
+    en: (p) => `${p.address}: the output file must end in ${p.ext}`,
+  },
+  outputIsInput: {
+    zh: (p) => `${p.address}: 这是输入文件之一，不能覆盖；请换一个输出文件名`,
+    en: (p) => `${p.address}: this is one of the input files and is never overwritten; choose another output name`,
+  },
+  outputForeign: {
+    zh: (p) => `${p.address}: 文件已存在且不是本工具生成的，未覆盖；确认要替换请加 --force，或换一个文件名`,
+    en: (p) => `${p.address}: the file exists and was not written by this tool, so it was left alone; add --force to replace it, or choose another name`,
+  },
+  outputFolderMissing: {
+    zh: (p) => `${p.address}: 文件夹 ${p.folder} 不存在；请先创建它或换一个位置`,
+    en: (p) => `${p.address}: the folder ${p.folder} does not exist; create it first or write elsewhere`,
+  },
+  outputNotFolder: {
+    zh: (p) => `${p.address}: ${p.folder} 不是文件夹`,
+    en: (p) => `${p.address}: ${p.folder} is not a folder`,
+  },
+  outputIsFolder: {
+    zh: (p) => `${p.address}: 这是一个文件夹；请给出文件名，如 ${p.example}`,
+    en: (p) => `${p.address}: this is a folder; give a file name such as ${p.example}`,
+  },
+  outputPermission: {
+    zh: (p) => `${p.address}: 没有写入权限（${p.folder}）`,
+    en: (p) => `${p.address}: no permission to write here (${p.folder})`,
+  },
+  outputWriteFailed: {
+    zh: (p) => `${p.address}: 写入失败（${p.reason}），原文件未改动`,
+    en: (p) => `${p.address}: writing failed (${p.reason}); any existing file was left as it was`,
+  },
   sqlEngineNeedsUrl: {
     zh: (p) => `--engine ${p.engine} 需要 --url（${p.example}）`,
     en: (p) => `--engine ${p.engine} needs --url (${p.example})`,
@@ -248,10 +316,6 @@ const ISSUE_TEXT = {
   customersOutFormat: {
     zh: (p) => `${p.address}: --customers-out 应为 .parquet 或 .csv 文件`,
     en: (p) => `${p.address}: --customers-out must be a .parquet or .csv file`,
-  },
-  outputIsInput: {
-    zh: (p) => `${p.address}: 输出文件不能是输入文件本身`,
-    en: (p) => `${p.address}: the output file cannot be one of the inputs`,
   },
   outputNotWritable: {
     zh: (p) => `${p.address}: 无法写入（${p.reason}）`,

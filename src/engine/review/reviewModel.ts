@@ -31,12 +31,12 @@ export interface ReviewInput {
   thresholds?: StatusThresholds;
   /**
    * An order list; `segmentation` when it was already computed (by the pane's Web Worker); `lines` where its
-   * category and quantity columns were read.
+   * category and quantity columns were read; `source`: file name and the columns used; `listCap`: customers
+   * listed in the 客户明细 sheet (default 10,000).
    */
-  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; lines?: OrderLines };
+  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; lines?: OrderLines; listCap?: number };
   /** Top-N and price bands of the products sheet. */
   products?: Partial<ProductSettings>;
-  /** A target for the next period (same months a year later), split by this period's months. */
   /** A target for the next period (same months a year later), split by this period's months; `name` as the user wrote it. */
   nextTarget?: { value: number; metric: string; unit: number; name?: string };
   lang: Lang;
@@ -101,7 +101,7 @@ export interface ReviewModel {
   channels: ChannelSection;
   /** A dimension column's breakdown (渠道, 品类 …), when the monthly data has one. */
   dimension: DimensionSection | null;
-  customers: (Segmentation & { orders: OrderTable; rejectedRows: number }) | null;
+  customers: (Segmentation & { orders: OrderTable; rejectedRows: number; listCap?: number }) | null;
   /** True when the monthly figures were built from the order list (no monthly sheet). */
   fromOrders: boolean;
   /** The order list's monthly figures (whenever there is an order list). */
@@ -194,7 +194,7 @@ function targetSplitSection(table: MonthlyTable, scorecard: Scorecard, next: Non
 export function buildReview(input: ReviewInput): ReviewModel {
   const thresholds = input.thresholds ?? { green: 1, amber: 0.9 };
   const customers = input.orders
-    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows }
+    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows, listCap: input.orders.listCap }
     : null;
   const lines = input.orders ? input.orders.lines ?? linesOf(input.orders.table) : null;
   const ordersMonthly = input.orders && customers ? monthlyFromOrders(input.orders.table, { asOf: customers.scores.asOf, sheet: input.orders.source, quantity: lines?.quantity }) : null;
