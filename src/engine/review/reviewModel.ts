@@ -17,7 +17,6 @@ import { segmentOrders, type Segmentation } from "../customers/segmentation";
 import type { SegmentationSettings } from "../customers/rfm";
 import type { Lang } from "../../i18n/issues";
 import { monthlyFromOrders, type OrdersMonthly } from "../orders/monthlyFromOrders";
-import { linesOf, type OrderLines } from "../orders/orderLines";
 import { DEFAULT_PRODUCT_SETTINGS, productMix, type ProductSection, type ProductSettings } from "../orders/productMix";
 import { categoryMix, type CategorySection } from "../orders/categoryMix";
 import { customersOverTime, type CustomersOverTimeSection } from "../orders/customersOverTime";
@@ -30,11 +29,11 @@ export interface ReviewInput {
   period?: Period;
   thresholds?: StatusThresholds;
   /**
-   * An order list; `segmentation` when it was already computed (by the pane's Web Worker); `lines` where its
-   * category and quantity columns were read; `source`: file name and the columns used; `listCap`: customers
+   * An order list (its product, category and quantity columns where it has them); `segmentation` when it was
+   * already computed (by the pane's Web Worker); `source`: file name and the columns used; `listCap`: customers
    * listed in the 客户明细 sheet (default 10,000).
    */
-  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; lines?: OrderLines; listCap?: number };
+  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; listCap?: number };
   /** Top-N and price bands of the products sheet. */
   products?: Partial<ProductSettings>;
   /** A target for the next period (same months a year later), split by this period's months; `name` as the user wrote it. */
@@ -196,20 +195,19 @@ export function buildReview(input: ReviewInput): ReviewModel {
   const customers = input.orders
     ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows, listCap: input.orders.listCap }
     : null;
-  const lines = input.orders ? input.orders.lines ?? linesOf(input.orders.table) : null;
-  const ordersMonthly = input.orders && customers ? monthlyFromOrders(input.orders.table, { asOf: customers.scores.asOf, sheet: input.orders.source, quantity: lines?.quantity }) : null;
+  const ordersMonthly = input.orders && customers ? monthlyFromOrders(input.orders.table, { asOf: customers.scores.asOf, sheet: input.orders.source }) : null;
   const table = input.table ?? ordersMonthly?.table;
   if (!table) throw new InputError([issue("noData", input.orders?.source ?? input.source)]);
   const scorecard = computeScorecard(table, input.targets, { period: input.period, thresholds });
   let products: ProductSection | null = null;
   let categories: CategorySection | null = null;
   let overTime: CustomersOverTimeSection | null = null;
-  if (input.orders && customers && ordersMonthly && lines) {
+  if (input.orders && customers && ordersMonthly) {
     const asOf = customers.scores.asOf;
-    products = productMix(lines, scorecard.period, asOf, { ...DEFAULT_PRODUCT_SETTINGS, abc: input.orders.settings.abc, ...input.products });
+    products = productMix(input.orders.table, scorecard.period, asOf, { ...DEFAULT_PRODUCT_SETTINGS, abc: input.orders.settings.abc, ...input.products });
     // A category breakdown in the monthly sheet leads (its own sheet); else the order list's category column.
     const sheetCategories = input.table?.breakdown && input.table.breakdown.kind === "category";
-    categories = sheetCategories ? null : categoryMix(lines, scorecard.period, asOf);
+    categories = sheetCategories ? null : categoryMix(input.orders.table, scorecard.period, asOf);
     overTime = customersOverTime(ordersMonthly, scorecard.period, input.orders.table, customers.scores, customers.cohorts);
     if ((overTime || !input.table) && scorecard.period.from - ordersMonthly.firstMonth < 12) {
       scorecard.warnings.push(issue("newCustomersOverCounted", undefined, { months: Math.max(0, scorecard.period.from - ordersMonthly.firstMonth) }));
