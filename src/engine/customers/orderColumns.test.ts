@@ -13,6 +13,10 @@ describe("order list columns", () => {
     expect(find(["customer_id", "date", "gross", "paid"]).amount).toBe("paid");
     expect(find(["customer_id", "date", "Gross", "实收金额"]).amount).toBe("实收金额");
   });
+  test("units in brackets and marketplace export names are recognised", () => {
+    expect(find(["买家会员名", "订单创建时间", "买家应付货款(元)", "买家实际支付金额（元）", "数量(件)"])).toEqual({ customer: "买家会员名", date: "订单创建时间", amount: "买家实际支付金额（元）", quantity: "数量(件)" });
+    expect(find(["Customer ID", "Order Date", "Amount (USD)"]).amount).toBe("Amount (USD)");
+  });
   test("a product id wins over a product name; category and quantity are found", () => {
     expect(find(["Customer ID", "Order Date", "Product Name", "Product ID", "Category", "Quantity", "Amount"])).toEqual({
       customer: "Customer ID",

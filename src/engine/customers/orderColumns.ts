@@ -13,13 +13,13 @@ export const REQUIRED_ORDER_FIELDS: readonly OrderField[] = ["customer", "date",
 
 /** Recognised header names per field, most preferred first (compared after normaliseName). */
 export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
-  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id"],
-  date: ["下单时间", "付款时间", "支付时间", "成交时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "purchase_date", "time"],
+  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id"],
+  date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "purchase_date", "time"],
   amount: [
     // The paid amount first (what the customer actually paid) …
-    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "payment", "payment_amount",
+    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "买家实付金额", "买家实际支付金额", "实际支付金额", "付款金额", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "payment", "payment_amount",
     // … then the deal amount, the order (gross) amount and the amount payable …
-    "成交金额", "订单金额", "应付金额", "gross", "gross_amount", "gross amount",
+    "成交金额", "订单金额", "应付金额", "买家应付货款", "gross", "gross_amount", "gross amount",
     // … then generic names.
     "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "order_amount", "order amount",
   ],
@@ -41,12 +41,17 @@ export interface OrderColumnChoice {
 /** The columns used: index and header text per field. */
 export type OrderColumns = Partial<Record<OrderField, { index: number; header: string }>>;
 
+/** A header without a trailing unit in brackets: `实付金额(元)`, `实付金额（元）`, `Amount (USD)` match as the name. */
+function withoutUnit(label: string): string {
+  return label.replace(/\s*[(（][^()（）]*[)）]$/, "");
+}
+
 /**
  * Finds the columns in a header row (`labels` already read as text). `address` names the header row in
  * messages. Throws InputError when a chosen column is missing or a required field is not found.
  */
 export function findOrderColumns(labels: readonly string[], choice: OrderColumnChoice, address: string): OrderColumns {
-  const normalised = labels.map((l) => normaliseName(l));
+  const normalised = labels.map((l) => withoutUnit(normaliseName(l)));
   const columns: OrderColumns = {};
   const taken = new Set<number>();
   const errors: Issue[] = [];
@@ -54,7 +59,8 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
   for (const field of ORDER_FIELDS) {
     const chosen = choice[field];
     if (chosen === undefined) continue;
-    const index = normalised.indexOf(normaliseName(chosen));
+    let index = labels.findIndex((l) => normaliseName(l) === normaliseName(chosen));
+    if (index < 0) index = normalised.indexOf(withoutUnit(normaliseName(chosen)));
     if (index < 0) errors.push(issue("orderColumnNotFound", address, { column: chosen, field }));
     else {
       columns[field] = { index, header: labels[index] };

@@ -56,7 +56,7 @@ export interface TrendSection {
   planSource: "monthly" | "split" | "even" | "yearSplit" | "yearEven" | null;
   /** What cumulative attainment divides by: the target of the whole target period (the full year), else the plan's sum. */
   planFull: number | null;
-  /** Months of the target period elapsed at each month (time progress = that / progressMonths). */
+  /** Months summed by the cumulative columns at each month (time progress = that / progressMonths). */
   progress: number[];
   /** 12 against a calendar year's target; the number of months reviewed where the target is for those months. */
   progressMonths: number;
@@ -148,8 +148,10 @@ function trendSection(table: MonthlyTable, scorecard: Scorecard, targets: Target
     plan,
     planSource,
     planFull,
-    // A target for the reviewed months themselves (a plain 目标 split over them) runs over those months, not the year.
-    progress: planSource === "split" || planSource === "even" ? months.map((_, i) => i + 1) : months.map((m) => monthOfYear(m)),
+    // Time progress counts the months the cumulative columns sum (from the period's first month): over the year
+    // against a year's target (Jul–Sep against 2025目标 ends at 3/12, beside Jul–Sep's cumulative share of the
+    // year), over the reviewed months against a target for those months (a plain 目标: 9/9 in September).
+    progress: months.map((_, i) => i + 1),
     progressMonths: planSource === "split" || planSource === "even" ? months.length : 12,
     previousMonthActual: monthValue(table, metric.spec, months[0] - 1),
   };
