@@ -222,3 +222,11 @@ test("a plain 目标 column on a January–September review: the scorecard says 
   expect(numberIn(rowOf(trend, "2025-09")(9))).toBeCloseTo(1, 12);
   expect(numberIn(rowOf(trend, "2025-09")(8))).toBeCloseTo(acJanSep2025 / 2000000000, 9);
 });
+
+test("a July–September review against the 2025 targets: the trend's time progress counts the months it sums (3/12 in September), beside Jul–Sep's share of 25亿", async () => {
+  const model = await review({ from: "2025-07", to: "2025-09" });
+  const trend = reviewWorkbook(model).sheets.find((x) => x.name === "月度趋势")!;
+  expect(numberIn(rowOf(trend, "2025-07")(9))).toBeCloseTo(1 / 12, 12);
+  expect(numberIn(rowOf(trend, "2025-09")(9))).toBeCloseTo(3 / 12, 12);
+  expect(numberIn(rowOf(trend, "2025-09")(8))).toBeCloseTo(sumOf("GMV(元)", "2025", 7, 9) / 2500000000, 9);
+});

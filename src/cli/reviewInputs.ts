@@ -4,7 +4,6 @@ import { loadMonthlyInputs, loadTargets, parsePeriodOptions, UsageError } from "
 import { asOfOption, nextTargetOption, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
 import { readOrderListOption } from "./segmentCommand";
 import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
-import { linesOf } from "../engine/orders/orderLines";
 import { readNumber } from "../engine/read/cellValue";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import type { ReviewInput } from "../engine/review/reviewModel";
@@ -74,7 +73,6 @@ export async function computeReviewInputs(monthly: string | undefined, options: 
     readerWarnings.push(...read.rejected, ...read.warnings);
     orders = {
       table: read.table,
-      lines: linesOf(read.table),
       settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) },
       rejectedRows: read.rejectedRows,
       source: `${basename(options.orders)} (${describeOrderColumns(read, options.lang)})`,

@@ -3,17 +3,7 @@
  * an order id (each its own order, "" in orderIds as the reader records it), refunds, same-day orders, products.
  */
 import { withExactAmounts, type OrderTable } from "../../src/engine/customers/orderTable";
-
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../../bench/syntheticOrders";
 
 export interface SyntheticOptions {
   orders: number;
@@ -28,7 +18,7 @@ export interface SyntheticOptions {
 }
 
 export function syntheticOrders(o: SyntheticOptions): OrderTable {
-  const next = seeded(o.seed);
+  const next = random(o.seed); // bench/syntheticOrders.ts's seeded generator: the same list every run
   const customer: number[] = [];
   const day: number[] = [];
   const amount: number[] = [];

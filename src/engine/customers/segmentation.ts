@@ -72,10 +72,11 @@ export function summarise(scores: CustomerScores, group: ArrayLike<number>, name
 }
 
 /**
- * ABC over the products sold before as-of: by revenue descending (exact sums), ties by id; A while the share
- * before the item is < a, B while < b, else C. Rows without a product are left out.
+ * ABC over the products sold before as-of (and on or after `from`, for a period's ABC): by revenue descending
+ * (exact sums), ties by id; A while the share before the item is < a, B while < b, else C. Rows without a
+ * product are left out.
  */
-export function abcClasses(orders: OrderTable, asOf: number, cutoffs: { a: number; b: number }): AbcItem[] | null {
+export function abcClasses(orders: OrderTable, asOf: number, cutoffs: { a: number; b: number }, from = -Infinity): AbcItem[] | null {
   if (!orders.product || !orders.productIds) return null;
   const ids = orders.productIds;
   const revenue = new Float64Array(ids.length);
@@ -83,7 +84,7 @@ export function abcClasses(orders: OrderTable, asOf: number, cutoffs: { a: numbe
   let total = 0;
   for (let i = 0; i < orders.rows; i++) {
     const p = orders.product[i];
-    if (orders.day[i] >= asOf || p < 0) continue;
+    if (orders.day[i] >= asOf || orders.day[i] < from || p < 0) continue;
     revenue[p] += orders.amountMinor[i];
     sold[p] = 1;
     total += orders.amountMinor[i];

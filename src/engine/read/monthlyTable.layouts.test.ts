@@ -259,3 +259,30 @@ describe("comparison and customer-type columns", () => {
     expect(warnings.filter((w) => w.code !== "missingMonth").map((w) => [w.code, w.address])).toEqual([["previousDiffers", "M!C3"]]);
   });
 });
+
+describe("a 单位 column in a wide sheet", () => {
+  // GMV in 万元: 100 + 200 + 300 = 600万; 转化率 in %: 3.1% …; 订单数 in 单 (no scale); 停留时长 in 秒 (a unit
+  // the reader does not scale: the name stays as written); a unit already in the name wins.
+  const grid: Grid = {
+    sheet: "宽表",
+    values: [
+      ["指标", "单位", "2025-01", "2025-02", "2025-03"],
+      ["GMV", "万元", 100, 200, 300],
+      ["订单数", "单", 10, 20, 30],
+      ["转化率", "%", 3.1, 3.2, 3.3],
+      ["平均停留时长", "秒", 30, 40, 50],
+      ["广告花费(元)", "万元", 5, 6, 7],
+    ],
+  };
+
+  test("scales each row like a unit in its name", () => {
+    const { table, warnings } = readMonthlyGrid(grid);
+    const byHeader = Object.fromEntries(table.columns.map((c) => [c.header, c.values]));
+    expect(byHeader["GMV(万元)"]).toEqual([1000000, 2000000, 3000000]);
+    expect(byHeader["订单数(单)"]).toEqual([10, 20, 30]);
+    byHeader["转化率(%)"].forEach((v, i) => expect(v).toBeCloseTo([0.031, 0.032, 0.033][i], 12));
+    expect(byHeader["平均停留时长"]).toEqual([30, 40, 50]);
+    expect(byHeader["广告花费(元)"]).toEqual([5, 6, 7]);
+    expect(warnings.map((w) => w.code)).not.toContain("percentNumbers"); // the unit said so; nothing inferred
+  });
+});

@@ -8,7 +8,7 @@
 import { isBlank, readLabel, readNumber, unwrapCell, type CellInput } from "./cellValue";
 import { cellAddress, cellAt, rangeAddress, type Grid } from "./grid";
 import { daysInMonth, formatMonth, isQuarterLabel, isYearlessMonth, monthYear, readMonthDay, type Month } from "./month";
-import { parseHeader, recogniseColumn, type ColumnMeaning, type ComparisonRole } from "../metrics/headers";
+import { parseHeader, recogniseColumn, UNIT_COLUMN_HEADER, withUnitCell, type ColumnMeaning, type ComparisonRole } from "../metrics/headers";
 import { normaliseName } from "../metrics/catalog";
 import { applyOverride, baseRule, isBoundedRate, meaningLabel, type ColumnOverride, type ColumnRule } from "./columnRules";
 import { colCount, detectLayout, dimensionKind, rowCount, TOTAL_LABEL, type Layout } from "./tableLayout";
@@ -233,8 +233,12 @@ function collectWide(grid: Grid, layout: Extract<Layout, { kind: "wide" }>, opti
     }
   }
   if (labelCol < 0) return { columns, keys, keyAddresses };
+  // A 单位 column beside the names (`GMV | 万元 | 100 | …`) scales its row like a unit in the name: GMV(万元).
+  let unitCol = -1;
+  for (let c = labelCol + 1; c < layout.monthCols[0]; c++) if (UNIT_COLUMN_HEADER.test(readLabel(cellAt(grid, layout.headerRow, c)))) unitCol = c;
   for (let r = layout.headerRow + 1; r < rowCount(grid); r++) {
-    const header = readLabel(cellAt(grid, r, labelCol));
+    const name = readLabel(cellAt(grid, r, labelCol));
+    const header = unitCol < 0 ? name : withUnitCell(name, readLabel(cellAt(grid, r, unitCol)));
     const hasData = valueCols.some((c) => !isBlank(cellAt(grid, r, c)));
     if (header === "") {
       if (hasData) errors.push(issue("noHeader", cellAddress(grid, r, labelCol)));
