@@ -3,6 +3,7 @@
  * the TypeScript engine's per-customer scores and summaries on CDNOW, a synthetic list and edge cases.
  */
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { join } from "node:path";
 import { parseDelimitedText } from "../src/cli/inputFiles";
 import { readOrderGrid, type OrderTable } from "../src/engine/customers/orderTable";
@@ -200,5 +201,30 @@ describe("blank order ids and an order id shared by two customers, by hand", () 
       { month: "2025-05", gmv: 75, orders: 4, buyers: 2, repeatBuyers: 1, newCustomers: 2, newCustomerGmv: 75, returningGmv: 0 },
       { month: "2025-06", gmv: -25, orders: 1, buyers: 1, repeatBuyers: 0, newCustomers: 1, newCustomerGmv: -25, returningGmv: 0 },
     ]);
+  });
+});
+
+describe("any small order list (property)", () => {
+  // Few customers, few distinct quarter amounts (refunds included) and days: ties everywhere, often at a breakpoint.
+  const row = fc.tuple(
+    fc.integer({ min: 0, max: 24 }),
+    fc.integer({ min: 0, max: 90 }),
+    fc.constantFrom(-10, 0, 0.25, 5, 10, 10, 12.5, 20, 99.75),
+    fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+    fc.integer({ min: 0, max: 5 }),
+  );
+  test("DuckDB gives the TypeScript engine's scores, summaries and monthly figures", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 120 }), async (rows) => {
+        const table = ordersOf(rows.map(([c, d, a, o, p]) => [`c${c}`, new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10), a, o === undefined ? "" : `o${o}`, `p${p}`]));
+        const settings = { ...DEFAULT_SEGMENTATION_SETTINGS, tiers: { highValue: 50, potential: 20, dormantDays: 30, lostDays: 60 } };
+        const ts = segmentOrders(table, settings);
+        const run = await segmentOnEngine("duckdb", table, settings);
+        expectSameSummary(run.summary, summaryOfSegmentation(ts), 0);
+        expectSameCustomers(run, table, settings, new Set());
+        expect(run.summary.monthly).toEqual(monthlyByHand(table, ts.scores.asOf));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
