@@ -54,9 +54,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--from <month>", "first month of the period, e.g. 2025-06")
     .option("--to <month>", "last month of the period, e.g. 2025-10")
     .option("--thresholds <green,amber>", "status thresholds on attainment, default 1,0.9")
-    .option("--orders <file>", "order list for the customer tiers")
+    .option("--orders <file>", "order list for the customer tiers (.csv, .xlsx, .parquet, a folder of Parquet files, .csv.gz)")
     .option("--orders-sheet <name>", "sheet of the orders xlsx");
-  addOrderListOptions(review)
+  addEngineOptions(addOrderListOptions(review))
     .option("--next-target <amount>", "next period's target, split by this period's months (e.g. 3.2亿)")
     .option("--next-metric <name>", "metric of --next-target, default GMV")
     .option("--next-unit <unit>", "rounding unit of the split, default 1")

@@ -8,9 +8,10 @@ import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { readNumber } from "../engine/read/cellValue";
 import { scorecardKeyForName } from "../engine/metrics/headers";
 import type { ReviewInput } from "../engine/review/reviewModel";
+import { reviewOrdersOnChosenEngine, type EngineOptions } from "./engineChoice";
 import type { Issue, Lang } from "../i18n/issues";
 
-export interface ReviewCliOptions extends OrderListOptions {
+export interface ReviewCliOptions extends OrderListOptions, EngineOptions {
   sheet?: string;
   targets?: string;
   from?: string;
@@ -31,7 +32,9 @@ export async function computeReviewInputs(monthly: string, options: ReviewCliOpt
   const inputs = await loadMonthlyInputs(monthly, options.targets, options.sheet);
   const readerWarnings = [...inputs.warnings];
   let orders: ReviewInput["orders"];
-  if (options.orders) {
+  const onSqlEngine = options.orders || options.customers || options.table ? await reviewOrdersOnChosenEngine(options.orders, options) : null;
+  if (onSqlEngine) orders = onSqlEngine;
+  else if (options.orders) {
     const read = readOrderGrid(await readGridFile(options.orders, options.ordersSheet), orderColumns(options));
     readerWarnings.push(...read.rejected);
     orders = { table: read.table, settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) }, rejectedRows: read.rejectedRows, source: basename(options.orders) };

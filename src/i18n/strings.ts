@@ -57,6 +57,8 @@ const STRINGS = {
   orderMonthlyNewCustomers: { zh: "新客数", en: "New customers" },
   orderMonthlyNewGmv: { zh: "新客GMV", en: "New-customer GMV" },
   orderMonthlyReturningGmv: { zh: "老客GMV", en: "Returning GMV" },
+  customerListShown: { zh: "按消费金额显示前", en: "the largest customers by spend:" },
+  customerListFull: { zh: "完整名单：", en: "full list:" },
   customerFieldLastDate: { zh: "最近下单日期", en: "last order date" },
   customerFieldOrders: { zh: "订单数", en: "orders" },
   customerFieldSpend: { zh: "消费金额", en: "spend" },

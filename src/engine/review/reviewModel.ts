@@ -21,8 +21,11 @@ export interface ReviewInput {
   targets: Target[];
   period?: Period;
   thresholds?: StatusThresholds;
-  /** An order list; `segmentation` when it was already computed (by the pane's Web Worker). */
-  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation };
+  /**
+   * An order list; `segmentation` when it was already computed (by the pane's Web Worker, or a SQL engine, whose
+   * per-customer arrays then hold only the `customerList.shown` largest customers).
+   */
+  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; customerList?: CustomerListCap };
   /** A target for the next period (same months a year later), split by this period's months. */
   nextTarget?: { value: number; metric: string; unit: number };
   lang: Lang;
@@ -71,7 +74,7 @@ export interface ReviewModel {
   channels: ChannelSection;
   /** A dimension column's breakdown (渠道, 品类 …), when the monthly data has one. */
   dimension: DimensionSection | null;
-  customers: (Segmentation & { orders: OrderTable; rejectedRows: number }) | null;
+  customers: (Segmentation & { orders: OrderTable; rejectedRows: number; customerList?: CustomerListCap }) | null;
   targetSplit: TargetSplitSection | null;
   thresholds: StatusThresholds;
 }
@@ -129,11 +132,18 @@ function targetSplitSection(table: MonthlyTable, scorecard: Scorecard, next: Non
   return { metric, months: basis.map((m) => m + 12), weights, values, target: next.value, unit: next.unit };
 }
 
+/** A capped 客户明细 list: how many customers it shows of how many, and the file holding all of them. */
+export interface CustomerListCap {
+  shown: number;
+  total: number;
+  fullList?: string;
+}
+
 export function buildReview(input: ReviewInput): ReviewModel {
   const thresholds = input.thresholds ?? { green: 1, amber: 0.9 };
   const scorecard = computeScorecard(input.table, input.targets, { period: input.period, thresholds });
   const customers = input.orders
-    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows }
+    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows, customerList: input.orders.customerList }
     : null;
   return {
     lang: input.lang,
