@@ -221,3 +221,19 @@ test("review --orders on Parquet past the list cap: DuckDB's summaries, 10,000 l
   expect([list.get("A2")!.value, list.get("D2")!.value]).toEqual([topId, Math.round(topSpend * 100) / 100]);
   expect(readFileSync(full, "utf8").trim().split("\n")).toHaveLength(23_571);
 });
+
+test("rows without a customer id, a readable date or an amount are counted alike by DuckDB and the TypeScript engine", async () => {
+  const file = join(dir, "bad-rows.csv");
+  writeFileSync(file, ["customer_id,order_date,amount", "A,2025-01-02,10", ",2025-01-03,5", "B,not a date,5", "C,2025-01-04,abc", "B,2025-01-05,7.5", "A,2025-02-01,2.5"].join("\n") + "\n");
+  const run = async (args: string[]) => {
+    const out = await runCli(["segment", file, ...args, "--lang", "en", "--json"]);
+    expect(out.code).toBe(0);
+    return { json: JSON.parse(out.stdout) as Json, stderr: out.stderr };
+  };
+  const ts = await run([]);
+  const sql = await run(["--engine", "duckdb"]);
+  expect(ts.stderr.trim().split("\n")).toHaveLength(3);
+  expect(sql.stderr.trim()).toBe(`${file}: 3 rows left out (blank customer id, unreadable date or amount)`);
+  expect([ts.json.rejectedRows, ts.json.customers, ts.json.orders]).toEqual([3, 2, 3]);
+  expectSameSummaries(sql.json, ts.json);
+});

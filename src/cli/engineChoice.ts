@@ -20,7 +20,7 @@ import { segmentationSummaryToJson } from "../engine/sql/segmentationSummaryJson
 import { fileKind } from "../warehouse/orderRelation";
 import { segmentWithSql } from "../warehouse/segmentWithSql";
 import type { Lang } from "../i18n/issues";
-import { issue, InputError } from "../i18n/issues";
+import { formatIssue, issue, InputError } from "../i18n/issues";
 import { t } from "../i18n/strings";
 
 export type EngineName = "ts" | DialectName;
@@ -143,7 +143,9 @@ export async function segmentOnChosenEngine(file: string | undefined, options: O
     if (options.customersOut || options.customers) throw new UsageError("--customers and --customers-out need a SQL engine: --engine duckdb");
     return null;
   }
-  const result = await segmentWithSql(sqlRequest(engine, file, options));
+  const request = sqlRequest(engine, file, options);
+  const result = await segmentWithSql(request);
+  if (result.rejectedRows > 0) io.stderr(formatIssue(issue("sqlRowsLeftOut", request.file ?? request.table, { rows: result.rejectedRows.toLocaleString("en-US") }), options.lang) + "\n");
   const label = engineLabel(engine, options);
   if (options.json) {
     io.stdout(JSON.stringify(segmentationSummaryToJson(result.summary, result.rejectedRows, { engine: label, customersOut: result.customersOut })) + "\n");

@@ -77,13 +77,9 @@ export function validOrders(d: Dialect, source: OrderSource, settings: Segmentat
   return [`SELECT customer_id, day, amount, order_id, product FROM (`, parsedRows(d, source, settings), `) src WHERE ${VALID}`].join("\n");
 }
 
-/** One scan before the rest: all rows, usable rows, the latest usable day (the default as-of is that + 1). */
-export function rowStatsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  return [
-    `SELECT count(*) AS all_rows, sum(CASE WHEN ${VALID} THEN 1 ELSE 0 END) AS valid_rows, max(CASE WHEN ${VALID} THEN day END) AS last_day FROM (`,
-    parsedRows(d, source, settings),
-    `) src`,
-  ].join("\n");
+/** The latest usable order day (the default as-of is that + 1): a scan of its own, only when no as-of is given. */
+export function lastDaySql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  return [`SELECT max(CASE WHEN ${VALID} THEN day END) AS last_day FROM (`, parsedRows(d, source, settings), `) src`].join("\n");
 }
 
 /** Statement 1: one row per customer with orders before as-of: recency, frequency, monetary, spend in 365 days. */
@@ -204,21 +200,31 @@ export function productsSql(d: Dialect, source: OrderSource, settings: Segmentat
   ].join("\n");
 }
 
-/** Statement 4 (orders only): orders and revenue per customer and month before as-of (month = year × 12 + month − 1). */
+/**
+ * Statement 4 (orders only): orders and revenue per customer and month before as-of (month = year × 12 + month − 1).
+ * Unusable rows are gathered in one row with a NULL customer, whose `lines` is the number of rows left out.
+ */
 export function monthsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  const monthOf = d.monthIndex(d.dateOfDay("day"));
-  const orders = source.order ? `count(DISTINCT order_id) + sum(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END)` : `count(*)`;
+  const orders = source.order ? `count(DISTINCT oid) + sum(CASE WHEN oid IS NULL THEN 1 ELSE 0 END)` : `count(*)`;
   const select = [
-    `WITH ok AS (`,
-    validOrders(d, source, settings),
+    `WITH src AS (`,
+    parsedRows(d, source, settings),
     `)`,
-    `SELECT customer_id, ${monthOf} AS month, ${orders} AS orders, sum(amount) AS gmv`,
-    `FROM ok CROSS JOIN ${TABLES.breaks} WHERE day < as_of GROUP BY customer_id, ${monthOf}`,
+    `SELECT cid AS customer_id, mon AS month, ${orders} AS orders, sum(amt) AS gmv, count(*) AS lines`,
+    `FROM (SELECT CASE WHEN ${VALID} THEN customer_id END AS cid, CASE WHEN ${VALID} THEN ${d.monthIndex(d.dateOfDay("day"))} END AS mon,`,
+    `             order_id AS oid, amount AS amt, day AS dd FROM src) t CROSS JOIN ${TABLES.breaks}`,
+    `WHERE cid IS NULL OR dd < as_of`,
+    `GROUP BY cid, mon`,
   ].join("\n");
   return d.createTemp(TABLES.months, select);
 }
 
-const FIRSTS = `firsts AS (SELECT customer_id, min(month) AS first_month FROM ${TABLES.months} GROUP BY customer_id)`;
+/** Rows left out for a blank customer id, an unreadable date or amount (after statement 4). */
+export function rejectedRowsSql(): string {
+  return `SELECT sum(lines) AS rejected FROM ${TABLES.months} WHERE customer_id IS NULL`;
+}
+
+const FIRSTS = `firsts AS (SELECT customer_id, min(month) AS first_month FROM ${TABLES.months} WHERE customer_id IS NOT NULL GROUP BY customer_id)`;
 
 /** Cohort cells: customers of cohort month c (first order) with an order in month c + k. */
 export function cohortsSql(): string {
