@@ -1,19 +1,22 @@
 /* eslint-disable no-undef */
 /**
  * Builds the add-in into dist/: one page (taskpane.html) loads the task pane, the custom functions and the
- * ribbon commands into the shared runtime; functions.json is generated from the JSDoc of
- * src/functions/functions.ts and functions.zh-CN.json overlays the Chinese descriptions; office.js is served
- * from the @microsoft/office-js package, so the add-in fetches nothing from outside at run time.
+ * ribbon commands into the shared runtime, with ONE webpack runtime (runtime.js) and the modules they share
+ * split into common chunks, so each module (the engine, src/office/lastRun.ts's state) exists once on the page.
+ * The segmentation Web Worker is its own entry with its own runtime and its own copy of the engine.
+ * functions.json is generated from the JSDoc of src/functions/functions.ts and functions.zh-CN.json overlays the
+ * Chinese descriptions. office.js: Microsoft's CDN in production; the npm copy in development (offline).
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { localizeFunctionsMetadata } = require("./scripts/localizeFunctionsMetadata");
+const { DEV_URL, addinUrl, officeJsSource } = require("./scripts/addinUrl");
 
-const DEV_URL = "https://localhost:3000/";
-/** Where the add-in is hosted in production; set ADDIN_URL when deploying. */
-const PROD_URL = process.env.ADDIN_URL || DEV_URL;
+/** The entries loaded into the shared-runtime page; the worker is not one of them. */
+const PAGE_ENTRIES = ["functions", "commands", "taskpane"];
+const onPage = (chunk) => chunk.name !== "segmentation.worker";
 
 const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 /** The Excel and shared parts of office.js plus every locale's strings: no other hosts, no debug builds, no telemetry. */
@@ -40,13 +43,28 @@ async function devHttpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const httpsOptions = env && env.WEBPACK_SERVE ? await devHttpsOptions() : undefined;
+  const { url: ADDIN_URL, warning } = addinUrl(dev);
+  if (warning) console.warn(`[kpi-review] WARNING: ${warning}`);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
+      // One runtime chunk for the page's entries (what `optimization.runtimeChunk: "single"` does, but per entry,
+      // so that the worker keeps its runtime inside segmentation.worker.js).
+      functions: { import: "./src/functions/functions.ts", runtime: "runtime" },
+      commands: { import: "./src/commands/commands.ts", runtime: "runtime" },
+      taskpane: { import: "./src/taskpane/index.tsx", runtime: "runtime" },
       "segmentation.worker": "./src/taskpane/segmentation.worker.ts",
+    },
+    optimization: {
+      splitChunks: {
+        chunks: onPage,
+        cacheGroups: {
+          vendors: { test: /[\\/]node_modules[\\/]/, name: "vendors", chunks: onPage, priority: -10, reuseExistingChunk: true },
+          shared: { minChunks: 2, minSize: 0, name: "shared", chunks: onPage, priority: -20, reuseExistingChunk: true },
+          default: false,
+          defaultVendors: false,
+        },
+      },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -73,24 +91,36 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "commands", "taskpane"],
+        templateParameters: { officeJs: officeJsSource(dev) },
+        chunks: PAGE_ENTRIES,
         chunksSortMode: "manual",
+        // After the page's own ES5 check (a plain message on Trident/IE11 instead of a blank pane).
+        inject: "body",
+        scriptLoading: "blocking",
       }),
+      {
+        apply(compiler) {
+          if (!warning) return;
+          compiler.hooks.thisCompilation.tap("AddinUrlWarning", (compilation) => compilation.warnings.push(new compiler.webpack.WebpackError(warning)));
+        },
+      },
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/support.html", to: "support.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(PROD_URL)),
+            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(ADDIN_URL)),
           },
-          {
+          // The npm copy of office.js, for development and offline use only: production loads Microsoft's CDN.
+          ...(dev ? [{
             from: "**/*",
             context: OFFICE_JS_DIST,
             to: "office-js/[path][name][ext]",
             info: { minimized: true }, // already minified by Microsoft; keeps terser off 8 MB of office.js
             filter: (file) => isOfficeJsFile(path.relative(OFFICE_JS_DIST, file).split(path.sep).join("/")),
-          },
+          }] : []),
         ],
       }),
       {

@@ -8,6 +8,7 @@ import { computeScorecard, type Scorecard } from "../src/engine/kpi/scorecard";
 import { scorecardToJson } from "../src/engine/kpi/scorecardJson";
 import { makeMonth } from "../src/engine/read/month";
 import type { Grid } from "../src/engine/read/grid";
+import { describeColumns } from "../src/engine/read/columnRules";
 
 const jan = makeMonth(2025, 1);
 const mar = makeMonth(2025, 3);
@@ -134,5 +135,18 @@ describe("comparison columns and customer types", () => {
     const withTable = readMonthlyInputs(monthly, { sheet: "T", values: [["指标", "目标"], ["GMV", 500]] });
     expect(withTable.targets.find((t) => t.key === "gmv")!.value).toBe(500);
     expect(withTable.warnings.map((w) => w.code)).toContain("targetColumnOverridden");
+  });
+});
+
+describe("a share column beside its parts", () => {
+  test("is the ratio of the parts' sums, not a mean of the typed shares, and appears once", () => {
+    const inputs = readMonthlyInputs({
+      sheet: "M",
+      values: [["月份", "GMV", "搜索GMV", "搜索GMV占比"], ["2025-01", 100, 50, "50%"], ["2025-02", 300, 60, "20%"]],
+    });
+    const card = computeScorecard(inputs.table, [], { period: { from: jan, to: jan + 1 } });
+    const shares = card.metrics.filter((m) => m.nameZh === "搜索GMV占比");
+    expect(shares.map((m) => [m.key, m.actual])).toEqual([["channel:搜索:gmvShare", 110 / 400]]); // not (50% + 20%)/2 = 35%
+    expect(describeColumns(inputs.table).find((d) => d.header === "搜索GMV占比")!.aggregation).toBe("ratio");
   });
 });

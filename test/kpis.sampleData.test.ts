@@ -113,10 +113,68 @@ describe("platform-2025, period 2025", () => {
 
   test("every metric carries the documented fields and nothing else", () => {
     for (const m of card.metrics) {
-      expect(Object.keys(m)).toEqual(["key", "name", "unit", "direction", "actual", "target", "attainment", "deltaTarget", "previous", "deltaPrevious", "growth", "ppChange", "status", "rule"]);
+      expect(Object.keys(m)).toEqual(["key", "name", "unit", "direction", "actual", "target", "targetFullPeriod", "targetBasis", "attainment", "deltaTarget", "previous", "deltaPrevious", "growth", "ppChange", "status", "rule"]);
     }
     expect(Object.keys(card)).toEqual(["period", "previousPeriod", "metrics", "drivers", "warnings"]);
     expect(card.warnings).toEqual([]);
+  });
+});
+
+describe("platform-2025, January–September against the annual target (domain.md's example)", () => {
+  let card: ScorecardJson;
+  const rows = plainCsv(readFileSync(join(SHARED_DATA, "platform-2025", "monthly.csv"), "utf8"));
+  const gmvOf = (year: string, lastMonth: number) => rows.filter((r) => r["月份"].startsWith(year) && Number(r["月份"].slice(5)) <= lastMonth).reduce((s, r) => s + Number(r["GMV(元)"]), 0);
+  beforeAll(async () => {
+    card = await scorecard("platform-2025", ["--from", "2025-01", "--to", "2025-09"]);
+  });
+
+  test("by hand: PY Jan–Sep 14.53亿 of 21.19亿, so 25亿 × 14.53/21.19 = 17.15亿 to date; GMV 19.59亿 is 114.2%, ahead of plan", () => {
+    const pyJanSep = gmvOf("2024", 9);
+    const pyYear = gmvOf("2024", 12);
+    const acJanSep = gmvOf("2025", 9);
+    expect([round(pyJanSep / 1e8, 2), round(pyYear / 1e8, 2), round(acJanSep / 1e8, 2)]).toEqual([14.53, 21.19, 19.59]);
+    const toDate = (2500000000 * pyJanSep) / pyYear;
+    expect(round(toDate / 1e8, 2)).toBe(17.15);
+    const gmv = metric(card, "gmv");
+    expect(gmv.actual).toBe(acJanSep);
+    expect(gmv.targetFullPeriod).toBe(2500000000);
+    expect(gmv.targetBasis).toBe("seasonal");
+    expect(gmv.target).toBeCloseTo(toDate, 3);
+    expect(round(gmv.attainment, 3)).toBe(1.142);
+    expect(gmv.deltaTarget).toBeCloseTo(acJanSep - toDate, 3);
+    expect(gmv.status).toBe("green");
+  });
+
+  test("广告花费 (adds up, lower is better) is pro-rated the same way", () => {
+    const spend = metric(card, "adSpend");
+    const spendOf = (year: string, last: number) => rows.filter((r) => r["月份"].startsWith(year) && Number(r["月份"].slice(5)) <= last).reduce((s, r) => s + Number(r["广告花费(元)"]), 0);
+    const toDate = (800000000 * spendOf("2024", 9)) / spendOf("2024", 12);
+    expect(spend.targetBasis).toBe("seasonal");
+    expect(spend.target).toBeCloseTo(toDate, 3);
+    expect(spend.attainment).toBeCloseTo(1 - (spendOf("2025", 9) - toDate) / toDate, 12);
+  });
+
+  test("用户规模 (a stock) compares September's 1111.25万 with the year-end 1150万: 96.6%, not pro-rated", () => {
+    const users = metric(card, "users");
+    expect(users.actual).toBe(11112500);
+    expect([users.target, users.targetFullPeriod, users.targetBasis]).toEqual([11500000, 11500000, "as given"]);
+    expect(round(users.attainment, 3)).toBe(round(11112500 / 11500000, 3));
+  });
+
+  test("rates take the annual target as given: 转化率 against 5%, 复购率 against 36%", () => {
+    expect([metric(card, "conversion").target, metric(card, "conversion").targetBasis]).toEqual([0.05, "as given"]);
+    expect([metric(card, "repeatRate").target, metric(card, "repeatRate").targetBasis]).toEqual([0.36, "as given"]);
+  });
+
+  test("the output says how the targets were brought to the period", () => {
+    expect(card.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^GMV、广告花费: 目标为 2025-01..2025-12 的全年目标，按去年同期各月占比折算.*季节性/)]));
+  });
+
+  test("the text scorecard shows the full-year target and the basis beside the target to date", async () => {
+    const result = await runCli(["kpis", join(SHARED_DATA, "platform-2025", "monthly.csv"), "--targets", join(SHARED_DATA, "platform-2025", "targets.csv"), "--to", "2025-09", "--from", "2025-01"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/全年目标\s+目标口径\s+目标至今\(PL\)/);
+    expect(result.stdout).toMatch(/GMV\s+元\s+19\.59亿\s+25亿\s+季节折算\s+17\.15亿\s+114\.2%/);
   });
 });
 

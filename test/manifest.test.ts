@@ -7,6 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { ensureBuilt, DIST } from "./helpers/build";
+import { MANIFEST_EXCEL_API } from "../src/office/capabilities";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { OFFICE_JS_CDN } = require("../scripts/addinUrl");
 
 const ROOT = join(__dirname, "..");
 const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
@@ -90,7 +93,26 @@ test("the shared runtime is declared once and used by the pane, the functions an
   const showTaskpane = all("Action").find((a) => a.getAttributeNS(XSI, "type") === "ShowTaskpane")!.getElementsByTagName("SourceLocation")[0].getAttribute("resid");
   expect([page, functionFile, showTaskpane]).toEqual([shared, shared, shared]);
   const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
-  for (const chunk of ["functions.js", "commands.js", "taskpane.js", "office-js/office.js"]) expect(html).toContain(`src=${chunk}`);
+  const scripts = [...html.matchAll(/<script[^>]*src=([^ >]+)/g)].map((m) => m[1].replace(/"/g, ""));
+  // office.js first, then the one webpack runtime, then the page's chunks.
+  expect(scripts[0]).toBe(OFFICE_JS_CDN);
+  expect(scripts[1]).toBe("runtime.js");
+  for (const chunk of ["functions.js", "commands.js", "taskpane.js", "shared.js"]) expect(scripts).toContain(chunk);
+  expect(scripts).not.toContain("segmentation.worker.js");
+});
+
+test("the manifest declares the ExcelApi set the code uses without asking", () => {
+  const excelApi = all("Set").filter((s) => s.getAttribute("Name") === "ExcelApi");
+  expect(excelApi.map((s) => s.getAttribute("MinVersion"))).toEqual([MANIFEST_EXCEL_API]);
+  expect(MANIFEST_EXCEL_API).toBe("1.8");
+});
+
+test("SupportUrl points at the help page the build emits, not at the pane", () => {
+  const support = one("SupportUrl").getAttribute("DefaultValue")!;
+  expect(support).toBe(`${DEV_ORIGIN}support.html`);
+  const help = readFileSync(join(DIST, "support.html"), "utf8");
+  expect(help).toMatch(/经营复盘/);
+  expect(help).toMatch(/KPI Review/);
 });
 
 test("the ribbon's ExecuteFunction is associated by the commands code", () => {

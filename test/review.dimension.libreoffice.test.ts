@@ -22,13 +22,16 @@ const office = new LibreOffice();
 /** The platform sample split over a dimension's members; shares move between the years so pp changes show. */
 function splitSample(dimension: string, members: Array<[string, number, number]>): string {
   const [head, ...lines] = readFileSync(join(SAMPLES, "platform-2025", "monthly.csv"), "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
-  const out = [["月份", dimension, ...head.slice(1), "店铺评分", "库存量"].join(",")];
+  const out = [["月份", dimension, ...head.slice(1), "店铺评分", "库存量", "新客GMV", "老客GMV"].join(",")];
+  const gmvCol = head.indexOf("GMV(元)") - 1;
   for (const line of lines) {
     const year = Number(line[0].slice(0, 4));
     members.forEach(([name, share2024, share2025], i) => {
       const share = year === 2024 ? share2024 : share2025;
       const values = line.slice(1).map((v) => Number(v) * share);
-      out.push([i === 0 ? line[0] : "", name, ...values, (4.5 + i * 0.1).toFixed(1), 1000 + i * 100].join(","));
+      // New customers' part of GMV: 30% last year, 36% this year.
+      const newShare = year === 2024 ? 0.3 : 0.36;
+      out.push([i === 0 ? line[0] : "", name, ...values, (4.5 + i * 0.1).toFixed(1), 1000 + i * 100, values[gmvCol] * newShare, values[gmvCol] * (1 - newShare)].join(","));
     });
   }
   return out.join("\n");
@@ -90,6 +93,16 @@ describe.each<[string, string, Array<[string, number, number]>, Lang]>([
       expect(ws.get(ref(r, 5))!.value).toBeCloseTo(share2024, 9); // share last year
       expect(ws.get(ref(r, 6))!.value).toBeCloseTo((share2025 - share2024) * 100, 6); // pp
     }
+  });
+
+  test("customer types are shown under their own heading, never as channels", () => {
+    const ws = recalculated.get(lang === "zh" ? "渠道结构" : "Channels")!;
+    const labels = [...ws.values()].map((c) => c.value);
+    expect(labels).toContain(lang === "zh" ? "新老客结构" : "Customer mix");
+    const row = [...ws.entries()].find(([, c]) => c.value === (lang === "zh" ? "新客GMV占比" : "新客 GMV share"))![0].replace(/^A/, "");
+    expect(ws.get(`B${row}`)!.value).toBeCloseTo(0.36, 9);
+    expect(ws.get(`C${row}`)!.value).toBeCloseTo(0.3, 9);
+    expect(ws.get(`D${row}`)!.value).toBeCloseTo(6, 6); // +6.0pp
   });
 
   test("the review's footnote states the inferred rules", () => {

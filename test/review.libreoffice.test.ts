@@ -31,7 +31,13 @@ const SCENARIOS: Scenario[] = [
   {
     id: "platform-2025",
     monthly: join(SHARED_DATA, "platform-2025", "monthly.csv"),
-    options: { targets: join(SHARED_DATA, "platform-2025", "targets.csv"), nextTarget: "3.2亿", nextUnit: "10000", generatedAt: "2026-01-05T09:00:00Z" },
+    options: { targets: join(SHARED_DATA, "platform-2025", "targets.csv"), nextTarget: "33亿", nextUnit: "10000", generatedAt: "2026-01-05T09:00:00Z" },
+  },
+  {
+    // January–September against the annual targets: targets to date, progress columns, the trend's full-year PL.
+    id: "platform-2025-jan-sep",
+    monthly: join(SHARED_DATA, "platform-2025", "monthly.csv"),
+    options: { targets: join(SHARED_DATA, "platform-2025", "targets.csv"), from: "2025-01", to: "2025-09", nextTarget: "32.155亿", nextUnit: "100万", generatedAt: "2025-10-08T09:00:00Z" },
   },
   {
     id: "shop-2025q3",
@@ -150,9 +156,22 @@ describe.each(SCENARIOS)("$id", (scenario) => {
         const search = rowOf(lang === "zh" ? "搜索GMV占比" : "搜索 GMV share");
         expect([round(search(4), 2), round(search(7), 2)]).toEqual([0.45, 0.38]);
         expect(round(rowOf(lang === "zh" ? "用户规模" : "Users")(8), 2)).toBe(0.42);
-        // The next year's targets add up to 3.2亿 after recalculation.
+        // The next year's targets add up to 33亿 after recalculation, +15.4% on 2025.
         const split = sheetNamed(lang === "zh" ? "目标分解" : "Next targets");
-        expect(rowIn(split, lang === "zh" ? "合计" : "Total")(4)).toBe(320000000);
+        expect(rowIn(split, lang === "zh" ? "合计" : "Total")(4)).toBe(3300000000);
+        expect(round(rowIn(split, lang === "zh" ? "合计" : "Total")(5), 3)).toBe(0.154);
+      } else if (scenario.id === "platform-2025-jan-sep") {
+        // domain.md: 25亿 for 2025, PY Jan–Sep 14.53亿 of 21.19亿 → 17.15亿 to date; GMV 19.59亿 → 114.2%.
+        expect(gmv(3)).toBe(2500000000);
+        expect(round(gmv(4) / 1e8, 2)).toBe(17.15);
+        expect(round(gmv(5) / 1e8, 2)).toBe(19.59);
+        expect(round(gmv(6), 3)).toBe(1.142);
+        expect(gmv(11)).toBe(lang === "zh" ? "达成" : "Met");
+        expect([round(gmv(12), 3), gmv(13), round(gmv(14) / 1e8, 2), round(gmv(15) / 1e8, 2)]).toEqual([0.784, 0.75, 28.56, 1.8]);
+        const trend = rowIn(sheetNamed(lang === "zh" ? "月度趋势" : "Monthly trend"), "2025-09");
+        expect([round(trend(9), 3), trend(10)]).toEqual([0.784, 0.75]);
+        // A target that is not a whole number of 百万 still adds up exactly.
+        expect(rowIn(sheetNamed(lang === "zh" ? "目标分解" : "Next targets"), lang === "zh" ? "合计" : "Total")(4)).toBe(3215500000);
       } else {
         expect(gmv(4)).toBe(19800000);
         expect(round(gmv(5), 3)).toBe(0.792);

@@ -7,6 +7,10 @@ describe("parseDelimitedText", () => {
     expect(parseDelimitedText('a,b\r\n\r\n"1,5",2\r\n\r\n')).toEqual([["a", "b"], [""], ["1,5", "2"]]); // quoted CSV (papaparse)
     expect(parseDelimitedText("a\tb\n1\t2")).toEqual([["a", "b"], ["1", "2"]]);
   });
+
+  test("a title line without delimiters (生意参谋 exports) does not make the file whitespace-separated", () => {
+    expect(parseDelimitedText("店铺 整体数据\n统计日期,访客数\n2025-01-01,10")).toEqual([["店铺 整体数据"], ["统计日期", "访客数"], ["2025-01-01", "10"]]);
+  });
 });
 
 test("typedCells turns plain numbers into numbers and leaves everything else as text", () => {

@@ -27,7 +27,9 @@ function withoutTrailingBlankRows(rows: string[][]): string[][] {
 /** Splits delimited text into rows of strings; whitespace-separated text (CDNOW_master.txt) too. */
 export function parseDelimitedText(text: string): string[][] {
   const body = text.replace(/^\uFEFF/, "");
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
+  // The delimiter is settled by the first of the opening lines that has one: exports often start with a title line.
+  const opening = body.slice(0, 20000).split(/\r?\n/).slice(0, 10);
+  const firstLine = opening.find((line) => /[,\t;]/.test(line)) ?? opening[0] ?? "";
   if (!/[,\t;]/.test(firstLine)) {
     return withoutTrailingBlankRows(body.split(/\r?\n/).map((line) => (line.trim() === "" ? [] : line.trim().split(/\s+/))));
   }

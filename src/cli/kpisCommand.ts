@@ -4,7 +4,7 @@ import { scorecardToJson } from "../engine/kpi/scorecardJson";
 import { thresholdsOption } from "./options";
 import { formatAmount, formatPp, formatSignedPercent, formatValue, formatPercent, NA } from "../engine/format";
 import { formatIssue, type Lang } from "../i18n/issues";
-import { ruleLabel, statusLabel, t, unitLabel } from "../i18n/strings";
+import { basisLabel, ruleLabel, statusLabel, t, unitLabel } from "../i18n/strings";
 import { loadMonthlyInputs, parsePeriodOptions } from "./loadInputs";
 import { renderTable } from "./textTable";
 import type { CliIo } from "./io";
@@ -20,11 +20,14 @@ export interface KpisOptions {
 }
 
 export function renderScorecardText(scorecard: Scorecard, lang: Lang, notes: string[]): string {
-  const header = [t("metric", lang), t("unit", lang), t("actual", lang), t("target", lang), t("attainment", lang), t("previous", lang), t("growth", lang), t("ppChange", lang), t("status", lang), t("rule", lang)];
+  // Where a target is for a longer period (an annual target, Jan–Sep reviewed), PL is the target to date and the full-year target and basis are shown beside it.
+  const toDate = scorecard.metrics.some((m) => m.targetProgress !== null);
+  const header = [t("metric", lang), t("unit", lang), t("actual", lang), ...(toDate ? [t("targetFullYear", lang), t("targetBasis", lang), t("targetToDate", lang)] : [t("target", lang)]), t("attainment", lang), t("previous", lang), t("growth", lang), t("ppChange", lang), t("status", lang), t("rule", lang)];
   const rows = scorecard.metrics.map((m) => [
     lang === "zh" ? m.nameZh : m.nameEn,
     unitLabel(m.unit, lang),
     formatValue(m.actual, m.unit, lang),
+    ...(toDate ? [m.targetFullPeriod === null ? "" : formatValue(m.targetFullPeriod, m.unit, lang), m.targetBasis === null ? "" : basisLabel(m.targetBasis, lang)] : []),
     m.target === null ? "" : formatValue(m.target, m.unit, lang),
     m.attainment === null ? "" : formatPercent(m.attainment),
     formatValue(m.previous, m.unit, lang),
@@ -36,7 +39,7 @@ export function renderScorecardText(scorecard: Scorecard, lang: Lang, notes: str
   const lines = [
     `${t("scorecardTitle", lang)} · ${t("period", lang)} ${formatPeriod(scorecard.period)} · ${t("previousPeriod", lang)} ${formatPeriod(scorecard.previousPeriod)}`,
     "",
-    renderTable(header, rows, new Set([2, 3, 4, 5, 6, 7])),
+    renderTable(header, rows, new Set(toDate ? [2, 3, 5, 6, 7, 8, 9] : [2, 3, 4, 5, 6, 7])),
   ];
   const { drivers } = scorecard;
   if (drivers.effects && drivers.previous !== null && drivers.actual !== null) {

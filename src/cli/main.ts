@@ -57,9 +57,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--orders <file>", "order list for the customer tiers (.csv, .xlsx, .parquet, a folder of Parquet files, .csv.gz)")
     .option("--orders-sheet <name>", "sheet of the orders xlsx");
   addEngineOptions(addOrderListOptions(review))
-    .option("--next-target <amount>", "next period's target, split by this period's months (e.g. 3.2亿)")
+    .option("--next-target <amount>", "next period's target (e.g. 33亿): split by this period's months for sums, a path to the year-end level for stocks, the same each month for rates")
     .option("--next-metric <name>", "metric of --next-target, default GMV")
-    .option("--next-unit <unit>", "rounding unit of the split, default 1")
+    .option("--next-unit <unit>", "rounding unit of the monthly targets (e.g. 10000 or 1万), default 1")
     .option("--generated-at <iso>", "time to stamp instead of now")
     .addOption(langFlag())
     .action(async (monthly, options) => setExit(await reviewCommand(monthly, options, io)));

@@ -6,6 +6,9 @@ import type { OrderColumnChoice } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS, type TierSettings } from "../engine/customers/rfm";
 import type { StatusThresholds } from "../engine/kpi/compare";
 import type { Lang } from "../i18n/issues";
+import { readNumber } from "../engine/read/cellValue";
+import { scorecardKeyForName } from "../engine/metrics/headers";
+import type { ReviewInput } from "../engine/review/reviewModel";
 
 export function langOption(value: string): Lang {
   if (value === "zh" || value === "en") return value;
@@ -65,4 +68,21 @@ export function tiersOption(value: string | undefined): TierSettings {
     throw new UsageError(`--tiers ${value}: expected high,potential,dormantDays,lostDays such as 5000,1000,90,180`);
   }
   return { highValue, potential, dormantDays, lostDays };
+}
+
+/**
+ * `--next-target 33亿 [--next-metric GMV] [--next-unit 1万]`: next period's target, its metric (default GMV;
+ * whether the data has it is checked against the data) and the rounding unit of its monthly parts (default 1).
+ */
+export function nextTargetOption(target: string | undefined, metric: string | undefined, unit: string | undefined): ReviewInput["nextTarget"] {
+  if (target === undefined) {
+    if (metric !== undefined || unit !== undefined) throw new UsageError(`--next-metric and --next-unit go with --next-target, e.g. --next-target 33亿`);
+    return undefined;
+  }
+  const value = readNumber(target);
+  if (value.kind !== "number") throw new UsageError(`--next-target ${target}: expected an amount such as 33亿, 3,300,000,000 or 5.5%`);
+  const rounding = unit === undefined ? { kind: "number" as const, value: 1 } : readNumber(unit);
+  if (rounding.kind !== "number" || !(rounding.value > 0)) throw new UsageError(`--next-unit ${unit}: expected a positive number such as 10000 or 1万`);
+  const name = metric ?? "GMV";
+  return { value: value.value, metric: scorecardKeyForName(name), unit: rounding.value, name };
 }

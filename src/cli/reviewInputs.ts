@@ -2,11 +2,9 @@
 import { basename } from "node:path";
 import { loadMonthlyInputs, parsePeriodOptions, UsageError } from "./loadInputs";
 import { readGridFile } from "./inputFiles";
-import { asOfOption, orderColumns, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
+import { asOfOption, nextTargetOption, orderColumns, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
 import { readOrderGrid } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
-import { readNumber } from "../engine/read/cellValue";
-import { scorecardKeyForName } from "../engine/metrics/headers";
 import type { ReviewInput } from "../engine/review/reviewModel";
 import { reviewOrdersOnChosenEngine, type EngineOptions } from "./engineChoice";
 import type { Issue, Lang } from "../i18n/issues";
@@ -39,14 +37,7 @@ export async function computeReviewInputs(monthly: string, options: ReviewCliOpt
     readerWarnings.push(...read.rejected);
     orders = { table: read.table, settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) }, rejectedRows: read.rejectedRows, source: basename(options.orders) };
   }
-  let nextTarget: ReviewInput["nextTarget"];
-  if (options.nextTarget !== undefined) {
-    const read = readNumber(options.nextTarget);
-    if (read.kind !== "number") throw new UsageError(`--next-target ${options.nextTarget}: expected an amount such as 3.2亿 or 320000000`);
-    const unit = options.nextUnit === undefined ? 1 : Number(options.nextUnit);
-    if (!(unit > 0)) throw new UsageError(`--next-unit ${options.nextUnit}: expected a positive number such as 10000`);
-    nextTarget = { value: read.value, metric: scorecardKeyForName(options.nextMetric ?? "GMV"), unit };
-  }
+  const nextTarget = nextTargetOption(options.nextTarget, options.nextMetric, options.nextUnit);
   const generatedAt = options.generatedAt ? new Date(options.generatedAt) : new Date();
   if (Number.isNaN(generatedAt.getTime())) throw new UsageError(`--generated-at ${options.generatedAt}: expected an ISO time`);
   const source = inputs.sources.join(" + ");

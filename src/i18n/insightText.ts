@@ -3,14 +3,27 @@ import type { Lang } from "./issues";
 
 type P = Record<string, string>;
 
+/** The target a highlight cites: as given, to date (with the full year and progress), or a stock's year-end level. */
+function targetZh(p: P): string {
+  if (p.basis === "toDate") return `目标至今 ${p.target}（全年目标 ${p.full}，已完成 ${p.completion}，时间进度 ${p.time}）`;
+  if (p.basis === "yearEnd") return `年末目标 ${p.target}（自年初已完成 ${p.completion}，时间进度 ${p.time}）`;
+  return `目标 ${p.target}`;
+}
+
+function targetEn(p: P): string {
+  if (p.basis === "toDate") return `${p.target} to date (full year ${p.full}; ${p.completion} of it done with ${p.time} of the year gone)`;
+  if (p.basis === "yearEnd") return `the year-end ${p.target} (${p.completion} of the way since the start of the year, ${p.time} of the year gone)`;
+  return p.target;
+}
+
 const TEXT = {
   overTarget: {
-    zh: (p: P) => `${p.metric}达成率 ${p.attainment}，超出目标：实际 ${p.actual}，目标 ${p.target}${p.lower ? "（越低越好）" : ""}。`,
-    en: (p: P) => `${p.metric} beat its target at ${p.attainment}: ${p.actual} against ${p.target}${p.lower ? " (lower is better)" : ""}.`,
+    zh: (p: P) => `${p.metric}达成率 ${p.attainment}，超出${p.basis === "toDate" ? "目标进度" : "目标"}：实际 ${p.actual}，${targetZh(p)}${p.lower ? "（越低越好）" : ""}。`,
+    en: (p: P) => `${p.metric} beat its target at ${p.attainment}: ${p.actual} against ${targetEn(p)}${p.lower ? " (lower is better)" : ""}.`,
   },
   underTarget: {
-    zh: (p: P) => `${p.metric}未达目标，达成率 ${p.attainment}：实际 ${p.actual}，目标 ${p.target}${p.lower ? "（越低越好）" : ""}。`,
-    en: (p: P) => `${p.metric} missed its target at ${p.attainment}: ${p.actual} against ${p.target}${p.lower ? " (lower is better)" : ""}.`,
+    zh: (p: P) => `${p.metric}未达${p.basis === "toDate" ? "目标进度" : "目标"}，达成率 ${p.attainment}：实际 ${p.actual}，${targetZh(p)}${p.lower ? "（越低越好）" : ""}。`,
+    en: (p: P) => `${p.metric} missed its target at ${p.attainment}: ${p.actual} against ${targetEn(p)}${p.lower ? " (lower is better)" : ""}.`,
   },
   yoyMove: {
     zh: (p: P) => `${p.metric}同比${p.up ? "增长" : "下降"} ${p.growth}：${p.previous} → ${p.actual}${p.good ? "" : "，需关注"}。`,

@@ -29,6 +29,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 此前缺少月份 ${p.month}（这些月份的期间值为 n.a.）`,
     en: (p) => `${p.address}: months before this row are missing: ${p.month} (period values over them are n.a.)`,
   },
+  duplicateMonthsHint: {
+    zh: (p) => `${p.address}: 共 ${p.count} 个月份重复：若每行是一天，请用完整日期（如 2025-01-15）；若每行是渠道/品类等，请加一列 渠道、品类、类目、店铺、平台 或 地区 标明`,
+    en: (p) => `${p.address}: ${p.count} months repeat: if each row is a day, give full dates (2025-01-15); if rows are channels or categories, add a column 渠道, 品类, 类目, 店铺, 平台 or 地区 naming them`,
+  },
   quarterlyData: {
     zh: (p) => `${p.address}: "${p.text}" 是季度；复盘需要按月的数据（每月一行或一列），请提供月度数据`,
     en: (p) => `${p.address}: "${p.text}" is a quarter; the review needs monthly data (a row or column per month): provide monthly figures`,
@@ -144,6 +148,30 @@ const ISSUE_TEXT = {
   targetUnknownMetric: {
     zh: (p) => `${p.address}: 目标指标 "${p.name}" 在月度数据中找不到`,
     en: (p) => `${p.address}: target metric "${p.name}" is not in the monthly data`,
+  },
+  targetPeriodMismatch: {
+    zh: (p) => `${p.address ? p.address + ": " : ""}${p.metric} 的目标属于 ${p.target}，不包含所选期间 ${p.period}，不计算达成率`,
+    en: (p) => `${p.address ? p.address + ": " : ""}the target of ${p.metricEn} is for ${p.target}, which does not contain the period ${p.period}; no attainment`,
+  },
+  targetSeasonal: {
+    zh: (p) => `${p.metrics}: 目标为 ${p.target} 的全年目标，按去年同期各月占比折算为 ${p.period} 的目标至今（季节性：目标 × 去年 ${p.months} 个月 / 去年全年）`,
+    en: (p) => `${p.metricsEn}: the targets are for ${p.target}; compared with the target to date for ${p.period}, pro-rated by last year's months (seasonal: target × last year's ${p.months} months / last year's total)`,
+  },
+  targetLinear: {
+    zh: (p) => `${p.metrics}: 目标为 ${p.target} 的全年目标；去年同期数据不完整，按月数线性折算为 ${p.period} 的目标至今（× ${p.months}/${p.of}）`,
+    en: (p) => `${p.metricsEn}: the targets are for ${p.target}; last year's months are incomplete, so the target to date for ${p.period} is pro-rated by months (× ${p.months}/${p.of}, linear)`,
+  },
+  targetStock: {
+    zh: (p) => `${p.metrics}: 存量指标，以最新值与 ${p.target} 期末目标直接比较（不折算），并显示自年初以来的完成进度`,
+    en: (p) => `${p.metricsEn}: a stock; its latest value is compared with the target for the end of ${p.target} as it is (not pro-rated), with the progress since the start of the year`,
+  },
+  targetRateAsGiven: {
+    zh: (p) => `${p.metrics}: 比率或均值指标，${p.target} 的目标原样适用于 ${p.period}`,
+    en: (p) => `${p.metricsEn}: rates and averages; the target for ${p.target} applies to ${p.period} as given`,
+  },
+  nextMetricUnknown: {
+    zh: (p) => `--next-metric ${p.metric}: 月度数据中没有这个指标；可用的指标：${p.available}`,
+    en: (p) => `--next-metric ${p.metric}: the monthly data has no such metric; available: ${p.availableEn}`,
   },
   badDirection: {
     zh: (p) => `${p.address}: 无法识别方向 "${p.text}"，应为 越高越好 / 越低越好 / higher / lower`,

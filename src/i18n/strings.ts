@@ -9,6 +9,19 @@ const STRINGS = {
   unit: { zh: "单位", en: "Unit" },
   actual: { zh: "实际(AC)", en: "Actual (AC)" },
   target: { zh: "目标(PL)", en: "Target (PL)" },
+  targetToDate: { zh: "目标至今(PL)", en: "Target to date (PL)" },
+  targetFullYear: { zh: "全年目标", en: "Full-year target" },
+  targetBasis: { zh: "目标口径", en: "Target basis" },
+  basisSeasonal: { zh: "季节折算", en: "seasonal" },
+  basisLinear: { zh: "线性折算", en: "linear" },
+  basisAsGiven: { zh: "原值", en: "as given" },
+  yearCompletion: { zh: "全年完成", en: "Of full year" },
+  toDateNote: {
+    zh: "目标至今：全年目标折算到本期后的目标，达成率与状态据此计算。全年完成 = 实际 / 全年目标（存量指标为自年初以来的进度），对照时间进度。\n全年预测 = 实际 × 全年目标 / 目标至今；剩余月均需 = (全年目标 − 实际) / 剩余月数。",
+    en: "Target to date: the full-year target brought to this period; attainment and status are against it. Of full year = actual / full-year target (a stock: progress since the start of the year), against time progress.\nFY forecast = actual × full-year target / target to date; needed per month = (full-year target − actual) / months left.",
+  },
+  fullYearForecast: { zh: "全年预测", en: "FY forecast" },
+  requiredRunRate: { zh: "剩余月均需", en: "Needed / month" },
   attainment: { zh: "达成率", en: "Attainment" },
   deltaTarget: { zh: "ΔPL", en: "ΔPL" },
   previous: { zh: "同期(PY)", en: "Prev. year (PY)" },
@@ -129,6 +142,8 @@ const STRINGS = {
   planSplit: { zh: "月度目标按去年同期各月占比分解（最大余数法取整）。累计达成率 = 累计实际 / 期间目标，对照时间进度。", en: "Monthly targets split from the period target by last year's months (largest remainder). Cumulative attainment = cumulative AC / the period target, against time progress." },
   planMonthly: { zh: "月度目标来自目标表。累计达成率 = 累计实际 / 期间目标，对照时间进度。", en: "Monthly targets from the targets table. Cumulative attainment = cumulative AC / the period target, against time progress." },
   planEven: { zh: "没有去年同期数据，月度目标平均分解。", en: "No previous-year months: the target is split evenly." },
+  planYearSplit: { zh: "月度目标 = 全年目标按去年 12 个月占比分解（最大余数法取整），此处显示本期各月。累计达成率 = 累计实际 / 全年目标，对照时间进度。", en: "Monthly targets: the full-year target split over last year's twelve months (largest remainder); the months reviewed are shown. Cumulative attainment = cumulative AC / the full-year target, against time progress." },
+  planYearEven: { zh: "去年同期 12 个月数据不全，全年目标平均分解到 12 个月，此处显示本期各月。累计达成率 = 累计实际 / 全年目标，对照时间进度。", en: "Last year's twelve months are incomplete: the full-year target is split evenly over the twelve months; the months reviewed are shown. Cumulative attainment = cumulative AC / the full-year target, against time progress." },
   channelsTitle: { zh: "渠道结构", en: "Channel mix" },
   customerMixTitle: { zh: "新老客结构", en: "Customer mix" },
   customerMixIndicator: { zh: "客户类型指标", en: "Customer type" },
@@ -154,7 +169,16 @@ const STRINGS = {
   basis: { zh: "本期实际", en: "This period" },
   seasonShare: { zh: "占比", en: "Share" },
   nextTarget: { zh: "下期目标", en: "Target" },
-  nextTargetNote: { zh: "按本期各月占比分解，最大余数法取整，各月之和恰等于目标。", en: "Split by this period's months, rounded by largest remainder so the months add up to the target exactly." },
+  nextTargetNote: { zh: "{metric} 下期目标 {target} 按本期各月占比分解，以 {unit} 为单位按最大余数法取整，各月之和恰等于目标。", en: "{metric}: the target of {target} is split by this period's months, rounded to whole units of {unit} by largest remainder so the months add up to the target exactly." },
+  nextTargetEvenNote: { zh: "本期各月数据不全或不能作为权重，{metric} 下期目标 {target} 平均分解到各月，\n以 {unit} 为单位取整，各月之和恰等于目标。", en: "This period's months are incomplete or cannot serve as weights, so {metric}'s target of {target} is split evenly,\nin whole units of {unit}, adding up to the target exactly." },
+  nextTargetPathNote: { zh: "{metric} 是存量指标：{target} 是期末水平，不做分解。\n各月目标是从本期末 {latest} 出发的路径：逐月增量按本期各月净增占比分配（以 {unit} 为单位取整），最后一个月恰为 {target}。", en: "{metric} is a stock: {target} is the level at the end of the period, not split.\nThe months are a path from this period's latest {latest}, each month's increase in proportion to this period's monthly net adds (whole units of {unit}), reaching {target} in the last month." },
+  nextTargetEvenPathNote: { zh: "{metric} 是存量指标：{target} 是期末水平，不做分解。\n各月目标是从本期末 {latest} 出发、逐月等额变化的路径（以 {unit} 为单位取整），最后一个月恰为 {target}。", en: "{metric} is a stock: {target} is the level at the end of the period, not split.\nThe months are a path from this period's latest {latest} in equal steps (whole units of {unit}), reaching {target} in the last month." },
+  nextTargetFlatNote: { zh: "{metric} 是比率或均值指标：目标不分解，每月目标均为 {target}。", en: "{metric} is a rate or an average: its target is not split; every month's target is {target}." },
+  nextTargetRemainderNote: { zh: "目标 {target} 不是 {unit} 的整数倍：\n各月按 {unit} 取整，余下的 {remainder} 计入 {month}（本期占比最大的月份），合计仍恰等于目标。", en: "The target of {target} is not a whole number of {unit}:\nthe months are whole units of {unit} and the remaining {remainder} goes to {month} (this period's largest month), so the total is still exactly the target." },
+  basisLevel: { zh: "本期实际(月末)", en: "This period (month end)" },
+  nextTargetLevel: { zh: "下期目标(月末)", en: "Target (month end)" },
+  changeOnBasis: { zh: "较本期", en: "vs this period" },
+  changePp: { zh: "较本期(pp)", en: "vs this period (pp)" },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -166,6 +190,10 @@ export function t(key: StringKey, lang: Lang): string {
 export function statusLabel(status: "green" | "amber" | "red" | null, lang: Lang): string {
   if (status === null) return "";
   return t(status === "green" ? "statusGreen" : status === "amber" ? "statusAmber" : "statusRed", lang);
+}
+
+export function basisLabel(basis: "seasonal" | "linear" | "as given", lang: Lang): string {
+  return t(basis === "seasonal" ? "basisSeasonal" : basis === "linear" ? "basisLinear" : "basisAsGiven", lang);
 }
 
 /** The rule a period value follows, in words: 求和 / 期末 / 各月平均 / 分子分母之比. */

@@ -5,20 +5,24 @@
  */
 import type { DataSource } from "./readGrid";
 import type { ColumnMeaning } from "../engine/metrics/headers";
+import type { ColumnOverride } from "../engine/read/columnRules";
 import type { Lang } from "../i18n/issues";
+import type { OrderField } from "../engine/customers/orderTable";
 
 export const CHOICES_SETTING = "kpiReview.choices";
 
 export interface ReviewChoices {
   version: 1;
   data: DataSource;
-  /** Column meanings the analyst confirmed or changed, keyed by header. */
-  overrides: Record<string, ColumnMeaning | "ignore">;
+  /** Column meanings (and rules: aggregation, direction, unit) the analyst confirmed or changed, keyed by header. */
+  overrides: Record<string, ColumnMeaning | "ignore" | ColumnOverride>;
   targets: DataSource | null;
   /** `2025-06`..`2025-10`; null for the default (the latest calendar year). */
   period: { from: string; to: string } | null;
   thresholds: { green: number; amber: number };
   orders: DataSource | null;
+  /** Order-list columns named by the analyst (field → header); the others are recognised. */
+  orderColumns?: Partial<Record<OrderField, string>>;
   tiers: { highValue: number; potential: number; dormantDays: number; lostDays: number };
   asOf: string | null;
   nextTarget: { value: number; metric: string; unit: number } | null;

@@ -9,8 +9,7 @@ import { prepareOrders, type OrderColumns, type PreparedOrders } from "./orderCo
 import { editedOwnSheets } from "./ownSheets";
 import { officeCapabilities } from "./capabilities";
 import { saveChoices, type ReviewChoices } from "./choices";
-import { readMonthlyGrid } from "../engine/read/monthlyTable";
-import { readTargetsGrid } from "../engine/read/targets";
+import { readMonthlyInputs } from "../engine/read/readInputs";
 import { parseMonthArgument } from "../engine/read/month";
 import { isoToDay } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
@@ -69,12 +68,15 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
   const between = () => throwIfCancelled(options.signal);
   progress("reading", 0);
   const monthlyGrid = await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total), { between });
-  const monthly = readMonthlyGrid(monthlyGrid, { overrides: choices.overrides });
-  const targets = choices.targets ? readTargetsGrid(await readGrid(context, choices.targets, undefined, undefined, { between })) : { targets: [], warnings: [] };
-  const warnings: Issue[] = [...monthly.warnings, ...targets.warnings];
+  // The same reader as the command line: targets' 方向/汇总, the data's 目标X columns, cross-checks.
+  const targetsGrid = choices.targets ? await readGrid(context, choices.targets, undefined, undefined, { between }) : undefined;
+  const monthly = readMonthlyInputs(monthlyGrid, targetsGrid, { overrides: choices.overrides });
+  const targets = { targets: monthly.targets };
+  const warnings: Issue[] = [...monthly.warnings];
   let orders;
   if (choices.orders) {
     const columns = await readOrderColumns(context, choices.orders, {
+      choice: choices.orderColumns,
       between,
       onProgress: (done, total) => {
         counts.rowsRead = done;

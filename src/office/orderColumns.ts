@@ -4,7 +4,7 @@
  * columns and segmenting the customers happens here, in the Web Worker (src/taskpane/segmentation.worker.ts);
  * the typed arrays go back to the pane transferred, not copied. Free of Office.js.
  */
-import { readOrderGrid, type ReadOrdersResult } from "../engine/customers/orderTable";
+import { readOrderGrid, type OrderColumnChoice, type ReadOrdersResult } from "../engine/customers/orderTable";
 import { segmentOrders, type Segmentation } from "../engine/customers/segmentation";
 import type { SegmentationSettings } from "../engine/customers/rfm";
 import type { Grid } from "../engine/read/grid";
@@ -21,6 +21,8 @@ export interface OrderColumns {
   columns: Array<{ index: number; cells: CellInput[] }>;
   /** Data rows below the header. */
   rows: number;
+  /** Columns the analyst named (field → header), as the pane's order step chose them. */
+  choice?: OrderColumnChoice;
 }
 
 export interface PreparedOrders {
@@ -42,7 +44,7 @@ export function gridOfColumns(payload: OrderColumns): Grid {
 }
 
 export function prepareOrders(payload: OrderColumns, settings: SegmentationSettings): PreparedOrders {
-  const read = readOrderGrid(gridOfColumns(payload));
+  const read = readOrderGrid(gridOfColumns(payload), payload.choice ?? {});
   return { read, segmentation: segmentOrders(read.table, settings) };
 }
 

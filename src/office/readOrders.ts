@@ -3,7 +3,7 @@
  * date, amount, order id, product), in blocks sized by bytes, each column into one flat array. What the
  * reader cannot find (no customer column…) is reported from the header before the rows are read.
  */
-import { readOrderGrid } from "../engine/customers/orderTable";
+import { readOrderGrid, type OrderColumnChoice } from "../engine/customers/orderTable";
 import { readLabel } from "../engine/read/cellValue";
 import { resolveBounds, type DataSource, type ReadOptions } from "./readGrid";
 import { readBlocks } from "./blockReader";
@@ -15,6 +15,8 @@ const HEAD_ROWS = 20;
 
 export interface OrderReadOptions extends ReadOptions {
   onProgress?: (rowsRead: number, rowsTotal: number) => void;
+  /** Columns the analyst named (field → header); the others are recognised. */
+  choice?: OrderColumnChoice;
 }
 
 /** Runs of adjacent column indexes as [first, width]. */
@@ -36,7 +38,7 @@ export async function readOrderColumns(context: Excel.RequestContext, source: Da
   await readBlocks(context, bounds.sheet, bounds.top, Math.min(HEAD_ROWS, bounds.rows), [[bounds.left, bounds.cols]], "values", (block) => head.push(...(block[0] as CellInput[][])), { between: options.between });
   const headerRow = head.findIndex((row) => row.some((cell) => readLabel(cell) !== ""));
   // The engine's own header rules decide the columns (and report missing ones by cell).
-  const { columns } = readOrderGrid({ values: headerRow < 0 ? head : [head[headerRow]], sheet: bounds.sheetName, origin: { row: bounds.top + Math.max(0, headerRow), col: bounds.left } });
+  const { columns } = readOrderGrid({ values: headerRow < 0 ? head : [head[headerRow]], sheet: bounds.sheetName, origin: { row: bounds.top + Math.max(0, headerRow), col: bounds.left } }, options.choice ?? {});
   const needed = [...new Set(Object.values(columns) as number[])].sort((a, b) => a - b);
   const out: OrderColumns = {
     sheet: bounds.sheetName,
@@ -44,6 +46,7 @@ export async function readOrderColumns(context: Excel.RequestContext, source: Da
     header: head[headerRow],
     columns: needed.map((index) => ({ index, cells: [] })),
     rows: bounds.rows - headerRow - 1,
+    choice: options.choice,
   };
   const byIndex = new Map(out.columns.map((c) => [c.index, c.cells]));
   const spans = spansOf(needed);

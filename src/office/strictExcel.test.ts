@@ -43,6 +43,14 @@ describe("issue 10 against the strict fake host", () => {
     expect(excel.sheet("客户明细")!.tables.map((t) => t.name)).toEqual(["客户明细表"]);
   });
 
+  test("1. a workbook name that equals the table's name does not make the write fail", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Mine", [[1]]);
+    excel.names.set("客户明细表", { sheet: "Mine", address: "A1" });
+    await writeReviewWorkbook(excel.context, reviewSpec("v1"), { lang: "zh", capabilities: excel.capabilities });
+    expect(excel.sheet("客户明细")!.tables.map((t) => t.name)).toEqual(["客户明细表_2"]);
+  });
+
   test("2. text is written as text: month labels, leading-zero and long ids, + and - and = texts; numbers stay numbers", async () => {
     const excel = new FakeExcel();
     const spec = reviewSpec("v1");
@@ -89,9 +97,20 @@ describe("issue 10 against the strict fake host", () => {
   test("4. user formulas that pointed at the old review point at the new one afterwards, not at #REF!", async () => {
     const excel = new FakeExcel();
     await writeReviewWorkbook(excel.context, reviewSpec("v1"), { lang: "zh", capabilities: excel.capabilities });
-    excel.addSheet("我的看板", [["=经营复盘!D6/1e8", "='客户明细'!C2", "=1+1"]]);
-    await writeReviewWorkbook(excel.context, reviewSpec("v2"), { lang: "zh", capabilities: excel.capabilities });
-    expect([excel.cell("我的看板", "A1"), excel.cell("我的看板", "B1"), excel.cell("我的看板", "C1")]).toEqual(["=经营复盘!D6/1e8", "='客户明细'!C2", "=1+1"]);
+    // Adjacent formula cells come back from special cells as one area (A1:C1).
+    excel.addSheet("我的看板", [["=经营复盘!D6/1e8", "='客户明细'!C2", "=1+1"], [null, "=SUM(客户明细!C2:C5)"]]);
+    const result = await writeReviewWorkbook(excel.context, reviewSpec("v2"), { lang: "zh", capabilities: excel.capabilities });
+    expect([excel.cell("我的看板", "A1"), excel.cell("我的看板", "B1"), excel.cell("我的看板", "C1"), excel.cell("我的看板", "B2")]).toEqual(["=经营复盘!D6/1e8", "='客户明细'!C2", "=1+1", "=SUM(客户明细!C2:C5)"]);
+    expect(result.brokenFormulas).toEqual([]);
+  });
+
+  test("4. below ExcelApi 1.9 the formulas cannot be found: the result says it could not check", async () => {
+    const excel = new FakeExcel({ apiVersion: "1.8" });
+    await writeReviewWorkbook(excel.context, reviewSpec("v1"), { lang: "zh", capabilities: excel.capabilities });
+    excel.addSheet("我的看板", [["=经营复盘!D6/1e8"]]);
+    const result = await writeReviewWorkbook(excel.context, reviewSpec("v2"), { lang: "zh", capabilities: excel.capabilities });
+    expect(result.brokenFormulas).toBeNull();
+    expect(excel.cell("我的看板", "A1")).toBe("=#REF!D6/1e8");
   });
 
   test("5. the ribbon's run waits while the user edits a cell instead of failing", async () => {

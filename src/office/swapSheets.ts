@@ -12,7 +12,7 @@
  */
 import type { Capabilities } from "./capabilities";
 import { saveRecord, type OwnRecord, type OwnSheet, type OwnSheetEntry, type SheetRef } from "./ownSheets";
-import { quoteSheetName } from "../engine/read/grid";
+import { columnIndex, columnLetter, quoteSheetName } from "../engine/read/grid";
 
 export const EXCEL_SHEET_NAME_MAX = 31;
 
@@ -41,7 +41,8 @@ export interface SwapResult {
   sheets: string[];
   keptEdited: string[];
   leftovers: string[];
-  brokenFormulas: string[];
+  /** Cells of the analyst's sheets whose formulas pointed at a deleted sheet and could not be restored; null: not checked. */
+  brokenFormulas: string[] | null;
 }
 
 interface Dependent {
@@ -54,27 +55,58 @@ function referencesTo(formula: string, names: string[]): string[] {
   return names.filter((name) => formula.includes(`${quoteSheetName(name)}!`) || formula.includes(`'${name.replace(/'/g, "''")}'!`) || formula.includes(`${name}!`));
 }
 
-/** Formulas on the analyst's sheets that point at the given sheets (ExcelApi 1.9); null where it cannot tell. */
+/** Formula cells past which the scan gives up (their text could pass the request cap): the pane is told it could not check. */
+export const MAX_SCANNED_FORMULAS = 100_000;
+
+/** The cells of an area such as `'My sheet'!B2:D3`, each with its own address. */
+function cellsOf(areaAddress: string): Array<{ address: string; row: number; col: number }> {
+  const { sheet, cell } = splitAddress(areaAddress);
+  const [first, last = first] = cell.replace(/\$/g, "").split(":");
+  const parse = (ref: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    return { col: columnIndex(m[1]), row: Number(m[2]) - 1 };
+  };
+  const start = parse(first);
+  const end = parse(last);
+  const out: Array<{ address: string; row: number; col: number }> = [];
+  for (let r = start.row; r <= end.row; r++) {
+    for (let c = start.col; c <= end.col; c++) out.push({ address: `${quoteSheetName(sheet)}!${columnLetter(c)}${r + 1}`, row: r - start.row, col: c - start.col });
+  }
+  return out;
+}
+
+/**
+ * Formulas on the analyst's sheets that point at the given sheets, cell by cell (special cells, ExcelApi 1.9);
+ * null where it cannot tell (an older host, or more formula cells than MAX_SCANNED_FORMULAS).
+ */
 async function findDependents(context: Excel.RequestContext, userSheets: SheetRef[], ownNames: string[], capabilities: Capabilities): Promise<Dependent[] | null> {
-  if (ownNames.length === 0) return [];
+  if (ownNames.length === 0 || userSheets.length === 0) return [];
   if (!capabilities.isSetSupported("ExcelApi", "1.9")) return null;
-  const probes = userSheets.map((sheet) => {
-    const used = context.workbook.worksheets.getItem(sheet.id).getUsedRangeOrNullObject(true);
-    const special = used.getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType);
-    special.load("isNullObject");
-    special.areas.load("items/address,items/formulas");
+  const used = userSheets.map((sheet) => {
+    const range = context.workbook.worksheets.getItem(sheet.id).getUsedRangeOrNullObject(true);
+    range.load("isNullObject");
+    return range;
+  });
+  await context.sync();
+  const specials = used.filter((range) => !range.isNullObject).map((range) => {
+    const special = range.getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType);
+    special.load("isNullObject,cellCount");
     return special;
   });
   await context.sync();
+  const withFormulas = specials.filter((special) => !special.isNullObject);
+  if (withFormulas.reduce((n, special) => n + special.cellCount, 0) > MAX_SCANNED_FORMULAS) return null;
+  for (const special of withFormulas) special.areas.load("items/address,items/formulas");
+  if (withFormulas.length) await context.sync();
   const found: Dependent[] = [];
-  for (const special of probes) {
-    if (special.isNullObject) continue;
+  for (const special of withFormulas) {
     for (const area of special.areas.items) {
-      area.formulas.forEach((row) => row.forEach((formula) => {
-        if (typeof formula !== "string" || !formula.startsWith("=")) return;
+      for (const { address, row, col } of cellsOf(area.address)) {
+        const formula = area.formulas[row]?.[col];
+        if (typeof formula !== "string" || !formula.startsWith("=")) continue;
         const sheets = referencesTo(formula, ownNames);
-        if (sheets.length) found.push({ address: area.address, formula, sheets });
-      }));
+        if (sheets.length) found.push({ address, formula, sheets });
+      }
     }
   }
   return found;
@@ -175,7 +207,7 @@ export async function swapSheets(context: Excel.RequestContext, input: SwapInput
     // 5–6: formulas of the analyst's that pointed at a deleted sheet; tables' names.
     const deletedNames = new Set(old.filter((s) => !keptIds.has(s.id)).map((s) => s.name));
     const restorable = (dependents ?? []).filter((d) => d.sheets.every((name) => deletedNames.has(name)) && !result.leftovers.length);
-    result.brokenFormulas = (dependents ?? []).filter((d) => !restorable.includes(d) && d.sheets.some((name) => deletedNames.has(name))).map((d) => d.address);
+    const broken = (dependents ?? []).filter((d) => !restorable.includes(d) && d.sheets.some((name) => deletedNames.has(name))).map((d) => d.address);
     if (restorable.length) {
       try {
         for (const dependent of restorable) {
@@ -184,9 +216,10 @@ export async function swapSheets(context: Excel.RequestContext, input: SwapInput
         }
         await context.sync();
       } catch {
-        result.brokenFormulas.push(...restorable.map((d) => d.address));
+        broken.push(...restorable.map((d) => d.address));
       }
     }
+    result.brokenFormulas = dependents === null ? null : broken;
     const renamed = written.flatMap((w) => w.tables).filter((t) => t.wanted !== t.given);
     if (renamed.length && !result.leftovers.length) {
       try {

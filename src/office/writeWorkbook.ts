@@ -61,8 +61,8 @@ export interface WriteResult {
   keptEdited: string[];
   /** Old sheets that could not be deleted (the next run removes them). */
   leftovers: string[];
-  /** Cells of the analyst's sheets whose formulas pointed at the old review and now show #REF!. */
-  brokenFormulas: string[];
+  /** Cells of the analyst's sheets whose formulas pointed at the old review and now show #REF!; null where the host could not check (below ExcelApi 1.9). */
+  brokenFormulas: string[] | null;
 }
 
 export class ReviewWriteError extends Error {
@@ -195,8 +195,10 @@ function addChart(ws: Excel.Worksheet, sheet: SheetSpec, chart: ChartSpec, capab
 async function usedTableNames(context: Excel.RequestContext): Promise<Set<string>> {
   const tables = context.workbook.tables;
   tables.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name");
   await context.sync();
-  return new Set(tables.items.map((table) => table.name.toLowerCase()));
+  return new Set([...tables.items, ...names.items].map((item) => item.name.toLowerCase()));
 }
 
 export async function writeReviewWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, options: WriteOptions): Promise<WriteResult> {

@@ -1,22 +1,25 @@
 /**
- * The pane's state and actions: the chosen ranges, the column meanings, the period, the live preview and the
- * generation. Engine work (reading, scorecard) runs here on the grids the host reads; Excel is reached only
- * through the PaneHost.
+ * The pane's state and actions: the chosen ranges, the column meanings, the period, the settings, the live
+ * preview and the generation. Engine work (reading, scorecard) runs here on the grids the host reads; Excel
+ * is reached only through the PaneHost. Messages are kept as codes (PaneMessage), rendered in the current
+ * language by the components.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { PaneHost } from "./paneHost";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { GenerateProgress, PaneHost } from "./paneHost";
 import type { DataSource } from "../office/readGrid";
 import { defaultChoices, type ReviewChoices } from "../office/choices";
-import { describeError } from "../office/describeError";
 import { lastRun, onRun, type RunOutcome } from "../office/lastRun";
-import type { GenerateStage } from "../office/generateReview";
-import { readMonthlyGrid, type ReadMonthlyResult } from "../engine/read/monthlyTable";
 import { readTargetsGrid, type Target } from "../engine/read/targets";
 import { computeScorecard, defaultPeriod, type Scorecard } from "../engine/kpi/scorecard";
 import { formatMonth, parseMonthArgument } from "../engine/read/month";
-import type { ColumnMeaning } from "../engine/metrics/headers";
 import type { Grid } from "../engine/read/grid";
-import { formatIssue, type Lang } from "../i18n/issues";
+import type { Issue, Lang } from "../i18n/issues";
+import type { PaneTextKey } from "../i18n/paneText";
+import { columnCensus, readForPane } from "./readForPane";
+import { asPaneOverride, type PaneOverride } from "./columnChoices";
+import { checkOrders, CHECK_ROWS, type OrderColumns } from "./ordersCheck";
+import { parseSettings, settingsText, type SettingsText } from "./settingsForm";
+import { messageOf, say, type PaneMessage } from "./paneMessage";
 
 export interface Chosen<T> {
   source: DataSource;
@@ -26,9 +29,10 @@ export interface Chosen<T> {
 
 export type GenerateState =
   | { kind: "idle" }
-  | { kind: "running"; stage: GenerateStage; fraction: number }
-  | { kind: "done"; sheets: string[]; notes: string[] }
-  | { kind: "error"; message: string };
+  | { kind: "running"; progress: GenerateProgress; cancelling: boolean }
+  | { kind: "done"; sheets: string[]; notes: Issue[] }
+  | { kind: "cancelled" }
+  | { kind: "error"; message: PaneMessage };
 
 export function sourceLabel(source: DataSource): string {
   switch (source.kind) {
@@ -42,32 +46,52 @@ export function sourceLabel(source: DataSource): string {
   }
 }
 
+/** Where the keyboard focus goes after an action (an element id), bumped so the same id can be asked twice. */
+export interface FocusRequest {
+  id: string;
+  seq: number;
+}
+
+export type StepId = "data" | "targets" | "orders";
+
 export function useReviewPane(host: PaneHost, initialLang: Lang) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [data, setData] = useState<Chosen<Grid> | null>(null);
-  const [overrides, setOverrides] = useState<Record<string, ColumnMeaning | "ignore">>({});
+  const [overrides, setOverrides] = useState<Record<string, PaneOverride>>({});
+  const [lastChanged, setLastChanged] = useState<string | null>(null);
   const [targets, setTargets] = useState<Chosen<Target[]> | null>(null);
-  const [orders, setOrders] = useState<{ source: DataSource; label: string } | null>(null);
+  const [orders, setOrders] = useState<Chosen<Grid> | null>(null);
+  const [orderColumns, setOrderColumns] = useState<OrderColumns>({});
   const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
   const [tables, setTables] = useState<string[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [stepMessages, setStepMessages] = useState<Partial<Record<StepId, PaneMessage>>>({});
   const [generation, setGeneration] = useState<GenerateState>({ kind: "idle" });
   const [ribbonRun, setRibbonRun] = useState<RunOutcome | null>(lastRun());
   const [base, setBase] = useState<ReviewChoices>(defaultChoices(initialLang));
+  const [settings, setSettings] = useState<SettingsText>(() => settingsText(defaultChoices(initialLang)));
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [announcement, setAnnouncement] = useState<{ message: PaneMessage; seq: number } | null>(null);
+  const abort = useRef<AbortController | null>(null);
 
   useEffect(() => onRun(setRibbonRun), []);
 
-  /** Runs a step's action; what goes wrong is shown in the pane (cell-addressed where it can be), not thrown. */
+  const focusOn = useCallback((id: string) => setFocus((f) => ({ id, seq: (f?.seq ?? 0) + 1 })), []);
+  const announce = useCallback((message: PaneMessage) => setAnnouncement((a) => ({ message, seq: (a?.seq ?? 0) + 1 })), []);
+
+  /** Runs a step's action; what goes wrong is shown on that step (cell-addressed where it can be), announced and focused. */
   const guarded = useCallback(
-    async (action: () => Promise<void>) => {
-      setProblem(null);
+    async (step: StepId, action: () => Promise<void>) => {
+      setStepMessages((m) => ({ ...m, [step]: undefined }));
       try {
         await action();
       } catch (error) {
-        setProblem(describeError(error, lang));
+        const message = messageOf(error);
+        setStepMessages((m) => ({ ...m, [step]: message }));
+        announce(message);
+        focusOn(`${step}-message`);
       }
     },
-    [lang],
+    [announce, focusOn],
   );
 
   /** The given source (a saved choice, a picked table), or else the current selection. */
@@ -76,26 +100,40 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     [host],
   );
 
+  /** New data starts from what the reader recognises: the overrides of other data do not carry over. */
   const chooseData = useCallback(
-    (source: DataSource | null) =>
-      guarded(async () => {
+    (source: DataSource | null, keep?: { overrides: Record<string, PaneOverride>; period: { from: string; to: string } | null }) =>
+      guarded("data", async () => {
         const picked = await pick(source);
-        setData({ ...picked, value: await host.read(picked.source) });
-        setPeriod(null);
+        const value = await host.read(picked.source);
+        setData({ ...picked, value });
+        setOverrides(keep?.overrides ?? {});
+        setLastChanged(null);
+        setPeriod(keep?.period ?? null);
       }),
     [guarded, pick, host],
   );
 
   const chooseTargets = useCallback(
     (source: DataSource | null) =>
-      guarded(async () => {
+      guarded("targets", async () => {
         const picked = await pick(source);
+        setTargets(null);
         setTargets({ ...picked, value: readTargetsGrid(await host.read(picked.source)).targets });
+        focusOn("targets-status");
+      }),
+    [guarded, pick, host, focusOn],
+  );
+
+  const chooseOrders = useCallback(
+    (source: DataSource | null, columns: OrderColumns = {}) =>
+      guarded("orders", async () => {
+        const picked = await pick(source);
+        setOrders({ ...picked, value: await host.readTop(picked.source, CHECK_ROWS + 1) }); // the header and CHECK_ROWS rows
+        setOrderColumns(columns);
       }),
     [guarded, pick, host],
   );
-
-  const chooseOrders = useCallback(() => guarded(async () => setOrders(await pick(null))), [guarded, pick]);
 
   // Restore what a colleague (or the analyst last time) chose in this workbook.
   useEffect(() => {
@@ -106,11 +144,11 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
         const saved = await host.savedChoices();
         if (!saved || cancelled) return;
         setBase(saved);
-        setOverrides(saved.overrides);
-        await chooseData(saved.data);
+        setSettings(settingsText(saved));
+        const overrides = Object.fromEntries(Object.entries(saved.overrides).map(([header, o]) => [header, asPaneOverride(o)]));
+        await chooseData(saved.data, { overrides, period: saved.period });
         if (saved.targets) await chooseTargets(saved.targets);
-        if (saved.orders) setOrders({ source: saved.orders, label: sourceLabel(saved.orders) });
-        setPeriod(saved.period);
+        if (saved.orders) await chooseOrders(saved.orders, saved.orderColumns ?? {});
       } catch {
         // A workbook without tables or settings: nothing to restore.
       }
@@ -122,46 +160,171 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host]);
 
-  const read = useMemo((): { result: ReadMonthlyResult | null; error: string | null } => {
-    if (!data) return { result: null, error: null };
-    try {
-      return { result: readMonthlyGrid(data.value, { overrides }), error: null };
-    } catch (error) {
-      return { result: null, error: describeError(error, lang) };
-    }
-  }, [data, overrides, lang]);
+  const census = useMemo(() => (data ? columnCensus(data.value) : []), [data]);
+  const read = useMemo(() => (data ? readForPane(data.value, census, overrides, lastChanged) : null), [data, census, overrides, lastChanged]);
 
-  const months = useMemo(() => (read.result ? read.result.table.months.map(formatMonth) : []), [read.result]);
+  const setColumn = useCallback((header: string, choice: PaneOverride | null) => {
+    setOverrides((current) => {
+      const next = { ...current };
+      if (choice === null) delete next[header];
+      else next[header] = choice;
+      return next;
+    });
+    setLastChanged(header);
+  }, []);
+
+  const result = read?.result ?? null;
+  const months = useMemo(() => (result ? result.table.months.map(formatMonth) : []), [result]);
   const effectivePeriod = useMemo(() => {
-    if (!read.result) return null;
-    if (period) return period;
-    const p = defaultPeriod(read.result.table);
+    if (!result) return null;
+    if (period && months.includes(period.from) && months.includes(period.to)) return period;
+    const p = defaultPeriod(result.table);
     return { from: formatMonth(p.from), to: formatMonth(p.to) };
-  }, [read.result, period]);
-
-  const preview = useMemo((): Scorecard | null => {
-    if (!read.result || !effectivePeriod) return null;
+  }, [result, period, months]);
+  const periodMessage = useMemo((): PaneMessage | null => {
+    if (!effectivePeriod) return null;
     const from = parseMonthArgument(effectivePeriod.from);
     const to = parseMonthArgument(effectivePeriod.to);
-    if (from === null || to === null || from > to) return null;
-    return computeScorecard(read.result.table, targets?.value ?? [], { period: { from, to }, thresholds: base.thresholds });
-  }, [read.result, effectivePeriod, targets, base.thresholds]);
+    return from !== null && to !== null && from > to ? say("periodReversed", effectivePeriod) : null;
+  }, [effectivePeriod]);
+
+  const parsedSettings = useMemo(() => parseSettings(settings), [settings]);
+  const thresholds = parsedSettings.value?.thresholds ?? base.thresholds;
+
+  const preview = useMemo((): Scorecard | null => {
+    if (!result || !effectivePeriod || periodMessage) return null;
+    const from = parseMonthArgument(effectivePeriod.from)!;
+    const to = parseMonthArgument(effectivePeriod.to)!;
+    return computeScorecard(result.table, targets?.value ?? [], { period: { from, to }, thresholds });
+  }, [result, effectivePeriod, periodMessage, targets, thresholds]);
+
+  const ordersCheck = useMemo(() => {
+    if (!orders) return null;
+    const check = checkOrders(orders.value, orderColumns);
+    return check;
+  }, [orders, orderColumns]);
+  const ordersMessage = useMemo((): PaneMessage | null => {
+    if (stepMessages.orders) return stepMessages.orders;
+    if (!ordersCheck?.error) return null;
+    return messageOf(ordersCheck.error);
+  }, [stepMessages.orders, ordersCheck]);
+
+  // A changed order column that makes the range unreadable is announced where it happens.
+  const lastOrdersError = useRef<unknown>(null);
+  useEffect(() => {
+    const error = ordersCheck?.error ?? null;
+    if (error && error !== lastOrdersError.current) announce(messageOf(error));
+    lastOrdersError.current = error;
+  }, [ordersCheck, announce]);
+
+  const dataMessage = useMemo((): PaneMessage | null => stepMessages.data ?? (read?.error ? messageOf(read.error) : null), [stepMessages.data, read]);
+  const lastDataError = useRef<unknown>(null);
+  useEffect(() => {
+    const error = read?.error ?? null;
+    if (error && error !== lastDataError.current) {
+      announce(messageOf(error));
+      focusOn("data-message");
+    }
+    lastDataError.current = error;
+  }, [read, announce, focusOn]);
+
+  /** Why Generate cannot run now, in the order the analyst meets the steps. */
+  const blockers = useMemo((): PaneTextKey[] => {
+    const out: PaneTextKey[] = [];
+    if (!data && !stepMessages.data) out.push("blockedNoData");
+    else if (dataMessage || !result) out.push("blockedData");
+    if (read && read.conflicts.length > 0) out.push("blockedConflict");
+    if (stepMessages.targets) out.push("blockedTargets");
+    if (periodMessage) out.push("blockedPeriod");
+    if (ordersMessage) out.push("blockedOrders");
+    if (!parsedSettings.value) out.push("blockedSettings");
+    return out;
+  }, [data, dataMessage, result, read, stepMessages.targets, periodMessage, ordersMessage, parsedSettings.value]);
 
   const choices = useMemo((): ReviewChoices | null => {
-    if (!data) return null;
-    return { ...base, data: data.source, overrides, targets: targets?.source ?? null, orders: orders?.source ?? null, period: period, lang };
-  }, [base, data, overrides, targets, orders, period, lang]);
+    if (!data || !parsedSettings.value) return null;
+    const namedColumns = Object.fromEntries(Object.entries(orderColumns).filter(([, v]) => v !== undefined));
+    return {
+      ...base,
+      ...parsedSettings.value,
+      data: data.source,
+      overrides,
+      targets: targets?.source ?? null,
+      orders: orders?.source ?? null,
+      orderColumns: namedColumns,
+      period,
+      lang,
+    };
+  }, [base, parsedSettings.value, data, overrides, targets, orders, orderColumns, period, lang]);
 
-  const generate = useCallback(async () => {
+  const [editedAsk, setEditedAsk] = useState<string[] | null>(null);
+
+  const run = useCallback(async (keepEdited: boolean) => {
     if (!choices) return;
-    setGeneration({ kind: "running", stage: "reading", fraction: 0 });
+    const controller = new AbortController();
+    abort.current = controller;
+    setGeneration({ kind: "running", progress: { stage: "reading", fraction: 0 }, cancelling: false });
     try {
-      const result = await host.generate(choices, (stage, fraction) => setGeneration({ kind: "running", stage, fraction }));
-      setGeneration({ kind: "done", sheets: result.write.sheets, notes: result.warnings.map((w) => formatIssue(w, lang)) });
+      const done = await host.generate(
+        // The period as shown (a stale saved period outside the data falls back to the default, as on screen).
+        { ...choices, period: effectivePeriod },
+        (progress) => setGeneration((g) => ({ kind: "running", progress, cancelling: g.kind === "running" && g.cancelling })),
+        { signal: controller.signal, keepEdited },
+      );
+      setGeneration({ kind: "done", sheets: done.write.sheets, notes: done.warnings });
+      announce(say("done"));
+      focusOn("generate-result");
     } catch (error) {
-      setGeneration({ kind: "error", message: describeError(error, lang) });
+      if (controller.signal.aborted && error instanceof Error && error.name === "AbortError") {
+        setGeneration({ kind: "cancelled" });
+        announce(say("cancelled"));
+      } else {
+        const message = messageOf(error);
+        setGeneration({ kind: "error", message });
+        announce(message);
+      }
+      focusOn("generate-result");
+    } finally {
+      abort.current = null;
     }
-  }, [choices, host, lang]);
+  }, [choices, host, effectivePeriod, announce, focusOn]);
+
+  /** Generate; when the analyst edited the review sheets since they were written, ask first. */
+  const generate = useCallback(async () => {
+    if (!choices || blockers.length > 0 || generation.kind === "running") return;
+    const edited = host.editedSheets ? await host.editedSheets().catch(() => []) : [];
+    if (edited.length > 0) {
+      setEditedAsk(edited);
+      return;
+    }
+    await run(false);
+  }, [choices, blockers, generation.kind, host, run]);
+
+  const answerEdited = useCallback(
+    (answer: "replace" | "keep" | "cancel") => {
+      setEditedAsk(null);
+      if (answer === "cancel") focusOn("generate-button");
+      else void run(answer === "keep");
+    },
+    [run, focusOn],
+  );
+
+  const cancel = useCallback(() => {
+    abort.current?.abort();
+    setGeneration((g) => (g.kind === "running" ? { ...g, cancelling: true } : g));
+  }, []);
+
+  const clearTargets = useCallback(() => {
+    setTargets(null);
+    setStepMessages((m) => ({ ...m, targets: undefined }));
+    focusOn("targets-use");
+  }, [focusOn]);
+  const clearOrders = useCallback(() => {
+    setOrders(null);
+    setOrderColumns({});
+    setStepMessages((m) => ({ ...m, orders: undefined }));
+    focusOn("orders-use");
+  }, [focusOn]);
 
   return {
     lang,
@@ -169,26 +332,43 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     tables,
     data,
     chooseData,
+    dataMessage,
     read,
     overrides,
-    setOverrides,
+    setColumn,
     targets,
+    targetsMessage: stepMessages.targets ?? null,
     chooseTargets,
-    clearTargets: () => setTargets(null),
+    clearTargets,
     orders,
+    ordersCheck,
+    ordersMessage,
+    orderColumns,
+    setOrderColumns,
     chooseOrders,
-    clearOrders: () => setOrders(null),
+    clearOrders,
     months,
     period: effectivePeriod,
+    periodMessage,
     setPeriod,
+    settings,
+    setSettings,
+    settingsProblems: parsedSettings.problems,
     preview,
-    problem,
     generation,
     generate,
-    canGenerate: choices !== null && read.result !== null && generation.kind !== "running",
+    editedAsk,
+    answerEdited,
+    cancel,
+    blockers,
+    canGenerate: blockers.length === 0 && generation.kind !== "running",
     ribbonRun,
+    focus,
+    announcement,
     activate: (sheet: string) => host.activate(sheet),
   };
 }
 
 export type ReviewPane = ReturnType<typeof useReviewPane>;
+
+

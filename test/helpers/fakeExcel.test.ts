@@ -110,6 +110,20 @@ describe("names", () => {
   });
 });
 
+describe("special cells", () => {
+  test("formula cells come back as areas of adjacent cells with their formulas (ExcelApi 1.9)", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("S", [["=1", "=2", "x", "=3"], [5, "=A1"]]);
+    const special = excel.context.workbook.worksheets.getItem("S").getUsedRangeOrNullObject(true).getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType);
+    special.load("isNullObject,cellCount");
+    special.areas.load("items/address,items/formulas");
+    await excel.context.sync();
+    expect(special.cellCount).toBe(4);
+    expect(special.areas.items.map((a) => [a.address, a.formulas])).toEqual([["S!A1:B1", [["=1", "=2"]]], ["S!D1", [["=3"]]], ["S!B2", [["=A1"]]]]);
+    expect(() => new FakeExcel({ apiVersion: "1.8" }).rangeOn("S", { row: 0, col: 0, rows: 1, cols: 1 }).getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType)).toThrow(/ApiNotFound/);
+  });
+});
+
 describe("a batch is not a transaction", () => {
   test("operations before the failing one stay applied; the rest are dropped", async () => {
     const excel = new FakeExcel();

@@ -461,22 +461,45 @@ export class FakeExcel {
     return mock;
   }
 
-  /** Formula cells of a range (Range.getSpecialCellsOrNullObject("Formulas"), ExcelApi 1.9): one area per cell. */
+  /**
+   * Formula cells of a range (Range.getSpecialCellsOrNullObject("Formulas"), ExcelApi 1.9), as Excel gives them:
+   * areas of adjacent cells (here: runs along a row), each with its address and a formulas matrix.
+   */
   private specialCells(sheetKey: string, box: { row: number; col: number; rows: number; cols: number }, type: string) {
     const fake = this;
     const found = () => {
       const sheet = fake.sheetBy(sheetKey);
-      const out: Array<{ address: string; formulas: Content[][] }> = [];
+      const cells: Array<[number, number, Content]> = [];
       for (const [key, cell] of sheet.cells) {
         const [r, c] = key.split(",").map(Number);
         if (cell.type !== "formula" || type !== "Formulas") continue;
         if (r < box.row || r >= box.row + box.rows || c < box.col || c >= box.col + box.cols) continue;
-        out.push({ address: `${quoteSheetName(sheet.name)}!${columnLetter(c)}${r + 1}`, formulas: [[cell.formula!]] });
+        cells.push([r, c, cell.formula!]);
       }
-      return out;
+      cells.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      const areas: Array<{ address: string; formulas: Content[][] }> = [];
+      let run: { row: number; col: number; formulas: Content[] } | null = null;
+      const close = () => {
+        if (!run) return;
+        const end = run.col + run.formulas.length - 1;
+        const range = end === run.col ? `${columnLetter(run.col)}${run.row + 1}` : `${columnLetter(run.col)}${run.row + 1}:${columnLetter(end)}${run.row + 1}`;
+        areas.push({ address: `${quoteSheetName(sheet.name)}!${range}`, formulas: [run.formulas] });
+      };
+      for (const [r, c, formula] of cells) {
+        if (run && run.row === r && run.col + run.formulas.length === c) run.formulas.push(formula);
+        else {
+          close();
+          run = { row: r, col: c, formulas: [formula] };
+        }
+      }
+      close();
+      return { areas, count: cells.length };
     };
-    const areas = fake.loadable<{ items: unknown[] }>({ items: [] as unknown[] }, () => ({ items: found() }), {}, (v) => jsonBytes(v.items));
-    return fake.loadable<Excel.RangeAreas>({ isNullObject: false }, () => ({ isNullObject: found().length === 0 }), { areas });
+    const areas = fake.loadable<{ items: unknown[] }>({ items: [] as unknown[] }, () => ({ items: found().areas }), {}, (v) => jsonBytes(v.items));
+    return fake.loadable<Excel.RangeAreas>({ isNullObject: false, cellCount: 0 }, () => {
+      const { count } = found();
+      return { isNullObject: count === 0, cellCount: count };
+    }, { areas });
   }
 
   private usedRange(sheetKey: string): Excel.Range {
@@ -662,7 +685,8 @@ export class FakeExcel {
 
   private nameCollection() {
     const fake = this;
-    return {
+    const collection = fake.loadable<Excel.NamedItemCollection>({ items: [] as unknown[] }, () => ({ items: [...fake.names.keys()].map((name) => ({ name })) }));
+    return Object.assign(collection, {
       getItem: (name: string) => ({ getRange: () => fake.rangeFor(fake.names.get(name), `name ${name}`) }),
       add: (name: string, reference: Excel.Range | string) =>
         fake.queue("addName", name, () => {
@@ -672,6 +696,6 @@ export class FakeExcel {
           const address = typeof reference === "string" ? reference : (reference as unknown as { fakeAddress: string }).fakeAddress;
           fake.names.set(name, { sheet: "", address });
         }),
-    };
+    });
   }
 }

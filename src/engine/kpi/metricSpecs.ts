@@ -3,7 +3,7 @@
  * Derived metrics are ratios of their parts' period sums, never averages of monthly rates; a rate that
  * exists only as its own column falls back to the simple mean, flagged so that the review says so.
  */
-import { BASE_METRICS, DERIVED_METRICS, type BaseMetricKey, type Direction, type Unit } from "../metrics/catalog";
+import { BASE_METRICS, DERIVED_METRICS, normaliseName, type BaseMetricKey, type Direction, type Unit } from "../metrics/catalog";
 import { channelKey, segmentKey, type ChannelMeasure } from "../metrics/headers";
 import { meaningLabel, type MonthlyColumn, type MonthlyTable } from "../read/monthlyTable";
 import { baseRule, meaningOfName, type RuleSource } from "../read/columnRules";
@@ -104,6 +104,8 @@ export function metricSpecs(table: MonthlyTable): MetricSpec[] {
   table.columns.forEach((c, column) => {
     if (c.meaning.kind !== "custom") return;
     const { name } = c.meaning;
+    // A share column whose parts are in the data (搜索GMV占比 beside 搜索GMV and GMV) is the ratio of their sums, computed above.
+    if (specs.some((s) => s.rule.kind === "ratio" && (s.channel !== undefined || s.segment !== undefined) && normaliseName(s.nameZh) === normaliseName(name))) return;
     const rule = ruleOf(c);
     specs.push({ key: `custom:${name}`, nameZh: name, nameEn: name, unit: rule.unit, direction: rule.direction, rule: { kind: rule.aggregation, column }, meanOfRates: rule.aggregation === "mean" && rule.unit === "%", decidedBy: rule.decidedBy });
   });

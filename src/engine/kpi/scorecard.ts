@@ -10,6 +10,7 @@ import { issue, type Issue } from "../../i18n/issues";
 import { attainment, growth, ppChange, status, variance, DEFAULT_THRESHOLDS, type Status, type StatusThresholds } from "./compare";
 import { gmvDrivers, type LmdiEffects } from "./lmdi";
 import { metricSpecs, periodValue, type MetricSpec } from "./metricSpecs";
+import { resolveTarget, targetKind, type TargetBasis, type TargetProgress } from "./targetToDate";
 
 export interface Period {
   from: Month;
@@ -23,7 +24,14 @@ export interface MetricResult {
   unit: Unit;
   direction: Direction;
   actual: number | null;
+  /** PL of the reviewed period: the target to date where the target is for a longer period. */
   target: number | null;
+  /** The target as stated, for its whole period (the full year of an annual target). */
+  targetFullPeriod: number | null;
+  /** How `target` was derived from `targetFullPeriod`. */
+  targetBasis: TargetBasis | null;
+  /** Time progress, forecast and required run-rate where the target is for a longer period. */
+  targetProgress: TargetProgress | null;
   attainment: number | null;
   deltaTarget: number | null;
   previous: number | null;
@@ -73,16 +81,6 @@ export function defaultPeriod(table: MonthlyTable): Period {
   return { from, to: last };
 }
 
-/** PL for a period: the stated target, else the monthly targets where they add up for this metric. */
-function periodTarget(target: Target | undefined, spec: MetricSpec, months: Month[]): number | null {
-  if (!target) return null;
-  if (target.value !== null) return target.value;
-  if (!months.every((m) => target.monthly.has(m))) return null;
-  if (spec.rule.kind === "sum") return months.reduce((s, m) => s + target.monthly.get(m)!, 0);
-  if (spec.rule.kind === "last") return target.monthly.get(months[months.length - 1])!;
-  return null;
-}
-
 export function computeScorecard(table: MonthlyTable, targets: readonly Target[], options: ScorecardOptions = {}): Scorecard {
   const period = options.period ?? defaultPeriod(table);
   const previousPeriod = previousYear(period);
@@ -113,7 +111,12 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
 
     const target = targets.find((t) => t.key === spec.key);
     const direction = target?.direction ?? spec.direction;
-    const plan = periodTarget(target, spec, months);
+    const resolved = resolveTarget(table, target, spec.rule, months, current.value);
+    if (resolved.mismatch) {
+      const { targetMonths } = resolved.mismatch;
+      warnings.push(issue("targetPeriodMismatch", target?.address, { metric: spec.nameZh, metricEn: spec.nameEn, target: formatPeriod({ from: targetMonths[0], to: targetMonths[targetMonths.length - 1] }), period: formatPeriod(period) }));
+    }
+    const plan = resolved.target;
     const reached = attainment(current.value, plan, direction);
     return {
       key: spec.key,
@@ -123,6 +126,9 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
       direction,
       actual: current.value,
       target: plan,
+      targetFullPeriod: resolved.fullPeriod,
+      targetBasis: resolved.basis,
+      targetProgress: resolved.progress,
       attainment: reached,
       deltaTarget: variance(current.value, plan),
       previous: before.value,
@@ -138,7 +144,24 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
     if (!specs.some((s) => s.key === target.key)) warnings.push(issue("targetUnknownMetric", target.address, { name: target.name }));
   }
 
+  warnings.push(...targetToDateNotes(metrics, period));
   return { period, previousPeriod, metrics, drivers: computeDrivers(metrics, hasPrevious, warnings), warnings };
+}
+
+/** Says how each metric's target was brought to the reviewed period, one note per way (domain.md: "the output says which"). */
+function targetToDateNotes(metrics: MetricResult[], period: Period): Issue[] {
+  const partial = metrics.filter((m) => m.targetProgress !== null);
+  if (partial.length === 0) return [];
+  const { targetMonths } = partial[0].targetProgress!;
+  const params = { period: formatPeriod(period), target: formatPeriod({ from: targetMonths[0], to: targetMonths[targetMonths.length - 1] }), months: periodMonths(period).length, of: targetMonths.length };
+  const names = (list: MetricResult[]) => ({ metrics: list.map((m) => m.nameZh).join("、"), metricsEn: list.map((m) => m.nameEn).join(", ") });
+  const groups: Array<[Parameters<typeof issue>[0], MetricResult[]]> = [
+    ["targetSeasonal", partial.filter((m) => m.targetBasis === "seasonal")],
+    ["targetLinear", partial.filter((m) => m.targetBasis === "linear")],
+    ["targetStock", partial.filter((m) => targetKind(m.spec.rule) === "stock")],
+    ["targetRateAsGiven", partial.filter((m) => targetKind(m.spec.rule) === "rate")],
+  ];
+  return groups.filter(([, list]) => list.length > 0).map(([code, list]) => issue(code, undefined, { ...params, ...names(list) }));
 }
 
 function computeDrivers(metrics: MetricResult[], hasPrevious: boolean, warnings: Issue[]): DriverResult {

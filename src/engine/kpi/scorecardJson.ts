@@ -12,7 +12,10 @@ export interface ScorecardJson {
     unit: string;
     direction: string;
     actual: number | null;
+    /** Against the target to date where the target is for a longer period (see targetFullPeriod, targetBasis). */
     target: number | null;
+    targetFullPeriod: number | null;
+    targetBasis: "seasonal" | "linear" | "as given" | null;
     attainment: number | null;
     deltaTarget: number | null;
     previous: number | null;
@@ -41,6 +44,8 @@ export function scorecardToJson(scorecard: Scorecard, lang: Lang, extraWarnings:
       direction: m.direction,
       actual: m.actual,
       target: m.target,
+      targetFullPeriod: m.targetFullPeriod,
+      targetBasis: m.targetBasis,
       attainment: m.attainment,
       deltaTarget: m.deltaTarget,
       previous: m.previous,

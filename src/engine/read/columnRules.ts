@@ -4,7 +4,7 @@
  * or the analyst (an override from the pane or the targets table's 方向/汇总 columns). `describeColumns` is the
  * plain structure every door shows (the CLI's notes, the pane's column step, the review's footnote).
  */
-import { catalogEntry, isDerived, type Aggregation, type Direction, type Unit } from "../metrics/catalog";
+import { catalogEntry, isDerived, normaliseName, type Aggregation, type Direction, type Unit } from "../metrics/catalog";
 import { parseHeader, recogniseColumn, type ColumnMeaning } from "../metrics/headers";
 import { isBoundedRateName, type ColumnAggregation } from "../metrics/nameRules";
 import type { MonthlyTable } from "./monthlyTable";
@@ -32,6 +32,21 @@ export interface ColumnOverride {
 /** A meaning named by its `of` (`GMV` in `目标GMV`, `新客GMV`). */
 export function meaningOfName(name: string): ColumnMeaning {
   return recogniseColumn(parseHeader(name));
+}
+
+export function meaningLabel(meaning: ColumnMeaning): string {
+  switch (meaning.kind) {
+    case "metric":
+      return meaning.key;
+    case "channel":
+      return `${meaning.channel}:${meaning.measure}`;
+    case "segment":
+      return `segment:${meaning.segment}:${meaningLabel(meaningOfName(meaning.of))}`;
+    case "comparison":
+      return `${meaning.role}:${meaningLabel(meaningOfName(meaning.of))}`;
+    case "custom":
+      return `custom:${meaning.name}`;
+  }
 }
 
 /** The rule the catalog or the name gives a column, before any override. */
@@ -104,7 +119,16 @@ export interface ColumnDescription {
   percentNumbers: boolean;
 }
 
+/** `搜索GMV占比` beside `搜索GMV`: a share whose part is a channel or customer-type column of the data. */
+function shareWithParts(table: MonthlyTable, name: string): boolean {
+  const stem = /^(.+?)\s*(?:占比|比例|share)$/i.exec(name);
+  if (!stem) return false;
+  const wanted = normaliseName(stem[1]);
+  return table.columns.some((c) => (c.meaning.kind === "channel" || c.meaning.kind === "segment") && normaliseName(parseHeader(c.header).name) === wanted);
+}
+
 function hasParts(table: MonthlyTable, meaning: ColumnMeaning): boolean {
+  if (meaning.kind === "custom") return shareWithParts(table, meaning.name);
   if (meaning.kind !== "metric") return false;
   const def = catalogEntry(meaning.key);
   if (!isDerived(def)) return false;

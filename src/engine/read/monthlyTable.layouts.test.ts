@@ -121,6 +121,18 @@ describe("daily rows", () => {
     expect(warnings.find((w) => w.code === "incompleteDays")!.params).toEqual({ months: "2025-02" });
   });
 
+  test("a monthly sheet of dates with one month repeated stays monthly: the repeat is an error", () => {
+    const monthly: Grid = { sheet: "M", values: [["日期", "GMV"], ["2025-01-01", 1], ["2025-01-31", 1], ["2025-02-01", 1], ["2025-03-01", 1]] };
+    expect(errorsOf(() => readMonthlyGrid(monthly))).toEqual([["duplicateMonth", "M!A3"]]);
+  });
+
+  test("many repeated months end with a hint on what the rows may be", () => {
+    const rows: unknown[][] = [["月份", "GMV"]];
+    for (let k = 0; k < 4; k++) rows.push(["2025-01", k]);
+    const codes = errorsOf(() => readMonthlyGrid({ sheet: "R", values: rows })).map(([code]) => code);
+    expect(codes).toEqual(["duplicateMonth", "duplicateMonth", "duplicateMonth", "duplicateMonthsHint"]);
+  });
+
   test("the same day twice is an error naming both rows", () => {
     const twice: Grid = { sheet: "日报", values: [["统计日期", "GMV"], ["2025-01-01", 1], ["2025-01-02", 1], ["2025-01-02", 1]] };
     expect(errorsOf(() => readMonthlyGrid(twice))).toEqual([["duplicateMonth", "日报!A4"]]);
@@ -154,6 +166,28 @@ describe("a dimension column", () => {
     const douyin = table.breakdown!.members[2].table;
     expect(douyin.columns.find((c) => c.header === "GMV")!.values).toEqual([null, 300]);
     expect(warnings.map((w) => w.code)).toContain("dimensionRows");
+  });
+
+  test("a member 合计 row per month is checked against the members, not added", () => {
+    const withTotals: Grid = {
+      sheet: "渠道",
+      values: [["月份", "渠道", "GMV"], ["2025-01", "天猫", 600], ["", "京东", 400], ["", "合计", 1000], ["2025-02", "天猫", 500], ["", "京东", 300], ["", "合计", 900]],
+    };
+    const { table, warnings } = readMonthlyGrid(withTotals);
+    expect(table.columns[0].values).toEqual([1000, 800]);
+    expect(table.breakdown!.members.map((m) => m.name)).toEqual(["天猫", "京东"]);
+    // February: 500 + 300 = 800, the row says 900.
+    expect(warnings.filter((w) => w.code === "totalMismatch").map((w) => [w.address, w.params.sum])).toEqual([["渠道!C7", "800"]]);
+  });
+
+  test("a text column under another name is a dimension when months repeat (text beside the month, several rows a month)", () => {
+    const other: Grid = { sheet: "P", values: [["月份", "产品线", "GMV"], ["2025-01", "A线", 10], ["2025-01", "B线", 20], ["2025-02", "A线", 30], ["2025-02", "B线", 40]] };
+    const { table } = readMonthlyGrid(other);
+    expect(table.columns[0].values).toEqual([30, 70]);
+    expect([table.breakdown!.dimension, table.breakdown!.kind, table.breakdown!.members.map((m) => m.name)]).toEqual(["产品线", "other", ["A线", "B线"]]);
+    // Months that do not repeat: a text column stays a note, left out and said so.
+    const notes: Grid = { sheet: "P", values: [["月份", "备注", "GMV"], ["2025-01", "春节", 10], ["2025-02", "春节", 20]] };
+    expect(readMonthlyGrid(notes).table.breakdown).toBeUndefined();
   });
 
   test("a row with figures but no member is an error at the member's cell", () => {

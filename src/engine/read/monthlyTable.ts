@@ -10,7 +10,9 @@ import { cellAddress, cellAt, rangeAddress, type Grid } from "./grid";
 import { daysInMonth, formatMonth, isQuarterLabel, isYearlessMonth, monthYear, readMonthDay, type Month } from "./month";
 import { parseHeader, recogniseColumn, type ColumnMeaning, type ComparisonRole } from "../metrics/headers";
 import { normaliseName } from "../metrics/catalog";
-import { applyOverride, baseRule, isBoundedRate, meaningOfName, type ColumnOverride, type ColumnRule } from "./columnRules";
+import { applyOverride, baseRule, isBoundedRate, meaningLabel, type ColumnOverride, type ColumnRule } from "./columnRules";
+import { colCount, detectLayout, dimensionKind, rowCount, TOTAL_LABEL, type Layout } from "./tableLayout";
+import { fillPreviousYear, formatTotal } from "./previousYearColumns";
 import { combineDays, combineMembers, groupKey, groupRows, type RowKey } from "./combineRows";
 import { InputError, issue, type Issue } from "../../i18n/issues";
 
@@ -73,14 +75,6 @@ export interface ReadMonthlyResult {
   warnings: Issue[];
 }
 
-const METRIC_LABEL_HEADER = /^(?:指标|指标名称|项目|kpi|metric|metrics|item)$/i;
-const MONTH_HEADER = /^(?:月份|月|年月|日期|时间|期间|统计月份|统计日期|统计时间|统计周期|日|day|month|date|period|time)$/i;
-const TOTAL_LABEL = /^(?:(\d{4})\s*年?\s*)?(?:合计|总计|全年|总和|年度合计|汇总|total|sum|ytd|full year)$/i;
-const DIMENSION_HEADER = /^(?:渠道|渠道名称|来源渠道|流量渠道|平台|平台名称|品类|类目|一级类目|二级类目|店铺|店铺名称|地区|区域|省份|城市|channel|platform|category|shop|store|region)$/i;
-const CHANNEL_DIMENSION = /渠道|平台|channel|platform/i;
-const CATEGORY_DIMENSION = /品类|类目|category/i;
-const HEADER_SCAN_ROWS = 10;
-
 interface RawCell {
   value: CellInput;
   row: number;
@@ -98,41 +92,8 @@ interface RawColumn {
   /** Aligned with the row keys. */
   cells: RawCell[];
   totals: Array<{ cell: RawCell; year: number | null }>;
-}
-
-type Layout =
-  | { kind: "long"; headerRow: number; monthCol: number; dimensionCol: number }
-  | { kind: "wide"; headerRow: number; monthCols: number[] };
-
-function rowCount(grid: Grid): number {
-  return grid.values.length;
-}
-
-function colCount(grid: Grid): number {
-  return grid.values.reduce((max, row) => Math.max(max, row.length), 0);
-}
-
-function isTimeLabel(cell: CellInput): boolean {
-  return readMonthDay(cell) !== null || isYearlessMonth(cell) || isQuarterLabel(cell);
-}
-
-function detectLayout(grid: Grid): Layout | null {
-  const rows = Math.min(rowCount(grid), HEADER_SCAN_ROWS);
-  const cols = colCount(grid);
-  for (let r = 0; r < rows; r++) {
-    const filled: number[] = [];
-    for (let c = 0; c < cols; c++) if (!isBlank(cellAt(grid, r, c))) filled.push(c);
-    if (filled.length < 2) continue;
-    const monthCols = filled.filter((c) => isTimeLabel(cellAt(grid, r, c)));
-    const labelled = filled.some((c) => METRIC_LABEL_HEADER.test(readLabel(cellAt(grid, r, c))));
-    if (monthCols.length >= 2 || (monthCols.length === 1 && labelled)) return { kind: "wide", headerRow: r, monthCols };
-    const dimensionCol = filled.find((c) => DIMENSION_HEADER.test(readLabel(cellAt(grid, r, c)))) ?? -1;
-    const named = filled.find((c) => MONTH_HEADER.test(readLabel(cellAt(grid, r, c))));
-    if (named !== undefined) return { kind: "long", headerRow: r, monthCol: named, dimensionCol };
-    const byContent = filled.find((c) => !isTimeLabel(cellAt(grid, r, c)) && isTimeLabel(cellAt(grid, r + 1, c)));
-    if (byContent !== undefined) return { kind: "long", headerRow: r, monthCol: byContent, dimensionCol };
-  }
-  return null;
+  /** Per-month total rows of a dimension layout (渠道 = 合计). */
+  monthTotals: Array<{ cell: RawCell; month: Month }>;
 }
 
 function isOverride(value: ColumnMeaning | ColumnOverride): value is ColumnOverride {
@@ -157,6 +118,7 @@ function columnFor(grid: Grid, header: string, row: number, col: number, options
     scaleFixed: asOverride?.scale !== undefined || parsed.unitText !== "",
     cells: [],
     totals: [],
+    monthTotals: [],
   };
 }
 
@@ -218,7 +180,11 @@ function collectLong(grid: Grid, layout: Extract<Layout, { kind: "long" }>, opti
     else label = readTimeLabel(grid, r, layout.monthCol, errors);
     if (label === null) continue;
     if (label.kind === "time") lastTime = label;
-    if (hasDimension && label.kind === "time" && TOTAL_LABEL.test(member)) continue; // a member total row: the reader adds members itself
+    if (hasDimension && label.kind === "time" && TOTAL_LABEL.test(member)) {
+      // A month's total over the members: checked against the members' sum, not added.
+      dataCols.forEach((c, i) => columns[i].monthTotals.push({ cell: { value: cellAt(grid, r, c), row: r, col: c }, month: label.month }));
+      continue;
+    }
     if (label.kind === "total") {
       if (!hasDimension || member === "" || TOTAL_LABEL.test(member)) dataCols.forEach((c, i) => columns[i].totals.push({ cell: { value: cellAt(grid, r, c), row: r, col: c }, year: label.year }));
       continue;
@@ -278,25 +244,6 @@ function collectWide(grid: Grid, layout: Extract<Layout, { kind: "wide" }>, opti
   return { columns, keys, keyAddresses };
 }
 
-export function meaningLabel(meaning: ColumnMeaning): string {
-  switch (meaning.kind) {
-    case "metric":
-      return meaning.key;
-    case "channel":
-      return `${meaning.channel}:${meaning.measure}`;
-    case "segment":
-      return `segment:${meaning.segment}:${meaningLabel(meaningOfName(meaning.of))}`;
-    case "comparison":
-      return `${meaning.role}:${meaningLabel(meaningOfName(meaning.of))}`;
-    case "custom":
-      return `custom:${meaning.name}`;
-  }
-}
-
-function formatTotal(value: number): string {
-  return Number(value.toPrecision(12)).toLocaleString("en-US", { maximumFractionDigits: 6 });
-}
-
 /** A plain number as typed (not text with %, 万 or 亿), for percent-number inference. */
 function plainNumber(cell: CellInput): number | null {
   const raw = unwrapCell(cell);
@@ -317,22 +264,17 @@ function percentNumbers(column: RawColumn): boolean {
 
 function sameMonthTotals(column: RawColumn, byMonth: Array<{ month: Month; value: number | null }>, grid: Grid, errors: Issue[], warnings: Issue[]) {
   if (column.rule.aggregation !== "sum" || column.meaning.kind === "comparison") return;
-  for (const { cell, year } of column.totals) {
+  const checks = [...column.totals.map((t) => ({ ...t, month: null as Month | null })), ...column.monthTotals.map((t) => ({ ...t, year: null }))];
+  for (const { cell, year, month } of checks) {
     const total = readNumber(cell.value, column.scale);
     const address = cellAddress(grid, cell.row, cell.col);
     if (total.kind === "invalid") errors.push(issue("badNumber", address, { text: total.text }));
     if (total.kind !== "number") continue;
-    const sum = byMonth.filter((m) => year === null || monthYear(m.month) === year).reduce<number>((s, m) => s + (m.value ?? 0), 0);
+    const sum = byMonth.filter((m) => (month === null ? year === null || monthYear(m.month) === year : m.month === month)).reduce<number>((s, m) => s + (m.value ?? 0), 0);
     if (Math.abs(total.value - sum) > Math.max(1e-6 * Math.abs(sum), 0.5 * column.scale)) {
       warnings.push(issue("totalMismatch", address, { total: formatTotal(total.value), sum: formatTotal(sum) }));
     }
   }
-}
-
-function dimensionKind(header: string): DimensionBreakdown["kind"] {
-  if (CHANNEL_DIMENSION.test(header)) return "channel";
-  if (CATEGORY_DIMENSION.test(header)) return "category";
-  return "other";
 }
 
 /** Reads a grid of monthly figures. Throws InputError listing every cell it cannot use. */
@@ -382,7 +324,10 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
   const percentColumns = new Set(raw.filter((c) => c.scale === 0.01 && !c.scaleFixed));
 
   const grouped = groupRows(keys);
-  const daily = [...grouped.groups.values()].some((rows) => rows.length > 1 && rows.some((i) => keys[i].day !== null));
+  // Daily rows: dates, and most months (of a member) hold several of them. A monthly sheet with one repeated date
+  // stays monthly, and its repeat is reported as a duplicate month.
+  const groups = [...grouped.groups.values()];
+  const daily = keys.every((k) => k.day !== null) && groups.filter((rows) => rows.length > 1).length * 2 >= groups.length;
   for (const rows of grouped.groups.values()) {
     const seen = new Map<string, number>();
     for (const i of rows) {
@@ -394,6 +339,8 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
       } else seen.set(id, i);
     }
   }
+  const duplicates = errors.filter((e) => e.code === "duplicateMonth").length;
+  if (duplicates >= 3) errors.push(issue("duplicateMonthsHint", keyAddresses[0], { count: duplicates }));
   const months = grouped.months;
   for (let k = 1; k < months.length; k++) {
     if (months[k] > months[k - 1] + 1) {
@@ -438,6 +385,8 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
       ...(percentColumns.has(column) ? { percentNumbers: true } : {}),
     }));
   const totalColumns = build(null, (c) => months.map((_, k) => combineMembers(memberValues.map((mv) => mv[c][k]), raw[c].rule.aggregation)));
+  // A member 合计 row of a daily export is a day's total: those are not checked against months.
+  if (daily) raw.forEach((column) => (column.monthTotals = []));
   raw.forEach((column, c) => sameMonthTotals(column, months.map((month, k) => ({ month, value: totalColumns[c].values[k] })), grid, errors, warnings));
   if (errors.length > 0) throw new InputError(errors);
 
@@ -461,7 +410,8 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
         table: { sheet: grid.sheet, layout: "long", months: [...months], columns: build(name, (c) => memberValues[i][c]).filter((c) => !isComparison(c)) },
       })),
     };
-    warnings.push(issue("dimensionRows", address, { dimension: header, members: grouped.members.join("、") }));
+    const shown = grouped.members.slice(0, 10).join("、") + (grouped.members.length > 10 ? ` … (${grouped.members.length})` : "");
+    warnings.push(issue("dimensionRows", address, { dimension: header, members: shown }));
   }
   fillPreviousYear(table, warnings);
   for (const column of table.columns) {
@@ -476,53 +426,5 @@ function isFormulaWithoutValue(cell: CellInput): boolean {
   return ("formula" in obj || "sharedFormula" in obj) && (obj.result === undefined || obj.result === null);
 }
 
-/**
- * PY from `去年X` columns: where the data lacks last year's month, the column's value becomes X's value of that
- * month; where the data has it, the data is kept and a difference above 0.5% is reported.
- */
-function fillPreviousYear(table: MonthlyTable, warnings: Issue[]) {
-  for (const comparison of table.comparisons ?? []) {
-    if (comparison.meaning.role !== "previous") continue;
-    const label = meaningLabel(meaningOfName(comparison.meaning.of));
-    const target = table.columns.find((c) => meaningLabel(c.meaning) === label);
-    if (!target) {
-      warnings.push(issue("comparisonWithoutMetric", comparison.headerAddress, { header: comparison.header, metric: comparison.meaning.of }));
-      continue;
-    }
-    const filled: Month[] = [];
-    const entries = comparison.values.flatMap((value, k) => (value === null ? [] : [{ value, month: table.months[k] - 12, cell: comparison.cells[k] }]));
-    for (const { value, month, cell } of entries) {
-      let index = table.months.indexOf(month);
-      if (index < 0) index = insertMonth(table, month);
-      const existing = target.values[index];
-      if (existing === null) {
-        target.values[index] = value;
-        target.cells[index] = cell;
-        filled.push(month);
-      } else if (Math.abs(existing - value) > 0.005 * Math.max(Math.abs(existing), Math.abs(value))) {
-        warnings.push(issue("previousDiffers", cell, { header: comparison.header, month: formatMonth(month), data: formatTotal(existing), column: formatTotal(value) }));
-      }
-    }
-    if (filled.length > 0) warnings.push(issue("previousFromColumn", comparison.headerAddress, { header: comparison.header, months: compactMonths(filled) }));
-  }
-}
-
-function compactMonths(months: Month[]): string {
-  const sorted = [...months].sort((a, b) => a - b);
-  const contiguous = sorted.every((m, i) => i === 0 || m === sorted[i - 1] + 1);
-  return contiguous && sorted.length > 2 ? `${formatMonth(sorted[0])}..${formatMonth(sorted[sorted.length - 1])}` : sorted.map(formatMonth).join(", ");
-}
-
-/** Adds a month to the table (every column missing there) and returns its index. */
-function insertMonth(table: MonthlyTable, month: Month): number {
-  const index = table.months.findIndex((m) => m > month);
-  const at = index < 0 ? table.months.length : index;
-  table.months.splice(at, 0, month);
-  for (const column of [...table.columns, ...(table.comparisons ?? [])]) {
-    column.values.splice(at, 0, null);
-    column.cells.splice(at, 0, "");
-  }
-  return at;
-}
-
 export type { ComparisonRole };
+export { meaningLabel };

@@ -11,6 +11,7 @@ import { catalogEntry, catalogKeyForName, type Direction } from "../metrics/cata
 import type { ColumnAggregation } from "../metrics/nameRules";
 import { isBoundedRate, meaningOfName, type ColumnOverride } from "./columnRules";
 import { InputError, issue, type Issue } from "../../i18n/issues";
+import { targetPeriodFromHeader, type TargetPeriod } from "./targetPeriod";
 
 export interface Target {
   /** Scorecard key: `gmv`, `channel:搜索:gmvShare`, `custom:退款金额`. */
@@ -25,6 +26,8 @@ export interface Target {
   aggregation?: ColumnAggregation;
   /** Monthly targets where the table gives them. */
   monthly: Map<Month, number>;
+  /** The months `value` is for, from the target column's header (`2025目标` is the year 2025). */
+  period: TargetPeriod;
 }
 
 const METRIC_HEADER = /^(?:指标|指标名称|指标名|项目|名称|kpi|metric|metric name|name|item)$/i;
@@ -97,7 +100,9 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const targets: Target[] = [];
-  const headerScale = layout.targetCol >= 0 ? parseHeader(readLabel(cellAt(grid, layout.headerRow, layout.targetCol))).scale : 1;
+  const targetHeader = layout.targetCol >= 0 ? parseHeader(readLabel(cellAt(grid, layout.headerRow, layout.targetCol))) : null;
+  const headerScale = targetHeader?.scale ?? 1;
+  const period = targetPeriodFromHeader(targetHeader?.name ?? "");
 
   for (let r = layout.headerRow + 1; r < grid.values.length; r++) {
     const name = readLabel(cellAt(grid, r, layout.metricCol));
@@ -151,7 +156,7 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     const key = scorecardKeyForName(name);
     const first = targets.find((t) => t.key === key);
     if (first) errors.push(issue("duplicateTarget", address, { name, first: first.address }));
-    targets.push({ key, name, address, value, direction, aggregation, monthly });
+    targets.push({ key, name, address, value, direction, aggregation, monthly, period });
   }
   if (errors.length > 0) throw new InputError(errors);
   return { targets, warnings };
@@ -178,7 +183,7 @@ export function targetsFromColumns(table: MonthlyTable): { targets: Target[]; wa
       if (v !== null) monthly.set(table.months[i], v);
     });
     if (monthly.size === 0) continue;
-    targets.push({ key: scorecardKeyForName(column.meaning.of), name: column.meaning.of, address: column.headerAddress, value: null, monthly });
+    targets.push({ key: scorecardKeyForName(column.meaning.of), name: column.meaning.of, address: column.headerAddress, value: null, monthly, period: { kind: "reviewed" } });
     warnings.push(issue("targetFromColumn", column.headerAddress, { header: column.header, metric: column.meaning.of }));
   }
   return { targets, warnings };

@@ -4,6 +4,7 @@
  */
 import { formatAmount, formatPercent, formatPp, formatSignedPercent, formatValue } from "../format";
 import type { MetricResult } from "../kpi/scorecard";
+import { targetKind } from "../kpi/targetToDate";
 import { insightText } from "../../i18n/insightText";
 import type { Lang } from "../../i18n/issues";
 import type { ReviewModel } from "./reviewModel";
@@ -18,6 +19,10 @@ function nameOf(m: MetricResult, lang: Lang): string {
 }
 
 function figures(m: MetricResult, lang: Lang) {
+  const progress = m.targetProgress;
+  const kind = targetKind(m.spec.rule);
+  // Against part of a full-year target, say so: the target to date with the full year, or a stock's year-end level.
+  const basis = progress && progress.completion !== null ? (kind === "additive" ? "toDate" : kind === "stock" ? "yearEnd" : "") : "";
   return {
     metric: nameOf(m, lang),
     actual: formatValue(m.actual, m.unit, lang),
@@ -25,6 +30,10 @@ function figures(m: MetricResult, lang: Lang) {
     previous: formatValue(m.previous, m.unit, lang),
     attainment: m.attainment === null ? "" : formatPercent(m.attainment),
     lower: m.direction === "lower" ? "1" : "",
+    basis,
+    full: formatValue(m.targetFullPeriod, m.unit, lang),
+    completion: progress?.completion == null ? "" : formatPercent(progress.completion),
+    time: progress ? formatPercent(progress.timeProgress) : "",
   };
 }
 

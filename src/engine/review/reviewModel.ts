@@ -8,8 +8,10 @@ import { monthOfYear, monthYear, type Month } from "../read/month";
 import { computeScorecard, periodMonths, type MetricResult, type Period, type Scorecard } from "../kpi/scorecard";
 import type { StatusThresholds } from "../kpi/compare";
 import { monthlyTrend, monthValue, type TrendRow } from "../kpi/trend";
-import { splitTarget } from "../kpi/targetSplit";
-import type { MetricSpec } from "../kpi/metricSpecs";
+import { planNextPeriod, splitTargetLenient, usableWeights, type NextPlanMethod } from "../kpi/targetSplit";
+import { targetKind, type TargetKind } from "../kpi/targetToDate";
+import { metricSpecs, type MetricSpec } from "../kpi/metricSpecs";
+import { InputError, issue } from "../../i18n/issues";
 import type { OrderTable } from "../customers/orderTable";
 import { segmentOrders, type Segmentation } from "../customers/segmentation";
 import type { SegmentationSettings } from "../customers/rfm";
@@ -26,8 +28,8 @@ export interface ReviewInput {
    * per-customer arrays then hold only the `customerList.shown` largest customers).
    */
   orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; customerList?: CustomerListCap };
-  /** A target for the next period (same months a year later), split by this period's months. */
-  nextTarget?: { value: number; metric: string; unit: number };
+  /** A target for the next period (same months a year later), split by this period's months; `name` as the user wrote it. */
+  nextTarget?: { value: number; metric: string; unit: number; name?: string };
   lang: Lang;
   /** Where the data came from, for the title block. */
   source: string;
@@ -37,9 +39,15 @@ export interface ReviewInput {
 export interface TrendSection {
   metric: MetricResult;
   rows: TrendRow[];
-  /** Monthly plan: the monthly targets, or the period target split by PY seasonality; null without a target. */
+  /**
+   * Monthly plan: the monthly targets, or the period target split by PY seasonality; where the target is for
+   * the whole year (Jan–Sep reviewed), the full-year target split over all twelve months and the reviewed
+   * months shown. Null without a target.
+   */
   plan: number[] | null;
-  planSource: "monthly" | "split" | "even" | null;
+  planSource: "monthly" | "split" | "even" | "yearSplit" | "yearEven" | null;
+  /** What cumulative attainment divides by: the target of the whole target period (the full year), else the plan's sum. */
+  planFull: number | null;
   /** Months elapsed in the calendar year at each month (time progress = that / 12). */
   progress: number[];
   /** The month before the period, for the first month's MoM. */
@@ -57,11 +65,19 @@ export interface ChannelSection {
 
 export interface TargetSplitSection {
   metric: MetricResult;
+  kind: TargetKind;
+  method: NextPlanMethod;
+  /** The next period's months (this period's, a year later). */
   months: Month[];
-  weights: number[];
+  /** This period's monthly values, the seasonality (null where a month has none). */
+  weights: (number | null)[];
+  /** Monthly targets; for a stock the level at each month's end. */
   values: number[];
   target: number;
   unit: number;
+  /** The part of a target below one unit, carried by month `remainderIndex` (−1 for whole targets). */
+  remainder: number;
+  remainderIndex: number;
 }
 
 export interface ReviewModel {
@@ -87,20 +103,34 @@ function trendSection(table: MonthlyTable, scorecard: Scorecard, targets: Target
   const target = targets.find((t) => t.key === metric.key);
   let plan: number[] | null = null;
   let planSource: TrendSection["planSource"] = null;
+  let planFull: number | null = null;
+  const additive = targetKind(metric.spec.rule) === "additive";
+  const yearMonths = metric.targetProgress?.targetMonths;
   if (target && months.every((m) => target.monthly.has(m))) {
     plan = months.map((m) => target.monthly.get(m)!);
     planSource = "monthly";
-  } else if (metric.target !== null && Number.isInteger(metric.target) && metric.spec.rule.kind === "sum") {
+    planFull = metric.targetFullPeriod;
+  } else if (additive && yearMonths && metric.targetFullPeriod !== null) {
+    // The full-year target over all twelve months by last year's months; the reviewed months are shown.
+    const seasonality = yearMonths.map((m) => monthValue(table, metric.spec, m - 12));
+    const usable = usableWeights(seasonality);
+    const parts = splitTargetLenient(metric.targetFullPeriod, usable ? seasonality : yearMonths.map(() => 1)).parts;
+    plan = months.map((m) => parts[yearMonths.indexOf(m)]);
+    planSource = usable ? "yearSplit" : "yearEven";
+    planFull = metric.targetFullPeriod;
+  } else if (additive && metric.target !== null) {
     const seasonality = rows.map((r) => r.previous);
-    const usable = seasonality.every((v): v is number => v !== null && v >= 0) && seasonality.some((v) => (v ?? 0) > 0);
-    plan = splitTarget(metric.target, usable ? (seasonality as number[]) : months.map(() => 1));
+    const usable = usableWeights(seasonality);
+    plan = splitTargetLenient(metric.target, usable ? seasonality : months.map(() => 1)).parts;
     planSource = usable ? "split" : "even";
+    planFull = metric.target;
   }
   return {
     metric,
     rows,
     plan,
     planSource,
+    planFull,
     progress: months.map((m) => monthOfYear(m)),
     previousMonthActual: monthValue(table, metric.spec, months[0] - 1),
   };
@@ -123,13 +153,20 @@ function channelSection(table: MonthlyTable, scorecard: Scorecard): ChannelSecti
   return { shares, roi, segments, monthlyTraffic };
 }
 
-function targetSplitSection(table: MonthlyTable, scorecard: Scorecard, next: NonNullable<ReviewInput["nextTarget"]>): TargetSplitSection | null {
+/** Next period's targets by the metric's kind; a metric that is not in the data is an error that lists those that are. */
+function targetSplitSection(table: MonthlyTable, scorecard: Scorecard, next: NonNullable<ReviewInput["nextTarget"]>): TargetSplitSection {
   const metric = scorecard.metrics.find((m) => m.key === next.metric);
-  if (!metric) return null;
-  const basis = periodMonths(scorecard.period);
-  const weights = basis.map((m) => monthValue(table, metric.spec, m) ?? 0);
-  const values = splitTarget(next.value, weights, next.unit);
-  return { metric, months: basis.map((m) => m + 12), weights, values, target: next.value, unit: next.unit };
+  if (!metric) {
+    const specs = metricSpecs(table);
+    throw new InputError([
+      issue("nextMetricUnknown", undefined, { metric: next.name ?? next.metric, available: specs.map((s) => s.nameZh).join("、"), availableEn: specs.map((s) => s.nameEn).join(", ") }),
+    ]);
+  }
+  const basisMonths = periodMonths(scorecard.period);
+  const weights = basisMonths.map((m) => monthValue(table, metric.spec, m));
+  const kind = targetKind(metric.spec.rule);
+  const plan = planNextPeriod({ kind, target: next.value, basis: weights, unit: next.unit, before: monthValue(table, metric.spec, basisMonths[0] - 1) });
+  return { metric, kind, method: plan.method, months: basisMonths.map((m) => m + 12), weights, values: plan.values, target: next.value, unit: next.unit, remainder: plan.remainder, remainderIndex: plan.remainderIndex };
 }
 
 /** A capped 客户明细 list: how many customers it shows of how many, and the file holding all of them. */

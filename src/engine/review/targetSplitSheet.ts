@@ -1,11 +1,35 @@
-/** Next period's monthly targets by this period's seasonality, adding up exactly. */
+/**
+ * Next period's monthly targets by the kind of metric: a sum split by this period's months (adding up
+ * exactly), a stock's path to its year-end level, a rate's or an average's target each month. Money in the
+ * review's 万/亿 (K/M/bn) units, the change on this period beside each month.
+ */
 import { formatMonth } from "../read/month";
 import { formatPeriod } from "../kpi/scorecard";
-import { type ReviewModel } from "./reviewModel";
+import { formatAmount, formatValue } from "../format";
+import type { StringKey } from "../../i18n/strings";
+import type { Lang } from "../../i18n/issues";
+import { type ReviewModel, type TargetSplitSection } from "./reviewModel";
 import { a1, rangeA1, SheetBuilder } from "./sheetBuilder";
 import { type SheetSpec } from "./workbookSpec";
-import { PERCENT, unitFormat } from "./numberFormats";
-import { COLOURS, label, name } from "./sheetParts";
+import { PERCENT, PP, SIGNED_PERCENT, unitFormat } from "./numberFormats";
+import { changeColours, COLOURS, growthFormula, label, NA, name, ppFormula, valueOrNa } from "./sheetParts";
+
+const METHOD_NOTE: Record<TargetSplitSection["method"], StringKey> = {
+  seasonal: "nextTargetNote",
+  even: "nextTargetEvenNote",
+  path: "nextTargetPathNote",
+  evenPath: "nextTargetEvenPathNote",
+  flat: "nextTargetFlatNote",
+};
+
+/** The rounding unit as analysts say it: 1万, 100万, 1 (元). */
+function unitText(unit: number, lang: Lang): string {
+  return unit >= 1e4 ? formatAmount(unit, lang) : unit.toLocaleString("en-US");
+}
+
+function fill(text: string, params: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? "");
+}
 
 export function targetSplitSheet(model: ReviewModel): SheetSpec | null {
   const split = model.targetSplit;
@@ -14,31 +38,70 @@ export function targetSplitSheet(model: ReviewModel): SheetSpec | null {
   const L = label(lang);
   const b = new SheetBuilder(L("sheetNextTargets"));
   const m = split.metric;
-  const money = unitFormat(m.unit, Math.max(...split.values), lang);
-  b.widths([10, 16, 10, 16]);
-  b.banner(0, 0, 5, `${L("nextTargetsTitle")} · ${name(m, lang)} · ${formatPeriod({ from: split.months[0], to: split.months[split.months.length - 1] })}`, "title");
-  b.headers(2, 0, [L("month"), L("basis"), L("seasonShare"), L("nextTarget")]);
+  // The same 万/亿 (K/M/bn) as the trend sheet: chosen by the size of this period's months.
+  const biggest = (values: readonly (number | null)[]) => Math.max(0, ...values.map((v) => Math.abs(v ?? 0)));
+  const money = unitFormat(m.unit, biggest(split.weights) || biggest(split.values), lang);
+  const additive = split.kind === "additive";
+  const points = m.unit === "%";
+  // Columns: month, this period, [share], next target, change on this period.
+  const [BASIS, SHARE, NEXT, CHANGE] = additive ? [1, 2, 3, 4] : [1, -1, 2, 3];
+  const lastCol = CHANGE;
+  b.widths(additive ? [10, 16, 10, 16, 12] : [10, 16, 16, 18]);
+  const chart = { row: 2, col: lastCol + 2, rows: 16, cols: 8 };
+  const noteEnd = chart.col + chart.cols - 1;
+  b.banner(0, 0, noteEnd, `${L("nextTargetsTitle")} · ${name(m, lang)} · ${formatPeriod({ from: split.months[0], to: split.months[split.months.length - 1] })}`, "title");
+  const basisLabel = split.kind === "stock" ? L("basisLevel") : L("basis");
+  const nextLabel = split.kind === "stock" ? L("nextTargetLevel") : L("nextTarget");
+  b.headers(2, 0, [L("month"), basisLabel, ...(additive ? [L("seasonShare")] : []), nextLabel, points ? L("changePp") : L("changeOnBasis")]);
   const first = 3;
   const last = first + split.months.length - 1;
-  const weightTotal = split.weights.reduce((s, w) => s + w, 0);
+  const known = split.weights.map((w) => w ?? 0);
+  const weightTotal = known.reduce((s, w) => s + w, 0);
   split.months.forEach((month, i) => {
     const r = first + i;
+    const [B, D] = [a1(r, BASIS), a1(r, NEXT)];
     b.value(r, 0, formatMonth(month), "label");
-    b.value(r, 1, split.weights[i], "value", money);
-    b.formula(r, 2, `${a1(r, 1)}/SUM(${a1(first, 1, true)}:${a1(last, 1, true)})`, split.weights[i] / weightTotal, PERCENT);
-    b.value(r, 3, split.values[i], "value", money);
+    b.value(r, BASIS, valueOrNa(split.weights[i]), "value", money);
+    const sum = `SUM(${a1(first, BASIS, true)}:${a1(last, BASIS, true)})`;
+    const share = split.weights[i] === null || weightTotal === 0 ? NA : split.weights[i]! / weightTotal;
+    if (additive) b.formula(r, SHARE, `IF(AND(ISNUMBER(${B}),${sum}<>0),${B}/${sum},"${NA}")`, share, PERCENT);
+    b.value(r, NEXT, split.values[i], "value", money);
+    const w = split.weights[i];
+    if (points) b.formula(r, CHANGE, ppFormula(D, B), w === null ? NA : (split.values[i] - w) * 100, PP);
+    else b.formula(r, CHANGE, growthFormula(D, B), w === null || w === 0 || split.values[i] * w < 0 ? NA : (split.values[i] - w) / Math.abs(w), SIGNED_PERCENT);
+    changeColours(b, a1(r, CHANGE), m.direction);
   });
-  b.value(last + 1, 0, L("total"), "total");
-  b.formula(last + 1, 1, `SUM(${rangeA1(first, 1, last, 1)})`, weightTotal, money, "total");
-  b.formula(last + 1, 3, `SUM(${rangeA1(first, 3, last, 3)})`, split.target, money, "total");
-  b.banner(last + 2, 0, 5, L("nextTargetNote"), "note");
+  let row = last + 1;
+  if (additive) {
+    b.value(row, 0, L("total"), "total");
+    b.formula(row, BASIS, `SUM(${rangeA1(first, BASIS, last, BASIS)})`, weightTotal, money, "total");
+    b.formula(row, NEXT, `SUM(${rangeA1(first, NEXT, last, NEXT)})`, split.values.reduce((s, v) => s + v, 0), money, "total");
+    b.formula(row, CHANGE, growthFormula(a1(row, NEXT), a1(row, BASIS)), weightTotal === 0 ? NA : (split.target - weightTotal) / Math.abs(weightTotal), SIGNED_PERCENT, "total");
+    changeColours(b, a1(row, CHANGE), m.direction);
+    row++;
+  }
+  const params = {
+    metric: name(m, lang),
+    target: formatValue(split.target, m.unit, lang),
+    latest: formatValue(split.weights[split.weights.length - 1], m.unit, lang),
+    unit: unitText(split.unit, lang),
+    remainder: formatValue(split.remainder, m.unit, lang),
+    month: split.remainderIndex >= 0 ? formatMonth(split.months[split.remainderIndex]) : "",
+  };
+  // The notes run below the chart, as wide as table and chart together, so that they are not cut off.
+  row = Math.max(row + 1, chart.row + chart.rows + 1);
+  const notes = [L(METHOD_NOTE[split.method]), ...(split.remainder !== 0 ? [L("nextTargetRemainderNote")] : [])];
+  for (const line of notes.flatMap((n) => fill(n, params).split("\n"))) b.banner(row++, 0, noteEnd, line, "note");
   b.chart({
     kind: "column",
-    title: L("nextTargetsTitle"),
+    title: `${L("nextTargetsTitle")} · ${name(m, lang)}`,
     categories: rangeA1(first, 0, last, 0),
     categoryCache: split.months.map(formatMonth),
-    series: [{ name: { ref: a1(2, 3) }, values: rangeA1(first, 3, last, 3), cache: split.values, colour: COLOURS.ac }],
-    anchor: { row: 2, col: 5, rows: 16, cols: 8 },
+    series: [
+      { name: { ref: a1(2, BASIS) }, values: rangeA1(first, BASIS, last, BASIS), cache: known, colour: COLOURS.py },
+      { name: { ref: a1(2, NEXT) }, values: rangeA1(first, NEXT, last, NEXT), cache: split.values, colour: COLOURS.ac },
+    ],
+    anchor: chart,
     valueFormat: money,
   });
   b.sheet.print = { landscape: true, fitToWidth: true };

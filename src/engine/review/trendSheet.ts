@@ -1,7 +1,8 @@
 /** The monthly trend: AC, PL, PY, MoM, YoY, cumulative attainment against time progress, and its chart. */
 import { formatMonth } from "../read/month";
 import { formatPeriod } from "../kpi/scorecard";
-import { type ReviewModel } from "./reviewModel";
+import type { StringKey } from "../../i18n/strings";
+import { type ReviewModel, type TrendSection } from "./reviewModel";
 import { a1, rangeA1, SheetBuilder } from "./sheetBuilder";
 import { type ChartSpec, type SheetSpec } from "./workbookSpec";
 import { PERCENT, SIGNED_PERCENT, unitFormat } from "./numberFormats";
@@ -22,6 +23,11 @@ export function trendSheet(model: ReviewModel): SheetSpec | null {
   const last = first + trend.rows.length - 1;
   const totalRow = last + 1;
   const planTotal = trend.plan ? trend.plan.reduce((s, v) => s + v, 0) : null;
+  // Cumulative attainment divides by the whole target period's PL (the full year when Jan–Sep is reviewed
+  // against an annual target), written below the total where it differs from the months shown.
+  const fullRow = trend.plan && trend.planFull !== null && trend.planFull !== planTotal ? totalRow + 1 : null;
+  const denominator = fullRow !== null ? a1(fullRow, 2, true) : a1(totalRow, 2, true);
+  const planFull = fullRow !== null ? trend.planFull! : planTotal;
   let cumulative = 0;
   let cumulativePlan = 0;
   trend.rows.forEach((t, i) => {
@@ -44,7 +50,7 @@ export function trendSheet(model: ReviewModel): SheetSpec | null {
     if (trend.plan) {
       cumulativePlan += trend.plan[i];
       b.formula(r, 7, `SUM(${a1(first, 2, true)}:${C})`, cumulativePlan, money);
-      b.formula(r, 8, `${a1(r, 6)}/${a1(totalRow, 2, true)}`, cumulative / planTotal!, PERCENT);
+      b.formula(r, 8, `IF(${denominator}=0,"${NA}",${a1(r, 6)}/${denominator})`, planFull === 0 ? NA : cumulative / planFull!, PERCENT);
     }
     b.value(r, 9, trend.progress[i] / 12, "value", PERCENT);
   });
@@ -58,15 +64,20 @@ export function trendSheet(model: ReviewModel): SheetSpec | null {
     b.formula(totalRow, 3, sum(3), previousTotal, money, "total");
     b.formula(totalRow, 5, `IF(${a1(totalRow, 3)}=0,"${NA}",(${a1(totalRow, 1)}-${a1(totalRow, 3)})/ABS(${a1(totalRow, 3)}))`, previousTotal === 0 ? NA : (actualTotal - previousTotal) / Math.abs(previousTotal), SIGNED_PERCENT, "total");
   }
-  const note = trend.planSource === "monthly" ? "planMonthly" : trend.planSource === "split" ? "planSplit" : trend.planSource === "even" ? "planEven" : null;
-  if (note) b.banner(totalRow + 1, 0, 9, L(note), "note");
+  if (fullRow !== null) {
+    b.value(fullRow, 0, L("targetFullYear"), "label");
+    b.value(fullRow, 2, trend.planFull, "value", money);
+  }
+  const notes: Record<NonNullable<TrendSection["planSource"]>, StringKey> = { monthly: "planMonthly", split: "planSplit", even: "planEven", yearSplit: "planYearSplit", yearEven: "planYearEven" };
+  const noteRow = (fullRow ?? totalRow) + 1;
+  if (trend.planSource) b.banner(noteRow, 0, 9, L(notes[trend.planSource]), "note");
   const months = trend.rows.map((r) => formatMonth(r.month));
   const series: ChartSpec["series"] = [
     { name: { ref: a1(2, 1) }, values: rangeA1(first, 1, last, 1), cache: trend.rows.map((r) => r.actual ?? 0), as: "column", colour: COLOURS.ac },
     { name: { ref: a1(2, 3) }, values: rangeA1(first, 3, last, 3), cache: trend.rows.map((r) => r.previous ?? 0), as: "column", colour: COLOURS.py },
   ];
   if (trend.plan) series.push({ name: { ref: a1(2, 2) }, values: rangeA1(first, 2, last, 2), cache: trend.plan, as: "line", colour: COLOURS.pl });
-  b.chart({ kind: "columnLine", title: `${name(m, lang)}: ${L("actual")} / ${L("previous")} / ${L("target")}`, categories: rangeA1(first, 0, last, 0), categoryCache: months, series, anchor: { row: totalRow + 3, col: 0, rows: 18, cols: 10 }, valueFormat: money });
+  b.chart({ kind: "columnLine", title: `${name(m, lang)}: ${L("actual")} / ${L("previous")} / ${L("target")}`, categories: rangeA1(first, 0, last, 0), categoryCache: months, series, anchor: { row: noteRow + 2, col: 0, rows: 18, cols: 10 }, valueFormat: money });
   b.sheet.freeze = { rows: 3, cols: 1 };
   b.sheet.print = { landscape: true, fitToWidth: true, repeatRows: { from: 2, to: 2 } };
   return b.sheet;
