@@ -186,6 +186,15 @@ test("bad engine requests are one-line messages in the language asked for", asyn
   const tsParquet = await runCli(["segment", parquet, "--engine", "ts", "--lang", "en"]);
   expect(tsParquet.code).toBe(1);
   expect(tsParquet.stderr).toContain("--engine duckdb");
+  const saved = process.env.KPI_REVIEW_CHDB;
+  process.env.KPI_REVIEW_CHDB = join(dir, "no-chdb-here");
+  try {
+    const noChdb = await runCli(["segment", parquet, "--engine", "clickhouse", "--lang", "en"]);
+    expect([noChdb.code, noChdb.stderr.trim()]).toEqual([1, `chDB (in-process ClickHouse, about 550 MB) is not installed: run npm install --prefix <dir> chdb and set KPI_REVIEW_CHDB=<dir>, or reach a ClickHouse server with --url (tried: ${join(dir, "no-chdb-here")})`]);
+  } finally {
+    if (saved === undefined) delete process.env.KPI_REVIEW_CHDB;
+    else process.env.KPI_REVIEW_CHDB = saved;
+  }
   const refused = await runCli(["segment", join(dir, "missing.parquet"), "--lang", "en"]);
   expect(refused.code).not.toBe(0);
   expect(refused.stderr).not.toMatch(/\n\s+at /);
