@@ -10,6 +10,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { dayToIso, type OrderTable } from "../src/engine/customers/orderTable";
 import { runCli, SAMPLES, SHARED_DATA } from "./helpers/cli";
 import { readStoredValues } from "./helpers/xlsxValues";
+import { startPostgres } from "./helpers/postgresServer";
+import { Client } from "pg";
 import { syntheticOrders } from "./helpers/syntheticOrders";
 import { writeOrdersCsv } from "./helpers/sqlEngines";
 import { openPglite } from "./helpers/pgliteSession";
@@ -245,4 +247,29 @@ test("rows without a customer id, a readable date or an amount are counted alike
   expect(sql.stderr.trim()).toBe(`${file}: 3 rows left out (blank customer id, unreadable date or amount)`);
   expect([ts.json.rejectedRows, ts.json.customers, ts.json.orders]).toEqual([3, 2, 3]);
   expectSameSummaries(sql.json, ts.json);
+});
+
+test("--engine postgres --url --table on a real PostgreSQL server (through pg): the same summaries; --customers-out paged into DuckDB", async () => {
+  const server = await startPostgres();
+  try {
+    const client = new Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      await client.query("CREATE TABLE orders (customer_id TEXT, order_date DATE, amount NUMERIC, order_id TEXT, product TEXT)");
+      const lines = readFileSync(csv, "utf8").trim().split("\n").slice(1);
+      for (let start = 0; start < lines.length; start += 5000) {
+        await client.query(`INSERT INTO orders VALUES ${lines.slice(start, start + 5000).map((line) => `(${line.split(",").map((v) => `'${v}'`).join(", ")})`).join(", ")}`);
+      }
+    } finally {
+      await client.end();
+    }
+    const out = join(dir, "pg-customers.parquet");
+    const pg = await segmentJson(["--engine", "postgres", "--url", server.url, "--table", "orders", "--customers-out", out]);
+    expect(pg.engine).toBe(`PostgreSQL ${server.url.replace("kpi@", "")}`);
+    expectSameSummaries(pg, ts);
+    const [count] = await duck((run) => run(`SELECT count(*) AS n, count(DISTINCT customer_id) AS ids FROM '${out}'`));
+    expect([Number(count.n), Number(count.ids)]).toEqual([ts.customers, ts.customers]);
+  } finally {
+    server.stop();
+  }
 });
