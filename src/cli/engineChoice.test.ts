@@ -26,6 +26,7 @@ test("--engine wins; a URL picks its server; customer-level input goes to DuckDB
   expect(chooseEngine(undefined, { url: "postgres://u@h/db", table: "t" })).toBe("postgres");
   expect(chooseEngine(undefined, { url: "http://h:8123", table: "t" })).toBe("clickhouse");
   expect(chooseEngine(undefined, { customers: "c.csv" })).toBe("duckdb");
+  expect(chooseEngine(file("c.csv"), { customersOut: "out.parquet" })).toBe("duckdb");
 });
 
 test("a CSV is past Excel's rows from line 1,048,577 on (the header counts as a row, as in a sheet)", () => {

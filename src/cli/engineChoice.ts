@@ -72,7 +72,8 @@ export function pastExcelRows(path: string): boolean {
 export function chooseEngine(file: string | undefined, options: EngineOptions): EngineName {
   if (options.engine) return options.engine;
   if (options.url) return /^postgres(ql)?:/i.test(options.url) ? "postgres" : "clickhouse";
-  if (options.customers || options.table) return "duckdb";
+  // The per-customer table is written through DuckDB's COPY, so asking for it picks DuckDB.
+  if (options.customers || options.table || options.customersOut) return "duckdb";
   if (file === undefined) return "ts";
   const kind = fileKind(file);
   if (kind === "parquet" || kind === "parquetFolder" || kind === "delimitedGz") return "duckdb";
