@@ -10,7 +10,8 @@
  *     histogram of the distinct values (so recency and frequency need no sort of the customers);
  *   - scores as COUNTIF (a value equal to a breakpoint lands on the lower score), the 11 segments by code, the
  *     8-class bits against mean scores, the value tiers.
- * The statements create session tables (kpi_base, kpi_breaks, kpi_customers) and then read small results.
+ * The statements create session tables (kpi_base, kpi_breaks, kpi_customers, kpi_months) and then read small
+ * results: the overview, the groups, revenue per product, cohort cells and the monthly figures.
  */
 import { SEGMENTS } from "../customers/segmentNames";
 import type { TierSettings } from "../customers/rfm";
@@ -28,8 +29,6 @@ export interface OrderSource {
   order?: string;
   /** Product column, for ABC. */
   product?: string;
-  /** True when `date` already holds day numbers (days since 1970-01-01) rather than dates. */
-  dateIsDayNumber?: boolean;
 }
 
 export interface SegmentationSqlSettings {
@@ -57,7 +56,7 @@ function numberLiteral(value: number): string {
 
 /** Every row of the source with its parsed columns (NULL where unreadable). */
 function parsedRows(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  const dayOf = source.dateIsDayNumber ? `CAST(${d.ident(source.date)} AS INTEGER)` : d.dayNumber(d.date(d.ident(source.date)));
+  const dayOf = d.dayNumber(d.date(d.ident(source.date)));
   const orderId = source.order ? `NULLIF(${d.trim(d.text(d.ident(source.order)))}, '')` : "NULL";
   const product = source.product ? `COALESCE(${d.trim(d.text(d.ident(source.product)))}, '')` : "''";
   return [
