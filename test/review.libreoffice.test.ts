@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { SHARED_DATA, ROOT_DIR } from "./helpers/cli";
+import { SHARED_DATA, ROOT_DIR, SAMPLES } from "./helpers/cli";
 import { LibreOffice } from "./helpers/libreoffice";
 import { readStoredValues, type StoredSheet } from "./helpers/xlsxValues";
 import { columnLetter } from "../src/engine/read/grid";
@@ -17,17 +17,30 @@ import { reviewWorkbook } from "../src/engine/review/reviewSheets";
 import { writeXlsx } from "../src/xlsx/writeXlsx";
 import type { WorkbookSpec } from "../src/engine/review/workbookSpec";
 import type { Lang } from "../src/i18n/issues";
+import { syntheticOrderCsv, syntheticOrders } from "../bench/syntheticOrders";
 
 const OUT = join(ROOT_DIR, "test-output", "review");
 const office = new LibreOffice();
 
 interface Scenario {
   id: string;
-  monthly: string;
+  /** The monthly sheet; without it the review is built from the order list alone. */
+  monthly?: string;
   options: Omit<ReviewCliOptions, "lang" | "output">;
 }
 
+/** The synthetic order list with products, categories and quantities (bench/syntheticOrders.ts), as a shop exports it. */
+const SYNTHETIC_ORDERS = join(OUT, "synthetic-orders.csv");
+mkdirSync(OUT, { recursive: true });
+writeFileSync(SYNTHETIC_ORDERS, syntheticOrderCsv(syntheticOrders({ orders: 6000 })));
+
 const SCENARIOS: Scenario[] = [
+  { id: "orders-2025", options: { orders: SYNTHETIC_ORDERS, targets: join(SAMPLES, "orders-2025", "targets.csv"), generatedAt: "2026-01-05T09:00:00Z" } },
+  {
+    id: "shop-with-orders",
+    monthly: join(SHARED_DATA, "shop-2025q3", "monthly.csv"),
+    options: { targets: join(SHARED_DATA, "shop-2025q3", "targets.csv"), from: "2025-06", to: "2025-10", orders: SYNTHETIC_ORDERS, generatedAt: "2025-11-03T09:00:00Z" },
+  },
   {
     id: "platform-2025",
     monthly: join(SHARED_DATA, "platform-2025", "monthly.csv"),
@@ -172,6 +185,18 @@ describe.each(SCENARIOS)("$id", (scenario) => {
         expect([round(trend(9), 3), trend(10)]).toEqual([0.784, 0.75]);
         // A target that is not a whole number of 百万 still adds up exactly.
         expect(rowIn(sheetNamed(lang === "zh" ? "目标分解" : "Next targets"), lang === "zh" ? "合计" : "Total")(4)).toBe(3215500000);
+      } else if (scenario.id === "orders-2025" || scenario.id === "shop-with-orders") {
+        // The order-list sections after recalculation: the category contributions add up to the categories'
+        // ΔGMV, the top items and the others add up to the products' GMV, the new/returning table to GMV.
+        const L = (zh: string, en: string) => (lang === "zh" ? zh : en);
+        const categories = rowIn(sheetNamed(L("品类", "Categories")), L("合计", "Total"));
+        expect(categories(8)).toBeCloseTo(categories(2) - categories(3), 6);
+        const products = sheetNamed(L("商品", "Products"));
+        const model = spec.sheets.find((s) => s.name === L("商品", "Products"))!;
+        expect(model.charts[0].series[1].axis).toBe("secondary");
+        expect(recalculated.get(L("新老客与留存", "Customers over time"))).toBeDefined();
+        expect(products.size).toBeGreaterThan(100);
+        if (scenario.id === "orders-2025") expect(round(gmv(4), 2)).toBe(round(model.cells.find((c) => c.formula?.startsWith("SUM(C"))!.expected as number, 2));
       } else {
         expect(gmv(4)).toBe(19800000);
         expect(round(gmv(5), 3)).toBe(0.792);

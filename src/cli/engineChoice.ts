@@ -4,9 +4,6 @@
  * input), ClickHouse (a server with --url, else chDB in this process) or a Postgres-compatible server.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { basename } from "node:path";
-import type { ReviewInput } from "../engine/review/reviewModel";
-import { segmentationForReview } from "../warehouse/reviewSegmentation";
 import { Option, type Command } from "commander";
 import type { OrderListOptions } from "./options";
 import { asOfOption, tiersOption } from "./options";
@@ -95,9 +92,6 @@ function engineLabel(engine: DialectName, options: EngineOptions): string {
   return "DuckDB";
 }
 
-/** Customers shown in the review's 客户明细 sheet when a SQL engine segmented the orders (the largest by spend). */
-export const REVIEW_LIST_LIMIT = 10_000;
-
 function sqlRequest(engine: DialectName, file: string | undefined, options: OrderListOptions & EngineOptions) {
   const input = options.customers ?? file;
   if (input === undefined && !options.table) throw new UsageError("segment: name an order list, or --customers FILE, or --table with --url");
@@ -110,30 +104,6 @@ function sqlRequest(engine: DialectName, file: string | undefined, options: Orde
     choice: { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product, frequency: options.frequency, spend365: options.spend365 },
     settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) },
     customersOut: options.customersOut,
-  };
-}
-
-/**
- * `review --orders` on a SQL engine: the review's order input with the summaries and a capped list of the
- * largest customers; null when the TypeScript engine should read the orders.
- */
-export async function reviewOrdersOnChosenEngine(file: string | undefined, options: OrderListOptions & EngineOptions): Promise<ReviewInput["orders"] | null> {
-  const engine = chooseEngine(file, options);
-  if (engine === "ts") {
-    if (options.customersOut || options.customers) throw new UsageError("--customers and --customers-out need a SQL engine: --engine duckdb");
-    return null;
-  }
-  const request = sqlRequest(engine, file, options);
-  const result = await segmentWithSql({ ...request, listLimit: REVIEW_LIST_LIMIT });
-  const { segmentation, table } = segmentationForReview(result.summary, result.list ?? []);
-  const shown = table.customerIds.length;
-  return {
-    table,
-    settings: request.settings,
-    rejectedRows: result.rejectedRows,
-    source: basename(request.file ?? request.table ?? ""),
-    segmentation,
-    customerList: shown < result.summary.customers || result.customersOut ? { shown, total: result.summary.customers, fullList: result.customersOut?.path } : undefined,
   };
 }
 

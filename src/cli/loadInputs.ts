@@ -2,9 +2,10 @@
 import { basename } from "node:path";
 import { readGridFile } from "./inputFiles";
 import { readMonthlyInputs, type MonthlyInputs } from "../engine/read/readInputs";
+import { readTargetsGrid, type Target } from "../engine/read/targets";
 import { parseMonthArgument } from "../engine/read/month";
 import type { Period } from "../engine/kpi/scorecard";
-import { issue } from "../i18n/issues";
+import { issue, type Issue } from "../i18n/issues";
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -32,6 +33,11 @@ export async function loadMonthlyInputs(monthlyPath: string, targetsPath: string
     warnings: [...encodingNotes, ...inputs.warnings],
     sources: files.map((f) => (f.encoding === null ? basename(f.path) : `${basename(f.path)} (${f.encoding})`)),
   };
+}
+
+/** The targets table named on the command line alone (a review from an order list); none without a path. */
+export async function loadTargets(targetsPath: string | undefined): Promise<{ targets: Target[]; warnings: Issue[] }> {
+  return targetsPath ? readTargetsGrid(await readGridFile(targetsPath)) : { targets: [], warnings: [] };
 }
 
 /** `--from 2025-06 --to 2025-10`; either alone means that single bound with the other defaulting to it. */

@@ -34,6 +34,8 @@ export interface OrderListOptions {
   amount?: string;
   order?: string;
   product?: string;
+  category?: string;
+  quantity?: string;
 }
 
 export function addOrderListOptions(command: Command): Command {
@@ -44,11 +46,13 @@ export function addOrderListOptions(command: Command): Command {
     .option("--date <column>", "order date column")
     .option("--amount <column>", "amount column")
     .option("--order <column>", "order id column")
-    .option("--product <column>", "product column (for ABC)");
+    .option("--product <column>", "product column (for ABC)")
+    .option("--category <column>", "category column (品类 / 类目)")
+    .option("--quantity <column>", "quantity column (数量), for unit prices");
 }
 
 export function orderColumns(options: OrderListOptions): OrderColumnChoice {
-  return { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product };
+  return { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product, category: options.category, quantity: options.quantity };
 }
 
 /** `--as-of 1998-07-01` as a day number; undefined when not given. */

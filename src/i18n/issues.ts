@@ -141,6 +141,10 @@ const ISSUE_TEXT = {
     zh: (p) => `数据中没有 ${p.period}（同期）的月份，同比为 n.a.`,
     en: (p) => `the data has no months of ${p.period} (previous year); YoY is n.a.`,
   },
+  newCustomersOverCounted: {
+    zh: (p) => `订单数据在期间前只有 ${p.months} 个月（不足 12 个月），新客数按“数据中首单”计，会偏高`,
+    en: (p) => `the order list has only ${p.months} months before the period (less than 12): new customers count first orders in the data and are over-counted`,
+  },
   lmdiNotPossible: {
     zh: (p) => `GMV 归因无法计算：${p.reason === "missing" ? "访客数、支付买家数或 GMV 缺失" : "存在零或负值，无法取对数"}`,
     en: (p) => `GMV drivers cannot be decomposed: ${p.reason === "missing" ? "visitors, buyers or GMV is missing" : "a value is zero or negative, so its logarithm is undefined"}`,

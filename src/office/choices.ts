@@ -13,7 +13,8 @@ export const CHOICES_SETTING = "kpiReview.choices";
 
 export interface ReviewChoices {
   version: 1;
-  data: DataSource;
+  /** The monthly data; null for a review from the order list alone (then `orders` is required). */
+  data: DataSource | null;
   /** Column meanings (and rules: aggregation, direction, unit) the analyst confirmed or changed, keyed by header. */
   overrides: Record<string, ColumnMeaning | "ignore" | ColumnOverride>;
   targets: DataSource | null;

@@ -10,12 +10,13 @@ import { editedOwnSheets } from "./ownSheets";
 import { officeCapabilities } from "./capabilities";
 import { saveChoices, type ReviewChoices } from "./choices";
 import { readMonthlyInputs } from "../engine/read/readInputs";
+import { readTargetsGrid } from "../engine/read/targets";
 import { parseMonthArgument } from "../engine/read/month";
 import { isoToDay } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
 import { buildReview, type ReviewModel } from "../engine/review/reviewModel";
 import { reviewWorkbook } from "../engine/review/reviewSheets";
-import type { Issue } from "../i18n/issues";
+import { InputError, issue, type Issue } from "../i18n/issues";
 import type { Period } from "../engine/kpi/scorecard";
 
 export type GenerateStage = "reading" | "computing" | "writing";
@@ -67,12 +68,14 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
   const progress = (stage: GenerateStage, fraction: number) => report(stage, fraction, { ...counts });
   const between = () => throwIfCancelled(options.signal);
   progress("reading", 0);
-  const monthlyGrid = await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total), { between });
+  if (!choices.data && !choices.orders) throw new InputError([issue("noData", "")]);
+  // Without monthly data the review is built from the order list alone.
+  const monthlyGrid = choices.data ? await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total), { between }) : null;
   // The same reader as the command line: targets' 方向/汇总, the data's 目标X columns, cross-checks.
   const targetsGrid = choices.targets ? await readGrid(context, choices.targets, undefined, undefined, { between }) : undefined;
-  const monthly = readMonthlyInputs(monthlyGrid, targetsGrid, { overrides: choices.overrides });
-  const targets = { targets: monthly.targets };
-  const warnings: Issue[] = [...monthly.warnings];
+  const monthly = monthlyGrid ? readMonthlyInputs(monthlyGrid, targetsGrid, { overrides: choices.overrides }) : null;
+  const targets = monthly ? { targets: monthly.targets, warnings: [] } : targetsGrid ? readTargetsGrid(targetsGrid) : { targets: [], warnings: [] };
+  const warnings: Issue[] = [...(monthly?.warnings ?? targets.warnings)];
   let orders;
   if (choices.orders) {
     const columns = await readOrderColumns(context, choices.orders, {
@@ -94,14 +97,14 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
   throwIfCancelled(options.signal);
   progress("computing", 0.5);
   const model = buildReview({
-    table: monthly.table,
+    table: monthly?.table,
     targets: targets.targets,
     period: periodOf(choices),
     thresholds: choices.thresholds,
     orders,
     nextTarget: choices.nextTarget ?? undefined,
     lang: choices.lang,
-    source: monthlyGrid.sheet,
+    source: monthlyGrid?.sheet ?? orders?.source ?? "",
     generatedAt: options.now ?? new Date(),
   });
   const spec = reviewWorkbook(model);

@@ -175,6 +175,30 @@ describe("Generate review sheet, end to end on the fake host", () => {
     for (const sheet of excel.sheets) for (const cell of sheet.cells.values()) expect(String(cell.formula)).not.toMatch(/KPI\./);
   });
 
+  test("a review from an order range alone: products, categories, customers over time with a colour scale", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("订单", [
+      ["下单时间", "客户ID", "订单号", "商品ID", "品类", "数量", "实付金额"],
+      ["2024-01-05", "A", "O1", "P1", "X", 2, 80],
+      ["2024-02-20", "B", "O2", "P2", "Y", 1, 150],
+      ["2025-01-10", "A", "O4", "P1", "X", 1, 40],
+      ["2025-01-15", "C", "O5", "P2", "Y", 2, 300],
+      ["2025-02-03", "C", "O7", "P1", "X", 3, 120],
+      ["2025-02-10", "D", "O8", "P4", "Z", 1, 250],
+    ]);
+    const choices = { ...defaultChoices("zh"), data: null, orders: { kind: "range", sheet: "订单", address: "A1:G7" } as const };
+    const result = await generateReview(excel.context, choices, { capabilities: ALL, now: new Date("2025-03-01T00:00:00Z") });
+    // 品类 joins once the pane's order reader carries the category column (the order reader's typed columns).
+    expect(result.write.sheets).toEqual(expect.arrayContaining(["经营复盘", "月度趋势", "商品", "新老客与留存", "用户分层", "客户明细"]));
+    // GMV 2025 = 40 + 300 + 120 + 250 = 710, from the orders.
+    expect(excel.cell("经营复盘", "A6")).toBe("GMV");
+    expect(excel.cell("经营复盘", "D6")).toBe(710);
+    const retention = excel.sheet("新老客与留存")!;
+    expect(retention.conditionalFormats.some((cf) => cf.formula.startsWith("colorScale:") && cf.formula.includes("LowestValue"))).toBe(true);
+    expect(retention.charts.map((c) => [c.type, c.seriesBy])).toEqual([["ColumnStacked", undefined], ["Line", "Rows"]]);
+    expect(excel.sheet("商品")!.charts[0].series[1]).toMatchObject({ chartType: "Line", axisGroup: "Secondary" });
+  });
+
   test("bad input is reported by cell and nothing is written", async () => {
     const excel = new FakeExcel();
     excel.addSheet("月度数据", [["月份", "GMV"], ["2025-01", "lots"]]);

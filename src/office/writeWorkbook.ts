@@ -128,6 +128,15 @@ function applyLayout(ws: Excel.Worksheet, sheet: SheetSpec, capabilities: Capabi
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = height;
   for (const range of sheet.merges) ws.getRange(range).merge(false);
   for (const cf of sheet.conditionalFormats) {
+    if (cf.rule.kind === "colorScale") {
+      const scale = ws.getRange(cf.range).conditionalFormats.add("ColorScale");
+      scale.colorScale.criteria = {
+        minimum: { type: "LowestValue", color: colour(cf.rule.low) },
+        maximum: { type: "HighestValue", color: colour(cf.rule.high) },
+      };
+      continue;
+    }
+    if (!("colour" in cf)) continue;
     const first = cf.range.split(":")[0];
     const conditional = ws.getRange(cf.range).conditionalFormats.add("Custom");
     conditional.custom.rule.formula = cf.rule.kind === "textEquals" ? `=${first}="${cf.rule.text}"` : `=${cf.rule.formula}`;
@@ -163,12 +172,16 @@ const CHART_TYPES: Record<ChartSpec["kind"], string> = {
   bar: "BarClustered",
   doughnut: "Doughnut",
   column: "ColumnClustered",
+  line: "Line",
 };
 
 /** Charts through the chart API; combo series need ExcelApi 1.7. Returns whether the chart was added. */
 function addChart(ws: Excel.Worksheet, sheet: SheetSpec, chart: ChartSpec, capabilities: Capabilities): boolean {
   if (!capabilities.isSetSupported("ExcelApi", "1.7")) return false;
-  const added = ws.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, ws.getRange(chart.series[0].values), "Columns");
+  // A series laid out along a row (an LTV curve) is read by rows, so its cells stay one series.
+  const alongRow = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(chart.series[0].values);
+  const seriesBy = alongRow && alongRow[1] === alongRow[2] ? "Rows" : "Columns";
+  const added = ws.charts.add(CHART_TYPES[chart.kind] as Excel.ChartType, ws.getRange(chart.series[0].values), seriesBy);
   added.title.text = chart.title;
   added.legend.position = "Bottom";
   added.legend.visible = chart.kind === "doughnut" || chart.series.filter((s) => s.colour !== "none").length > 1;
@@ -178,6 +191,8 @@ function addChart(ws: Excel.Worksheet, sheet: SheetSpec, chart: ChartSpec, capab
     if (i > 0) series.setValues(ws.getRange(spec.values));
     series.setXAxisValues(ws.getRange(chart.categories));
     if (spec.as === "line") series.chartType = "Line";
+    // A secondary value axis needs ExcelApi 1.8; without it the line shares the primary axis.
+    if (spec.axis === "secondary" && capabilities.isSetSupported("ExcelApi", "1.8")) series.axisGroup = "Secondary";
     if (spec.colour === "none") series.format.fill.clear();
     else if (spec.colour) series.format.fill.setSolidColor(colour(spec.colour));
     if (spec.labels) {

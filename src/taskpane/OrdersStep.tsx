@@ -33,7 +33,7 @@ export function OrdersStep({ pane }: { pane: ReviewPane }) {
         <div className={styles.row} role="group" aria-label={text.orderColumns}>
           {ORDER_FIELDS.map((field) => {
             const used = check.used[field];
-            const auto = used ? paneSay(lang, "orderAutoFound", { header: used }) : paneSay(lang, "orderAutoNone");
+            const auto = used ? paneSay(lang, "orderAutoFound", { header: used }) : check.missing.includes(field) ? paneSay(lang, "orderAutoNone") : paneSay(lang, "orderAuto");
             return (
               <Field key={field} label={paneSay(lang, FIELD_TEXT[field])} className={styles.wide}>
                 <Select

@@ -3,7 +3,7 @@
  * what a column means (recogniseColumn, the catalog); this module only turns its meanings into options and
  * labels, so that new kinds of meaning from the engine become new options here and nowhere else.
  */
-import { CATALOG, type CatalogKey, type Unit } from "../engine/metrics/catalog";
+import { CATALOG, catalogKeyForName, type CatalogKey, type Unit } from "../engine/metrics/catalog";
 import { parseHeader, recogniseColumn, type ColumnMeaning } from "../engine/metrics/headers";
 import type { ColumnOverride } from "../engine/read/columnRules";
 import { ruleFromName } from "../engine/metrics/nameRules";
@@ -103,10 +103,13 @@ export function columnOptions(header: string, detected: ColumnMeaning, lang: Lan
   const options: ColumnOption[] = [{ value: "ignore", label: paneSay(lang, "ignore") }, { value: "custom", label: paneSay(lang, "customMetric") }];
   // What the reader recognised (a channel measure, a customer-type split, a comparison) stays one choice away.
   if (detected.kind === "channel" || detected.kind === "segment" || detected.kind === "comparison") options.push({ value: choiceValue(detected), label: meaningLabel(detected, lang) });
-  // Any column can be a channel's GMV or traffic, the channel named by the header.
+  // Any column can be a channel's GMV or traffic: a customer-type split of GMV (老客GMV) as channel 老客, others
+  // named by the header.
   if (detected.kind !== "channel") {
-    for (const measure of ["gmv", "traffic"] as const) {
-      const channel: ColumnMeaning = { kind: "channel", channel: name, measure };
+    const gmvSplit = detected.kind === "segment" && catalogKeyForName(parseHeader(detected.of).name) === "gmv";
+    const channelName = detected.kind === "segment" && gmvSplit ? detected.segment : name;
+    for (const measure of gmvSplit ? (["gmv"] as const) : (["gmv", "traffic"] as const)) {
+      const channel: ColumnMeaning = { kind: "channel", channel: channelName, measure };
       options.push({ value: choiceValue(channel), label: meaningLabel(channel, lang) });
     }
   }

@@ -20,6 +20,8 @@ export interface OrdersCheck {
   headers: string[];
   /** The column the reader uses for each field. */
   used: OrderColumns;
+  /** Fields the reader found no column for (known only when that is why the check failed, or when it passed). */
+  missing: OrderField[];
   checkedRows: number;
   usableRows: number;
   rejectedRows: number;
@@ -39,8 +41,10 @@ export function checkOrders(grid: Grid, chosen: OrderColumns): OrdersCheck {
     }
     // A range none of whose rows can be used (dates or amounts in the wrong columns) is a problem now, not at Generate.
     const error = read.table.rows === 0 && read.rejected.length > 0 ? new InputError(read.rejected.slice(0, 3)) : null;
-    return { headers, used, checkedRows, usableRows: read.table.rows, rejectedRows: read.rejectedRows, error };
+    const missing = ORDER_FIELDS.filter((f) => used[f] === undefined);
+    return { headers, used, missing, checkedRows, usableRows: read.table.rows, rejectedRows: read.rejectedRows, error };
   } catch (error) {
-    return { headers, used: {}, checkedRows, usableRows: 0, rejectedRows: 0, error };
+    const missing = error instanceof InputError ? error.issues.filter((i) => i.code === "orderColumnMissing").map((i) => String(i.params.field) as OrderField) : [];
+    return { headers, used: {}, missing, checkedRows, usableRows: 0, rejectedRows: 0, error };
   }
 }

@@ -52,6 +52,10 @@ describe("column choices", () => {
     const options = columnOptions("抖音(元)", detectedMeaning("抖音(元)"), "zh").map((o) => o.value);
     expect(options).toEqual(expect.arrayContaining(["ignore", "custom", "channel:gmv:抖音", "channel:traffic:抖音", "metric:gmv"]));
     expect(choiceFromValue("channel:gmv:抖音", "抖音(元)", detectedMeaning("抖音(元)"))).toEqual({ kind: "channel", channel: "抖音", measure: "gmv" });
+    // 老客GMV is read as a customer-type split; the ways out include channel 老客's GMV, a custom metric, not using it.
+    const split = detectedMeaning("老客GMV");
+    expect(split).toEqual({ kind: "segment", segment: "老客", of: "GMV" });
+    expect(columnOptions("老客GMV", split, "zh").map((o) => o.value).slice(0, 4)).toEqual(["ignore", "custom", "segment:老客:GMV", "channel:gmv:老客"]);
   });
 });
 
@@ -107,7 +111,9 @@ describe("orders check", () => {
     ["o2", "c2", "2025-01-03", 50],
   ]);
   test("a missing amount column is reported; naming it makes the list readable", () => {
-    expect(checkOrders(orders, {}).error).not.toBeNull();
+    const unnamed = checkOrders(orders, {});
+    expect(unnamed.error).not.toBeNull();
+    expect(unnamed.missing).toEqual(["amount"]);
     const named = checkOrders(orders, { amount: "实付", order: "单号" });
     expect(named.error).toBeNull();
     expect(named.used).toMatchObject({ customer: "买家", date: "日期", amount: "实付", order: "单号" });

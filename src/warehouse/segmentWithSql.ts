@@ -9,8 +9,7 @@ import type { CustomerSource } from "../engine/sql/customerTableSql";
 import { runSegmentationSql } from "../engine/sql/runSegmentationSql";
 import type { OrderSource } from "../engine/sql/segmentationSql";
 import type { SegmentationSummary } from "../engine/sql/segmentationSummary";
-import type { SqlRow, SqlSession } from "../engine/sql/sqlSession";
-import { topCustomersSql } from "../engine/sql/customerTableSql";
+import type { SqlSession } from "../engine/sql/sqlSession";
 import { issue, InputError } from "../i18n/issues";
 import { ChdbMissingError, chdbModulePath, openChdb } from "./chdbSession";
 import { openClickhouse } from "./clickhouseSession";
@@ -35,8 +34,6 @@ export interface SqlSegmentRequest {
   choice: OrderColumnChoice & CustomerColumnChoice;
   settings: SegmentationSettings;
   customersOut?: string;
-  /** Also bring back this many customers, largest spend first (the review's capped 客户明细 list). */
-  listLimit?: number;
 }
 
 export interface SqlSegmentResult {
@@ -44,8 +41,6 @@ export interface SqlSegmentResult {
   /** Rows left out for a blank customer id, an unreadable date or amount. */
   rejectedRows: number;
   customersOut?: { path: string; rows: number };
-  /** The largest customers by spend (then id), when `listLimit` was given. */
-  list?: SqlRow[];
 }
 
 const URL_EXAMPLE = { clickhouse: "http://host:8123", postgres: "postgres://user@host:5432/db" } as const;
@@ -93,7 +88,6 @@ export async function segmentWithSql(request: SqlSegmentRequest): Promise<SqlSeg
     const { summary, rejectedRows } = await runSegmentationSql(session, source, settings);
     if (summary.customers === 0) throw new InputError([issue("noCustomerRows", label)]);
     const result: SqlSegmentResult = { summary, rejectedRows };
-    if (request.listLimit) result.list = await session.query(topCustomersSql(session.dialect, request.listLimit));
     if (request.customersOut) result.customersOut = { path: request.customersOut, rows: await writeCustomersOut(session, request.customersOut, inputs) };
     return result;
   } catch (error) {

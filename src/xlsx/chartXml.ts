@@ -23,7 +23,7 @@ export function hideZeros(format: string): string {
   return `${format};-${format};`;
 }
 
-const PALETTE = ["1F4E79", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300", "255E91"];
+const PALETTE = ["1F4E79", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "7030A0", "9E480E", "636363", "997300", "255E91"];
 
 function fill(colour: string | undefined, index: number, line = false): string {
   if (colour === "none") return "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>";
@@ -62,6 +62,17 @@ function seriesXml(chart: ChartSpec, sheet: string, s: ChartSeriesSpec, index: n
 
 const CAT_AXIS = 500100;
 const VAL_AXIS = 500200;
+const CAT_AXIS_2 = 500300;
+const VAL_AXIS_2 = 500400;
+
+/** A secondary value axis on the right (its category axis hidden), for series with `axis: "secondary"`. */
+function secondaryAxes(valueFormat: string | undefined): string {
+  const text = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
+  return (
+    `<c:catAx><c:axId val="${CAT_AXIS_2}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="1"/><c:axPos val="b"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${VAL_AXIS_2}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${VAL_AXIS_2}"/><c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="r"/><c:numFmt formatCode="${xmlEscape(valueFormat ?? "General")}" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${text}<c:crossAx val="${CAT_AXIS_2}"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>`
+  );
+}
 
 function axes(horizontal: boolean, valueFormat: string | undefined): string {
   const numFmt = `<c:numFmt formatCode="${xmlEscape(valueFormat ?? "General")}" sourceLinked="0"/>`;
@@ -86,13 +97,22 @@ export function chartXml(chart: ChartSpec, sheet: string, seriesNames: string[])
       break;
     case "columnLine": {
       const columns = chart.series.map((s, i) => ({ s, i })).filter(({ s }) => s.as !== "line");
+      const lineXml = (list: Array<{ s: ChartSeriesSpec; i: number }>, ids: string) =>
+        list.length ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${list.map(({ s, i }) => seriesXml(chart, dataSheet, s, i, seriesNames[i], "line")).join("")}<c:marker val="1"/>${ids}</c:lineChart>` : "";
       const lines = chart.series.map((s, i) => ({ s, i })).filter(({ s }) => s.as === "line");
+      const primary = lines.filter(({ s }) => s.axis !== "secondary");
+      const secondary = lines.filter(({ s }) => s.axis === "secondary");
       plot =
         `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${columns.map(({ s, i }) => seriesXml(chart, dataSheet, s, i, seriesNames[i], "bar")).join("")}<c:gapWidth val="80"/>${axisIds}</c:barChart>` +
-        (lines.length ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lines.map(({ s, i }) => seriesXml(chart, dataSheet, s, i, seriesNames[i], "line")).join("")}<c:marker val="1"/>${axisIds}</c:lineChart>` : "") +
-        axes(false, chart.valueFormat);
+        lineXml(primary, axisIds) +
+        lineXml(secondary, `<c:axId val="${CAT_AXIS_2}"/><c:axId val="${VAL_AXIS_2}"/>`) +
+        axes(false, chart.valueFormat) +
+        (secondary.length ? secondaryAxes(chart.secondaryFormat) : "");
       break;
     }
+    case "line":
+      plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${chart.series.map((s, i) => seriesXml(chart, dataSheet, s, i, seriesNames[i], "line")).join("")}<c:marker val="1"/>${axisIds}</c:lineChart>` + axes(false, chart.valueFormat);
+      break;
     default: {
       const horizontal = chart.kind === "bar";
       const stacked = chart.kind === "stackedColumn";

@@ -31,9 +31,9 @@ function orderList(): unknown[][] {
   return rows;
 }
 
-/** The platform sample with a second users column (会员数 beside 用户规模): a conflict no analyst made. */
+/** The platform sample with a second users column (会员数 beside 用户规模): a conflict no analyst made; and 老客GMV. */
 function withMembers(): unknown[][] {
-  return csv("platform-2025/monthly.csv").map((row, r) => [...row, r === 0 ? "会员数" : Number(row[11]) + 1]);
+  return csv("platform-2025/monthly.csv").map((row, r) => [...row, r === 0 ? "会员数" : Number(row[11]) + 1, r === 0 ? "老客GMV" : Math.round(Number(row[1]) * 0.6)]);
 }
 
 /** Daily rows (生意参谋's 统计日期) for January and February 2025. */
@@ -183,6 +183,8 @@ describe.each([
     const language = page.getByRole("combobox", { name: "语言 / Language" });
     await language.focus();
     await page.keyboard.press(lang === "zh" ? "ArrowDown" : "ArrowUp");
+    // A visible focus ring on a dropdown reached by keys.
+    expect(await language.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
     const other: Lang = lang === "zh" ? "en" : "zh";
     await expect(dataMessage.innerText()).resolves.toContain(paneSay(other, "dataError"));
     await pane.check("2-no-month-column-switched");
@@ -191,7 +193,7 @@ describe.each([
     await pane.check("2-no-month-column");
 
     // A natural conflict (会员数 and 用户规模 are both users): step 2 stays, the way out is in the dropdown.
-    await select(page, "会员", "A1:M25");
+    await select(page, "会员", "A1:N25");
     await useButtons.first().click();
     const members = page.getByRole("combobox", { name: "会员数", exact: true });
     await members.waitFor();
@@ -202,6 +204,12 @@ describe.each([
     await pane.check("3-conflict-members");
     await members.selectOption({ label: T("ignore") });
     await expect(page.getByTestId("column-会员数").innerText()).resolves.not.toContain("会员!L1");
+    expect(await generate.getAttribute("aria-disabled")).toBeNull();
+    // 老客GMV is a customer-type split; it can be made channel 老客's GMV instead.
+    const returning = page.getByRole("combobox", { name: "老客GMV", exact: true });
+    await expect(returning.inputValue()).resolves.toBe("segment:老客:GMV");
+    await returning.selectOption("channel:gmv:老客");
+    await expect(returning.inputValue()).resolves.toBe("channel:gmv:老客");
     expect(await generate.getAttribute("aria-disabled")).toBeNull();
 
     // The structure step says what the reader found: daily rows combined into months; a dimension column.
@@ -343,7 +351,7 @@ describe.each([
     await progress.waitFor();
     // Counts: the order list's 600 rows read, then sheets written.
     await page.getByTestId("progress").filter({ hasText: T("progressCounts", { rows: "600", sheets: 0 }).split("·")[0].trim() }).waitFor({ timeout: 30000 });
-    await expect(page.getByTestId("progress").innerText()).resolves.toContain(T("writing"));
+    await page.getByTestId("progress").filter({ hasText: T("writing") }).waitFor({ timeout: 30000 });
     await pane.check("11-generating");
     await page.getByRole("button", { name: T("cancel") }).click();
     await page.getByTestId("generate-result").waitFor();
@@ -353,17 +361,20 @@ describe.each([
     await page.evaluate(() => Object.assign(window, { __syncDelayMs: 0 }));
 
     // Generate: the result is focused and announced; the review holds what the settings said.
+    const review = lang === "zh" ? ["经营复盘", "月度趋势", "渠道结构", "用户分层", "客户明细", "目标分解"] : ["Review", "Monthly trend", "Channels", "Customers", "Customer list", "Next targets"];
     await generate.click();
     await page.getByTestId("generate-done").waitFor({ timeout: 30000 });
     await page.waitForFunction(() => document.activeElement?.id === "generate-result");
     await expect(page.getByTestId("live-region").innerText()).resolves.toBe(T("done"));
     await pane.check("12-done");
     await pane.docShot("done", "#generate-result", "end");
+    // From the result, Tab reaches the first sheet's link, with a visible focus ring.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => [document.activeElement?.textContent, getComputedStyle(document.activeElement!).outlineStyle])).toEqual([review[0], "solid"]);
     const written = await page.evaluate(() => {
       const fake = (window as unknown as { __fake: { sheets: Array<{ name: string }>; cell(s: string, a: string): unknown; settings: Map<string, string> } }).__fake;
       return { sheets: fake.sheets.map((s) => s.name), notes: fake.cell("我的笔记", "A1"), choices: JSON.parse(fake.settings.get("kpiReview.choices")!) };
     });
-    const review = lang === "zh" ? ["经营复盘", "月度趋势", "渠道结构", "用户分层", "客户明细", "目标分解"] : ["Review", "Monthly trend", "Channels", "Customers", "Customer list", "Next targets"];
     expect(written.sheets).toEqual([...before, ...review]);
     expect(written.notes).toBe("keep me");
     expect(written.choices.thresholds).toEqual({ green: 1.2, amber: 0.9 });

@@ -26,8 +26,10 @@ export type Cell = { formula?: Content; type?: "text" | "number" | "boolean" | "
 export interface FakeChart {
   type: string;
   title: string;
-  series: Array<{ name: string; values?: string; chartType?: string; labels?: string }>;
+  series: Array<{ name: string; values?: string; chartType?: string; labels?: string; axisGroup?: string }>;
   valueFormat?: string;
+  /** Set when the chart reads its first range by rows (a series along a row). */
+  seriesBy?: string;
 }
 
 export interface FakeSheet {
@@ -420,9 +422,9 @@ export class FakeExcel {
       merge: () => fake.queue("merge", address, () => sheetRef().merges.push(address)),
       calculate: () => fake.queue("calculate", address, () => (fake.stale = false)),
       conditionalFormats: {
-        add: () => {
-          const cf = { custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } } };
-          fake.queue("conditionalFormat", address, () => sheetRef().conditionalFormats.push({ range: address, formula: cf.custom.rule.formula, fill: String(cf.custom.format.fill.color) }));
+        add: (type?: string) => {
+          const cf = { type, custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } }, colorScale: { criteria: null as unknown } };
+          fake.queue("conditionalFormat", address, () => sheetRef().conditionalFormats.push({ range: address, formula: type === "ColorScale" ? `colorScale:${JSON.stringify(cf.colorScale.criteria)}` : cf.custom.rule.formula, fill: String(cf.custom.format.fill.color) }));
           return cf;
         },
       },
@@ -614,14 +616,15 @@ export class FakeExcel {
         },
       },
       charts: {
-        add: (type: string, range: Excel.Range) => {
-          const chart: FakeChart = { type, title: "", series: [] };
+        add: (type: string, range: Excel.Range, seriesBy?: string) => {
+          const chart: FakeChart = { type, title: "", series: [], ...(seriesBy === "Rows" ? { seriesBy } : {}) };
           const seriesProxy = (values?: string) => {
             const s: FakeChart["series"][number] = { name: "", values, chartType: undefined };
             chart.series.push(s);
             return {
               set name(v: string) { s.name = v; },
               set chartType(v: string) { s.chartType = v; },
+              set axisGroup(v: string) { s.axisGroup = v; },
               set hasDataLabels(v: boolean) { void v; },
               setValues: (r: Excel.Range) => (s.values = (r as unknown as { fakeAddress: string }).fakeAddress),
               setXAxisValues: () => undefined,

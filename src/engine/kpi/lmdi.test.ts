@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { gmvDrivers, lmdiEffects, logarithmicMean } from "./lmdi";
+import { gmvDrivers, gmvFactors, lmdiEffects, logarithmicMean } from "./lmdi";
 
 describe("LMDI", () => {
   test("domain.md's check: 100,000 → 110,000 visitors, 2.0% → 1.9%, aov 200 → 210", () => {
@@ -46,5 +46,26 @@ describe("LMDI", () => {
         forward.forEach((e, k) => expect(Math.abs(e - reversed[k])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(e))));
       }),
     );
+  });
+});
+
+describe("LMDI without visitors (an order list): GMV = buyers × aov", () => {
+  test("buyers 2,000 → 2,200 and aov 200 → 190: the two effects by hand, adding up to ΔGMV", () => {
+    const result = gmvFactors({ buyers: 2000, gmv: 400000 }, { buyers: 2200, gmv: 418000 });
+    if (!result.ok) throw new Error("expected a decomposition");
+    // L = 18,000 / ln(418,000/400,000) ≈ 408,955; buyers L·ln 1.1 ≈ +38,978; aov L·ln 0.95 ≈ −20,977.
+    const L = 18000 / Math.log(418000 / 400000);
+    expect(result.factors.map((f) => f.key)).toEqual(["buyers", "aov"]);
+    expect(result.factors[0].effect).toBeCloseTo(L * Math.log(1.1), 6);
+    expect(result.factors[1].effect).toBeCloseTo(L * Math.log(0.95), 6);
+    expect(result.factors[0].effect + result.factors[1].effect).toBeCloseTo(18000, 6);
+  });
+
+  test("visitors on both sides give the three factors; visitors on one side only fall back to two", () => {
+    const three = gmvFactors({ visitors: 100000, buyers: 2000, gmv: 400000 }, { visitors: 110000, buyers: 2090, gmv: 438900 });
+    expect(three.ok && three.factors.map((f) => f.key)).toEqual(["visitors", "conversion", "aov"]);
+    const two = gmvFactors({ buyers: 2000, gmv: 400000 }, { visitors: 110000, buyers: 2090, gmv: 438900 });
+    expect(two.ok && two.factors.map((f) => f.key)).toEqual(["buyers", "aov"]);
+    expect(gmvFactors({ buyers: 0, gmv: 1 }, { buyers: 1, gmv: 1 })).toEqual({ ok: false, reason: "nonPositive" });
   });
 });

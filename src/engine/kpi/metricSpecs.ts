@@ -144,13 +144,20 @@ export function columnValues(table: MonthlyTable, column: number, months: readon
   });
 }
 
+/** The columns' total over the months: the sum of the months, or a column's exact period total where it has one. */
 function sumOf(table: MonthlyTable, columns: number[], months: readonly Month[], missing: Set<Month>): number {
   let sum = 0;
   for (const column of columns) {
+    let columnSum = 0;
+    let complete = true;
     columnValues(table, column, months).forEach((v, i) => {
-      if (v === null) missing.add(months[i]);
-      else sum += v;
+      if (v === null) {
+        missing.add(months[i]);
+        complete = false;
+      } else columnSum += v;
     });
+    const exact = complete ? table.columns[column].periodTotal?.(months) : undefined;
+    sum += exact ?? columnSum;
   }
   return sum;
 }

@@ -8,7 +8,7 @@ import { formatMonth, monthRange, monthYear, makeMonth, type Month } from "../re
 import type { Target } from "../read/targets";
 import { issue, type Issue } from "../../i18n/issues";
 import { attainment, growth, ppChange, status, variance, DEFAULT_THRESHOLDS, type Status, type StatusThresholds } from "./compare";
-import { gmvDrivers, type LmdiEffects } from "./lmdi";
+import { gmvFactors, type DriverEffect, type LmdiEffects } from "./lmdi";
 import { metricSpecs, periodValue, type MetricSpec } from "./metricSpecs";
 import { resolveTarget, targetKind, type TargetBasis, type TargetProgress } from "./targetToDate";
 
@@ -39,13 +39,18 @@ export interface MetricResult {
   growth: number | null;
   ppChange: number | null;
   status: Status | null;
+  /** The industry average (BM) from the targets table; null where none is given. */
+  benchmark: number | null;
   spec: MetricSpec;
 }
 
 export interface DriverResult {
   previous: number | null;
   actual: number | null;
+  /** The three effects visitors / conversion / aov; null where the decomposition has two factors or none. */
   effects: LmdiEffects | null;
+  /** The effects in order: visitors, conversion, aov; or buyers, aov without visitors (an order list). */
+  factors: DriverEffect[] | null;
 }
 
 export interface Scorecard {
@@ -136,6 +141,7 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
       growth: growth(current.value, before.value),
       ppChange: spec.unit === "%" ? ppChange(current.value, before.value) : null,
       status: status(reached, thresholds),
+      benchmark: target?.benchmark ?? null,
       spec,
     };
   });
@@ -168,9 +174,12 @@ function computeDrivers(metrics: MetricResult[], hasPrevious: boolean, warnings:
   const pick = (key: string, which: "actual" | "previous") => metrics.find((m) => m.key === key)?.[which] ?? undefined;
   const before = { visitors: pick("visitors", "previous"), buyers: pick("buyers", "previous"), gmv: pick("gmv", "previous") };
   const after = { visitors: pick("visitors", "actual"), buyers: pick("buyers", "actual"), gmv: pick("gmv", "actual") };
-  const result = gmvDrivers(before, after);
+  const result = gmvFactors(before, after);
   if (!result.ok && hasPrevious) {
     warnings.push(issue("lmdiNotPossible", undefined, { reason: result.reason }));
   }
-  return { previous: before.gmv ?? null, actual: after.gmv ?? null, effects: result.ok ? result.effects : null };
+  const factors = result.ok ? result.factors : null;
+  const effect = (key: string) => factors!.find((f) => f.key === key)!.effect;
+  const effects = factors && factors.length === 3 ? { visitors: effect("visitors"), conversion: effect("conversion"), aov: effect("aov") } : null;
+  return { previous: before.gmv ?? null, actual: after.gmv ?? null, effects, factors };
 }

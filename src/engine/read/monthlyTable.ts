@@ -28,6 +28,11 @@ export interface MonthlyColumn {
   values: (number | null)[];
   /** Address of each value's (first) cell, aligned with `months`. */
   cells: string[];
+  /**
+   * For a count that does not add up over months (distinct buyers built from an order list), its exact value
+   * over a set of months; period values use it instead of the sum of the months.
+   */
+  periodTotal?: (months: readonly Month[]) => number | null;
   /** How the column combines, which way is better, and who decided. Absent on tables built by hand: then the catalog's. */
   rule?: ColumnRule;
   /** Plain numbers were read as percent numbers (5.2 is 5.2%). */

@@ -28,11 +28,14 @@ export interface Target {
   monthly: Map<Month, number>;
   /** The months `value` is for, from the target column's header (`2025目标` is the year 2025). */
   period: TargetPeriod;
+  /** The industry average (BM) from a `行业均值` / `benchmark` column, where given. */
+  benchmark?: number | null;
 }
 
 const METRIC_HEADER = /^(?:指标|指标名称|指标名|项目|名称|kpi|metric|metric name|name|item)$/i;
 const TARGET_HEADER = /(?:目标|计划|target|plan|^pl$|goal)/i;
 const DIRECTION_HEADER = /^(?:方向|考核方向|极性|direction|better|polarity)$/i;
+const BENCHMARK_HEADER = /^(?:行业均值|行业平均|行业平均值|行业基准|行业水平|benchmark|bm|industry average|industry benchmark)$/i;
 const AGGREGATION_HEADER = /^(?:汇总|汇总方式|聚合|aggregation|aggregate|rollup)$/i;
 const AGGREGATIONS: ReadonlyArray<[RegExp, ColumnAggregation]> = [
   [/^(?:求和|合计|累加|sum|total)$/i, "sum"],
@@ -61,6 +64,7 @@ interface TargetLayout {
   targetCol: number;
   directionCol: number;
   aggregationCol: number;
+  benchmarkCol: number;
   monthCols: Array<{ col: number; month: Month }>;
 }
 
@@ -75,14 +79,15 @@ function detect(grid: Grid): TargetLayout | null {
       return month === null || col === metricCol ? [] : [{ col, month }];
     });
     const targetCol = labels.findIndex((l, c) => c !== metricCol && TARGET_HEADER.test(parseHeader(l).name) && !monthCols.some((m) => m.col === c));
-    if (metricCol >= 0 && targetCol < 0 && monthCols.length === 0 && labels.some((l) => DIRECTION_HEADER.test(l) || AGGREGATION_HEADER.test(l))) {
-      // Only definitions (方向/汇总) without target values.
-      return { headerRow: r, metricCol, targetCol: -1, directionCol: labels.findIndex((l) => DIRECTION_HEADER.test(l)), aggregationCol: labels.findIndex((l) => AGGREGATION_HEADER.test(l)), monthCols };
+    const benchmarkCol = labels.findIndex((l) => BENCHMARK_HEADER.test(parseHeader(l).name));
+    if (metricCol >= 0 && targetCol < 0 && monthCols.length === 0 && (benchmarkCol >= 0 || labels.some((l) => DIRECTION_HEADER.test(l) || AGGREGATION_HEADER.test(l)))) {
+      // Only definitions (方向/汇总) or benchmarks without target values.
+      return { headerRow: r, metricCol, targetCol: -1, directionCol: labels.findIndex((l) => DIRECTION_HEADER.test(l)), aggregationCol: labels.findIndex((l) => AGGREGATION_HEADER.test(l)), benchmarkCol, monthCols };
     }
     if (metricCol >= 0 && (targetCol >= 0 || monthCols.length > 0)) {
       const directionCol = labels.findIndex((l) => DIRECTION_HEADER.test(l));
       const aggregationCol = labels.findIndex((l) => AGGREGATION_HEADER.test(l));
-      return { headerRow: r, metricCol, targetCol, directionCol, aggregationCol, monthCols };
+      return { headerRow: r, metricCol, targetCol, directionCol, aggregationCol, benchmarkCol, monthCols };
     }
   }
   return null;
@@ -103,6 +108,7 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
   const targetHeader = layout.targetCol >= 0 ? parseHeader(readLabel(cellAt(grid, layout.headerRow, layout.targetCol))) : null;
   const headerScale = targetHeader?.scale ?? 1;
   const period = targetPeriodFromHeader(targetHeader?.name ?? "");
+  const benchmarkScale = layout.benchmarkCol >= 0 ? parseHeader(readLabel(cellAt(grid, layout.headerRow, layout.benchmarkCol))).scale : 1;
 
   for (let r = layout.headerRow + 1; r < grid.values.length; r++) {
     const name = readLabel(cellAt(grid, r, layout.metricCol));
@@ -112,16 +118,16 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     const parsed = parseHeader(name);
     const scale = parsed.unitText !== "" ? parsed.scale : headerScale;
     const bounded = isBoundedRate(meaningOfName(parsed.name));
-    const readValue = (row: number, col: number): number | null => {
+    const readValue = (row: number, col: number, valueScale = scale): number | null => {
       const cell = cellAt(grid, row, col);
       const cellAddr = cellAddress(grid, row, col);
-      let read = readNumber(cell, scale);
+      let read = readNumber(cell, valueScale);
       if (read.kind === "invalid") errors.push(issue("badNumber", cellAddr, { text: read.text }));
       if (read.kind !== "number") return null;
       // A bounded rate typed as a percent number (`复购率 36`) is 36%.
       const raw = unwrapCell(cell);
       const plain = typeof raw === "number" || (typeof raw === "string" && !/[%‰万亿]/.test(raw));
-      if (bounded && scale === 1 && plain && read.value > 1 && read.value <= 100) {
+      if (bounded && valueScale === 1 && plain && read.value > 1 && read.value <= 100) {
         warnings.push(issue("targetPercentNumber", cellAddr, { name: parsed.name, text: readLabel(cell) }));
         read = { kind: "number", value: Number((read.value / 100).toPrecision(15)) };
       }
@@ -129,6 +135,8 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
       return read.value;
     };
     const value = layout.targetCol >= 0 ? readValue(r, layout.targetCol) : null;
+    // The industry average (BM) reads like a target: units from the metric's name, else from its own header.
+    const benchmark = layout.benchmarkCol >= 0 ? readValue(r, layout.benchmarkCol, parsed.unitText !== "" ? parsed.scale : benchmarkScale) : undefined;
     let direction: Direction | undefined;
     if (layout.directionCol >= 0) {
       const text = readLabel(cellAt(grid, r, layout.directionCol));
@@ -156,7 +164,7 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     const key = scorecardKeyForName(name);
     const first = targets.find((t) => t.key === key);
     if (first) errors.push(issue("duplicateTarget", address, { name, first: first.address }));
-    targets.push({ key, name, address, value, direction, aggregation, monthly, period });
+    targets.push({ key, name, address, value, direction, aggregation, monthly, period, ...(benchmark !== undefined ? { benchmark } : {}) });
   }
   if (errors.length > 0) throw new InputError(errors);
   return { targets, warnings };

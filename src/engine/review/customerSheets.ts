@@ -41,13 +41,7 @@ export function customerSheets(model: ReviewModel): SheetSpec[] {
   b.widths([24, 11, 9, 11, 14, 12, 13, 3, 12, 12, 12, 12, 12, 12]);
   const { scores } = customers;
   const asOf = new Date(scores.asOf * 86400000).toISOString().slice(0, 10);
-  const total = customers.tiers.reduce((sum, g) => sum + g.customers, 0);
-  b.banner(0, 0, 6, `${L("customersTitle")} · ${L("asOf")} ${asOf} · ${L("customersCol")} ${total.toLocaleString("en-US")} · ${L("ordersCol")} ${scores.orders.toLocaleString("en-US")}`, "title");
-  const cap = customers.customerList;
-  if (cap) {
-    const where = cap.fullList ? `${L("customerListFull")} ${cap.fullList}` : L("customersOutHint");
-    b.value(1, 0, `${L("sheetCustomerList")}: ${L("customerListShown")} ${cap.shown.toLocaleString("en-US")} / ${cap.total.toLocaleString("en-US")} · ${where}`, "meta");
-  }
+  b.banner(0, 0, 6, `${L("customersTitle")} · ${L("asOf")} ${asOf} · ${L("customersCol")} ${scores.count.toLocaleString("en-US")} · ${L("ordersCol")} ${scores.orders.toLocaleString("en-US")}`, "title");
   const tiers = groupBlock(b, 2, L("tierCol"), customers.tiers, lang);
   const classes = groupBlock(b, tiers.last + 3, L("class8Col"), customers.class8, lang);
   const segments = groupBlock(b, classes.last + 3, L("segmentCol"), customers.segments, lang);

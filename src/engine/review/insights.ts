@@ -8,6 +8,7 @@ import { targetKind } from "../kpi/targetToDate";
 import { insightText } from "../../i18n/insightText";
 import type { Lang } from "../../i18n/issues";
 import type { ReviewModel } from "./reviewModel";
+import { sectionInsights } from "./sectionInsights";
 
 export interface Insight {
   tone: "good" | "bad" | "neutral";
@@ -67,29 +68,29 @@ export function generateInsights(model: ReviewModel): Insight[] {
   }
 
   const { drivers } = scorecard;
-  if (drivers.effects && drivers.previous !== null && drivers.actual !== null) {
+  if (drivers.factors && drivers.previous !== null && drivers.actual !== null) {
     const signed = (v: number) => `${v >= 0 ? "+" : "−"}${formatAmount(Math.abs(v), lang)}`;
-    const entries = [
-      ["driverVisitors", drivers.effects.visitors],
-      ["driverConversion", drivers.effects.conversion],
-      ["driverAov", drivers.effects.aov],
-    ] as const;
-    const main = [...entries].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0][0];
+    const label = { visitors: "driverVisitors", conversion: "driverConversion", buyers: "driverBuyers", aov: "driverAov" } as const;
+    const main = [...drivers.factors].sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))[0].key;
     const delta = drivers.actual - drivers.previous;
+    const effect = (key: string) => drivers.factors!.find((f) => f.key === key)?.effect;
     out.push({
       tone: delta >= 0 ? "good" : "bad",
-      text: insightText("drivers", lang, {
+      text: insightText(drivers.factors.length === 3 ? "drivers" : "driversTwo", lang, {
         up: delta >= 0 ? "1" : "",
         delta: formatAmount(Math.abs(delta), lang),
         previous: formatAmount(drivers.previous, lang),
         actual: formatAmount(drivers.actual, lang),
-        visitors: signed(drivers.effects.visitors),
-        conversion: signed(drivers.effects.conversion),
-        aov: signed(drivers.effects.aov),
-        main: insightText(main, lang),
+        visitors: signed(effect("visitors") ?? 0),
+        conversion: signed(effect("conversion") ?? 0),
+        buyers: signed(effect("buyers") ?? 0),
+        aov: signed(effect("aov") ?? 0),
+        main: insightText(label[main], lang),
       }),
     });
   }
+
+  out.push(...sectionInsights(model));
 
   if (model.customers) {
     const [high, , , , lost] = model.customers.tiers;

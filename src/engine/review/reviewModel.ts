@@ -16,18 +16,27 @@ import type { OrderTable } from "../customers/orderTable";
 import { segmentOrders, type Segmentation } from "../customers/segmentation";
 import type { SegmentationSettings } from "../customers/rfm";
 import type { Lang } from "../../i18n/issues";
+import { monthlyFromOrders, type OrdersMonthly } from "../orders/monthlyFromOrders";
+import { linesOf, type OrderLines } from "../orders/orderLines";
+import { DEFAULT_PRODUCT_SETTINGS, productMix, type ProductSection, type ProductSettings } from "../orders/productMix";
+import { categoryMix, type CategorySection } from "../orders/categoryMix";
+import { customersOverTime, type CustomersOverTimeSection } from "../orders/customersOverTime";
 import { dimensionSection, type DimensionSection } from "./dimensionSection";
 
 export interface ReviewInput {
-  table: MonthlyTable;
+  /** The monthly sheet; without it the monthly figures are built from the order list. */
+  table?: MonthlyTable;
   targets: Target[];
   period?: Period;
   thresholds?: StatusThresholds;
   /**
-   * An order list; `segmentation` when it was already computed (by the pane's Web Worker, or a SQL engine, whose
-   * per-customer arrays then hold only the `customerList.shown` largest customers).
+   * An order list; `segmentation` when it was already computed (by the pane's Web Worker); `lines` where its
+   * category and quantity columns were read.
    */
-  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; customerList?: CustomerListCap };
+  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; lines?: OrderLines };
+  /** Top-N and price bands of the products sheet. */
+  products?: Partial<ProductSettings>;
+  /** A target for the next period (same months a year later), split by this period's months. */
   /** A target for the next period (same months a year later), split by this period's months; `name` as the user wrote it. */
   nextTarget?: { value: number; metric: string; unit: number; name?: string };
   lang: Lang;
@@ -90,7 +99,14 @@ export interface ReviewModel {
   channels: ChannelSection;
   /** A dimension column's breakdown (渠道, 品类 …), when the monthly data has one. */
   dimension: DimensionSection | null;
-  customers: (Segmentation & { orders: OrderTable; rejectedRows: number; customerList?: CustomerListCap }) | null;
+  customers: (Segmentation & { orders: OrderTable; rejectedRows: number }) | null;
+  /** True when the monthly figures were built from the order list (no monthly sheet). */
+  fromOrders: boolean;
+  /** The order list's monthly figures (whenever there is an order list). */
+  ordersMonthly: OrdersMonthly | null;
+  products: ProductSection | null;
+  categories: CategorySection | null;
+  customersOverTime: CustomersOverTimeSection | null;
   targetSplit: TargetSplitSection | null;
   thresholds: StatusThresholds;
 }
@@ -169,30 +185,46 @@ function targetSplitSection(table: MonthlyTable, scorecard: Scorecard, next: Non
   return { metric, kind, method: plan.method, months: basisMonths.map((m) => m + 12), weights, values: plan.values, target: next.value, unit: next.unit, remainder: plan.remainder, remainderIndex: plan.remainderIndex };
 }
 
-/** A capped 客户明细 list: how many customers it shows of how many, and the file holding all of them. */
-export interface CustomerListCap {
-  shown: number;
-  total: number;
-  fullList?: string;
-}
-
 export function buildReview(input: ReviewInput): ReviewModel {
   const thresholds = input.thresholds ?? { green: 1, amber: 0.9 };
-  const scorecard = computeScorecard(input.table, input.targets, { period: input.period, thresholds });
   const customers = input.orders
-    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows, customerList: input.orders.customerList }
+    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows }
     : null;
+  const lines = input.orders ? input.orders.lines ?? linesOf(input.orders.table) : null;
+  const ordersMonthly = input.orders && customers ? monthlyFromOrders(input.orders.table, { asOf: customers.scores.asOf, sheet: input.orders.source, quantity: lines?.quantity }) : null;
+  const table = input.table ?? ordersMonthly?.table;
+  if (!table) throw new InputError([issue("noData", input.orders?.source ?? input.source)]);
+  const scorecard = computeScorecard(table, input.targets, { period: input.period, thresholds });
+  let products: ProductSection | null = null;
+  let categories: CategorySection | null = null;
+  let overTime: CustomersOverTimeSection | null = null;
+  if (input.orders && customers && ordersMonthly && lines) {
+    const asOf = customers.scores.asOf;
+    products = productMix(lines, scorecard.period, asOf, { ...DEFAULT_PRODUCT_SETTINGS, abc: input.orders.settings.abc, ...input.products });
+    // A category breakdown in the monthly sheet leads (its own sheet); else the order list's category column.
+    const sheetCategories = input.table?.breakdown && input.table.breakdown.kind === "category";
+    categories = sheetCategories ? null : categoryMix(lines, scorecard.period, asOf);
+    overTime = customersOverTime(ordersMonthly, scorecard.period, input.orders.table, customers.scores, customers.cohorts);
+    if ((overTime || !input.table) && scorecard.period.from - ordersMonthly.firstMonth < 12) {
+      scorecard.warnings.push(issue("newCustomersOverCounted", undefined, { months: Math.max(0, scorecard.period.from - ordersMonthly.firstMonth) }));
+    }
+  }
   return {
     lang: input.lang,
     source: input.source,
     ordersSource: input.orders?.source,
     generatedAt: input.generatedAt,
     scorecard,
-    trend: trendSection(input.table, scorecard, input.targets),
-    channels: channelSection(input.table, scorecard),
-    dimension: dimensionSection(input.table, scorecard),
+    trend: trendSection(table, scorecard, input.targets),
+    channels: channelSection(table, scorecard),
+    dimension: dimensionSection(table, scorecard),
     customers,
-    targetSplit: input.nextTarget ? targetSplitSection(input.table, scorecard, input.nextTarget) : null,
+    fromOrders: !input.table,
+    ordersMonthly,
+    products,
+    categories,
+    customersOverTime: overTime,
+    targetSplit: input.nextTarget ? targetSplitSection(table, scorecard, input.nextTarget) : null,
     thresholds,
   };
 }

@@ -4,6 +4,7 @@ import { formatPeriod } from "../kpi/scorecard";
 import { basisLabel, statusLabel, unitLabel, type StringKey } from "../../i18n/strings";
 import { formatIssue, type IssueCode, type Lang } from "../../i18n/issues";
 import type { MetricResult } from "../kpi/scorecard";
+import type { DriverKey } from "../kpi/lmdi";
 import { targetKind } from "../kpi/targetToDate";
 import type { SheetBuilder as Builder } from "./sheetBuilder";
 import { generateInsights } from "./insights";
@@ -60,6 +61,28 @@ function progressCells(b: Builder, r: number, m: MetricResult, col: Columns["col
     if (fromStart || kind === "stock") b.formula(r, progress.runRate, `IF(ISNUMBER(${AC}),(${FULL}-${AC})/${p.monthsLeft},"${NA}")`, p.requiredRunRate, monthly);
     else b.value(r, progress.runRate, p.requiredRunRate, "value", monthly);
   }
+}
+
+const EFFECT_LABEL: Record<DriverKey, StringKey> = { visitors: "effectVisitors", conversion: "effectConversion", buyers: "effectBuyers", aov: "effectAov" };
+
+/** BM, AC − BM (pp for rates) and AC / BM right of the scorecard (from column `first`), where the targets give benchmarks. */
+function benchmarkColumns(b: Builder, model: ReviewModel, first: number, actualCol: number): void {
+  const { lang, scorecard } = model;
+  if (!scorecard.metrics.some((m) => m.benchmark !== null)) return;
+  const L = label(lang);
+  for (let c = first; c < first + 3; c++) b.sheet.columnWidths[c] = Math.max(b.sheet.columnWidths[c] ?? 0, 13);
+  b.headers(4, first, [L("benchmark"), L("deltaBenchmark"), L("vsBenchmark")]);
+  scorecard.metrics.forEach((m, i) => {
+    const r = 5 + i;
+    const [AC, BM] = [a1(r, actualCol), a1(r, first)];
+    const points = m.unit === "%";
+    const format = unitFormat(m.unit, Math.max(Math.abs(m.actual ?? 0), Math.abs(m.benchmark ?? 0)), lang);
+    b.value(r, first, m.benchmark, "value", format);
+    const both = m.benchmark !== null && m.actual !== null;
+    b.formula(r, first + 1, `IF(AND(ISNUMBER(${AC}),ISNUMBER(${BM})),(${AC}-${BM})${points ? "*100" : ""},"")`, both ? (m.actual! - m.benchmark!) * (points ? 100 : 1) : "", points ? PP : format);
+    b.formula(r, first + 2, `IF(AND(ISNUMBER(${AC}),ISNUMBER(${BM})),IF(${BM}=0,"${NA}",${AC}/${BM}),"")`, both ? (m.benchmark === 0 ? NA : m.actual! / m.benchmark!) : "", PERCENT);
+    changeColours(b, a1(r, first + 1), m.direction);
+  });
 }
 
 function generatedAtText(date: Date): string {
@@ -121,6 +144,7 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
   });
   const lastMetricRow = 4 + scorecard.metrics.length;
   statusColours(b, rangeA1(5, col.status, lastMetricRow, col.status), lang);
+  benchmarkColumns(b, model, last + 1, col.actual);
   const percent = (v: number) => `${Math.round(v * 100)}%`;
   let noteRow = lastMetricRow + 1;
   b.banner(noteRow++, 0, last, L("scorecardNote").replace("{green}", percent(green)).replace("{amber}", percent(amber)), "note");
@@ -130,6 +154,7 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
   }
   // Footnote: rules inferred from names, set by the analyst, or means of rates (domain.md: always stated).
   for (const note of ruleNotes(scorecard, lang)) b.banner(noteRow++, 0, last, note, "note");
+  if (model.fromOrders) b.banner(noteRow++, 0, last, L("fromOrdersNote"), "note");
 
   // 2. Highlights
   let row = noteRow + 1;
@@ -139,9 +164,11 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
     b.banner(row++, 0, last, marker + insight.text, insight.tone === "good" ? "insightGood" : insight.tone === "bad" ? "insightBad" : "insightNeutral");
   }
 
-  // 3. GMV drivers
+  // 3. GMV drivers: visitors × conversion × aov, or buyers × aov without visitors.
   const { drivers } = scorecard;
-  if (drivers.effects && drivers.previous !== null && drivers.actual !== null) {
+  if (drivers.factors && drivers.previous !== null && drivers.actual !== null) {
+    const factors = drivers.factors;
+    const n = factors.length;
     row += 1;
     b.banner(row++, 0, last, L("sectionDrivers"), "section");
     // Item in A, amount in C, share of the change in D (B is the narrow unit column above).
@@ -151,50 +178,43 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
     row++;
     const first = row;
     const money = amountFormat(Math.max(drivers.previous, drivers.actual), lang, true);
-    const items: Array<[StringKey, number]> = [
-      ["gmvPrevious", drivers.previous],
-      ["effectVisitors", drivers.effects.visitors],
-      ["effectConversion", drivers.effects.conversion],
-      ["effectAov", drivers.effects.aov],
-      ["gmvActual", drivers.actual],
-    ];
+    const items: Array<[StringKey, number]> = [["gmvPrevious", drivers.previous], ...factors.map((f): [StringKey, number] => [EFFECT_LABEL[f.key], f.effect]), ["gmvActual", drivers.actual]];
     const delta = drivers.actual - drivers.previous;
-    const change = `(${a1(first + 4, AMOUNT)}-${a1(first, AMOUNT)})`;
+    const change = `(${a1(first + n + 1, AMOUNT)}-${a1(first, AMOUNT)})`;
     items.forEach(([key, amount], i) => {
       b.value(row, 0, L(key), "label");
       b.value(row, AMOUNT, amount, "value", money);
-      if (i >= 1 && i <= 3) {
+      if (i >= 1 && i <= n) {
         b.formula(row, SHARE, `IF(${change}=0,"${NA}",${a1(row, AMOUNT)}/${change})`, delta === 0 ? NA : amount / delta, SIGNED_PERCENT);
         changeColours(b, a1(row, AMOUNT), "higher");
       }
       row++;
     });
-    b.value(row, 0, L("check"), "note");
-    b.formula(row, AMOUNT, `${a1(first, AMOUNT)}+SUM(${rangeA1(first + 1, AMOUNT, first + 3, AMOUNT)})`, drivers.previous + drivers.effects.visitors + drivers.effects.conversion + drivers.effects.aov, money);
+    b.value(row, 0, L(n === 3 ? "check" : "checkTwo"), "note");
+    b.formula(row, AMOUNT, `${a1(first, AMOUNT)}+SUM(${rangeA1(first + 1, AMOUNT, first + n, AMOUNT)})`, factors.reduce((sum, f) => sum + f.effect, drivers.previous), money);
     row++;
-    b.banner(row++, 0, last, L("driversNote"), "note");
+    b.banner(row++, 0, last, L(n === 3 ? "driversNote" : "driversNoteTwo"), "note");
 
     // Bridge chart: a stacked column whose invisible base lifts each effect to where the previous one ended.
     const dataRow = first - 1;
     b.value(dataRow - 1, chartData, L("chartData"), "note");
     b.headers(dataRow, chartData, [L("item"), L("bridgeBase"), L("bridgeUp"), L("bridgeDown"), L("bridgeTotal")]);
-    const steps = [drivers.effects.visitors, drivers.effects.conversion, drivers.effects.aov];
     let level = drivers.previous;
     const bars: Array<[string, number, number, number, number]> = [[L("gmvPrevious"), 0, 0, 0, drivers.previous]];
-    ["effectVisitors", "effectConversion", "effectAov"].forEach((key, k) => {
-      const step = steps[k];
-      const next = level + step;
-      bars.push([L(key as StringKey), Math.min(level, next), Math.max(step, 0), Math.max(-step, 0), 0]);
+    for (const f of factors) {
+      const next = level + f.effect;
+      bars.push([L(EFFECT_LABEL[f.key]), Math.min(level, next), Math.max(f.effect, 0), Math.max(-f.effect, 0), 0]);
       level = next;
-    });
+    }
     bars.push([L("gmvActual"), 0, 0, 0, drivers.actual]);
     bars.forEach((bar, i) => {
       b.value(first + i, chartData, bar[0], "label");
       for (let k = 1; k <= 4; k++) b.value(first + i, chartData + k, bar[k], "value", money);
     });
+    const lastBar = first + bars.length - 1;
     const series = (c: number, colour: string, key: StringKey): ChartSpec["series"][number] => ({
       name: { ref: a1(dataRow, c) },
-      values: rangeA1(first, c, first + 4, c),
+      values: rangeA1(first, c, lastBar, c),
       cache: bars.map((bar) => bar[c - chartData] as number),
       colour,
       labels: key === "bridgeBase" ? undefined : money,
@@ -202,7 +222,7 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
     b.chart({
       kind: "stackedColumn",
       title: L("bridgeTitle"),
-      categories: rangeA1(first, chartData, first + 4, chartData),
+      categories: rangeA1(first, chartData, lastBar, chartData),
       categoryCache: bars.map((bar) => bar[0]),
       series: [series(chartData + 1, "none", "bridgeBase"), series(chartData + 2, COLOURS.up, "bridgeUp"), series(chartData + 3, COLOURS.down, "bridgeDown"), series(chartData + 4, COLOURS.total, "bridgeTotal")],
       anchor: { row: first - 2, col: 5, rows: 14, cols: 5 },

@@ -39,15 +39,21 @@ export interface CellSpec {
 
 export type StatusColour = "good" | "bad" | "warn";
 
-export interface ConditionalFormatSpec {
-  /** A1 range on the sheet, e.g. `J5:J20`. */
-  range: string;
-  /** Highlights cells equal to the text, or where the formula (relative to the range's first cell) is true. */
-  rule: { kind: "textEquals"; text: string } | { kind: "formula"; formula: string };
-  colour: StatusColour;
-}
+export type ConditionalFormatSpec =
+  | {
+      /** A1 range on the sheet, e.g. `J5:J20`. */
+      range: string;
+      /** Highlights cells equal to the text, or where the formula (relative to the range's first cell) is true. */
+      rule: { kind: "textEquals"; text: string } | { kind: "formula"; formula: string };
+      colour: StatusColour;
+    }
+  | {
+      range: string;
+      /** A two-colour scale from the range's lowest value (`low`, RRGGBB) to its highest (`high`). */
+      rule: { kind: "colorScale"; low: string; high: string };
+    };
 
-export type ChartKind = "columnLine" | "stackedColumn" | "bar" | "doughnut" | "column";
+export type ChartKind = "columnLine" | "stackedColumn" | "bar" | "doughnut" | "column" | "line";
 
 export interface ChartSeriesSpec {
   /** Series name: a cell reference `B4` (on the chart's data sheet) or literal text. */
@@ -62,6 +68,8 @@ export interface ChartSeriesSpec {
   colour?: string | "none";
   /** Data labels with this number format. */
   labels?: string;
+  /** Plotted against a secondary value axis (a Pareto chart's cumulative share line). */
+  axis?: "secondary";
 }
 
 export interface ChartSpec {
@@ -76,6 +84,8 @@ export interface ChartSpec {
   /** Anchor: top-left cell and size in columns and rows. */
   anchor: { row: number; col: number; rows: number; cols: number };
   valueFormat?: string;
+  /** Number format of the secondary value axis, where a series uses it. */
+  secondaryFormat?: string;
 }
 
 export interface TableSpec {

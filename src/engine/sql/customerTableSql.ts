@@ -33,14 +33,6 @@ export function customerTableSql(d: Dialect, page?: { after: string | null; limi
   ].join("\n");
 }
 
-/** The `limit` customers with the largest spend (ties by id): scores and group indexes, money as text. */
-export function topCustomersSql(d: Dialect, limit: number): string {
-  return [
-    `SELECT customer_id, recency, frequency, ${d.text("monetary")} AS monetary_text, r, f, m, segment, class8, tier`,
-    `FROM ${TABLES.customers} ORDER BY monetary DESC, ${d.binaryOrder("customer_id")} LIMIT ${Math.floor(limit)}`,
-  ].join("\n");
-}
-
 export interface CustomerSource {
   relation: string;
   customer: string;
