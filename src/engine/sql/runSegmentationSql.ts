@@ -48,19 +48,25 @@ function monthLabel(month: number): string {
   return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
 }
 
+/** Monthly figures from their rows, every month from the first to the last listed (empty months as zeros). */
 export function monthlyFromRows(rows: SqlRow[]): OrderMonth[] {
-  return rows.map((row) => {
-    const gmv = toNumber(row.gmv);
-    const newCustomerGmv = toNumber(row.new_customer_gmv);
+  const byMonth = new Map(rows.map((row) => [toNumber(row.month), row]));
+  if (byMonth.size === 0) return [];
+  const first = Math.min(...byMonth.keys());
+  const last = Math.max(...byMonth.keys());
+  return Array.from({ length: last - first + 1 }, (_, k) => {
+    const row = byMonth.get(first + k);
+    const value = (key: string) => (row ? toNumber(row[key]) : 0);
     return {
-      month: monthLabel(toNumber(row.month)),
-      gmv,
-      orders: toNumber(row.orders),
-      buyers: toNumber(row.buyers),
-      repeatBuyers: toNumber(row.repeat_buyers),
-      newCustomers: toNumber(row.new_customers),
-      newCustomerGmv,
-      returningGmv: gmv - newCustomerGmv,
+      month: monthLabel(first + k),
+      gmv: value("gmv"),
+      orders: value("orders"),
+      buyers: value("buyers"),
+      repeatBuyers: value("repeat_buyers"),
+      newCustomers: value("new_customers"),
+      newCustomerGmv: value("new_customer_gmv"),
+      returningGmv: value("gmv") - value("new_customer_gmv"),
+      refunds: value("refunds"),
     };
   });
 }

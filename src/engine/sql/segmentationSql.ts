@@ -200,16 +200,20 @@ export function productsSql(d: Dialect, source: OrderSource, settings: Segmentat
 }
 
 /**
- * Statement 4 (orders only): orders and revenue per customer and month before as-of (month = year × 12 + month − 1).
- * Unusable rows are gathered in one row with a NULL customer, whose `lines` is the number of rows left out.
+ * Statement 4 (orders only): per customer and month before as-of (month = year × 12 + month − 1): revenue of all
+ * rows, refunds, and the sales (rows with amount > 0) and their orders. Unusable rows are gathered in one row with a
+ * NULL customer, whose `lines` is the number of rows left out.
  */
 export function monthsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  const orders = source.order ? `count(DISTINCT oid) + sum(CASE WHEN oid IS NULL THEN 1 ELSE 0 END)` : `count(*)`;
+  const saleOrders = source.order
+    ? `count(DISTINCT CASE WHEN amt > 0 THEN oid END) + sum(CASE WHEN amt > 0 AND oid IS NULL THEN 1 ELSE 0 END)`
+    : `sum(CASE WHEN amt > 0 THEN 1 ELSE 0 END)`;
   const select = [
     `WITH src AS (`,
     parsedRows(d, source, settings),
     `)`,
-    `SELECT cid AS customer_id, mon AS month, ${orders} AS orders, sum(amt) AS gmv, count(*) AS lines`,
+    `SELECT cid AS customer_id, mon AS month, ${saleOrders} AS orders, sum(CASE WHEN amt > 0 THEN 1 ELSE 0 END) AS sales,`,
+    `       sum(amt) AS gmv, sum(CASE WHEN amt < 0 THEN -amt ELSE 0 END) AS refunds, count(*) AS lines`,
     `FROM (SELECT CASE WHEN ${VALID} THEN customer_id END AS cid, CASE WHEN ${VALID} THEN ${d.monthIndex(d.dateOfDay("day"))} END AS mon,`,
     `             order_id AS oid, amount AS amt, day AS dd FROM src) t CROSS JOIN ${TABLES.breaks}`,
     `WHERE cid IS NULL OR dd < as_of`,
@@ -237,16 +241,20 @@ export function cohortsSql(): string {
 }
 
 /**
- * The monthly figures of an order list (domain.md, "The review from an order list"): GMV, orders, buyers, repeat
- * buyers (two or more orders in the month), new customers (first order in the data in that month) and their GMV.
+ * The monthly figures of an order list (domain.md, "The review from an order list", as engine/orders/
+ * monthlyFromOrders.ts computes them): GMV (refunds included), orders and buyers of sales (amount > 0), repeat
+ * buyers (two or more orders in the month), new customers (first order in the data in that month) and their GMV,
+ * refunds. Months without any row are not listed. Orders are counted per customer: an order id that two customers
+ * share counts for each.
  */
 export function monthlySql(d: Dialect): string {
   return [
     `WITH ${FIRSTS}`,
-    `SELECT m.month AS month, ${d.text("sum(m.gmv)")} AS gmv, sum(m.orders) AS orders, count(*) AS buyers,`,
+    `SELECT m.month AS month, ${d.text("sum(m.gmv)")} AS gmv, sum(m.orders) AS orders, sum(CASE WHEN m.sales > 0 THEN 1 ELSE 0 END) AS buyers,`,
     `       sum(CASE WHEN m.orders >= 2 THEN 1 ELSE 0 END) AS repeat_buyers,`,
     `       sum(CASE WHEN m.month = firsts.first_month THEN 1 ELSE 0 END) AS new_customers,`,
-    `       ${d.text("sum(CASE WHEN m.month = firsts.first_month THEN m.gmv ELSE 0 END)")} AS new_customer_gmv`,
+    `       ${d.text("sum(CASE WHEN m.month = firsts.first_month THEN m.gmv ELSE 0 END)")} AS new_customer_gmv,`,
+    `       ${d.text("sum(m.refunds)")} AS refunds`,
     `FROM ${TABLES.months} m JOIN firsts ON m.customer_id = firsts.customer_id`,
     `GROUP BY m.month`,
     `ORDER BY month`,
