@@ -180,7 +180,7 @@ test("bad engine requests are one-line messages in the language asked for", asyn
   expect(zh.stderr.trim()).toBe("--engine postgres 需要 --url（postgres://user@host:5432/db）");
   const json = await runCli(["segment", parquet, "--customers-out", join(dir, "c.json"), "--lang", "en"]);
   expect([json.code, json.stderr.trim()]).toEqual([1, `${join(dir, "c.json")}: --customers-out must be a .parquet or .csv file`]);
-  const onto = await runCli(["segment", parquet, "--customers-out", parquet.replace(".parquet", ".csv"), "--engine", "duckdb", "--lang", "en"]);
+  const onto = await runCli(["segment", parquet, "--customers-out", join(dir, "customers-other.csv"), "--engine", "duckdb", "--lang", "en"]);
   expect(onto.code).toBe(0);
   const same = await runCli(["segment", csv, "--engine", "duckdb", "--customers-out", csv, "--lang", "en"]);
   expect([same.code, same.stderr.trim()]).toEqual([1, `${csv}: the output file cannot be one of the inputs`]);

@@ -81,19 +81,25 @@ export function lastDaySql(d: Dialect, source: OrderSource, settings: Segmentati
   return [`SELECT max(CASE WHEN ${VALID} THEN day END) AS last_day FROM (`, parsedRows(d, source, settings), `) src`].join("\n");
 }
 
-/** Statement 1: one row per customer with orders before as-of: recency, frequency, monetary, spend in 365 days. */
+/**
+ * Statement 1: one row per customer with orders before as-of: recency, frequency, monetary, spend in 365 days.
+ * Grouped first by customer and order id, then by customer: plain aggregates, which every engine can spill to disk
+ * (a grouped count(DISTINCT) cannot in DuckDB). A row without an order id (NULL) is one order each.
+ */
 export function baseSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
   const asOf = settings.asOf !== undefined ? `SELECT ${numberLiteral(settings.asOf)} AS as_of` : `SELECT max(day) + 1 AS as_of FROM ok`;
-  const frequency = source.order ? `count(DISTINCT order_id) + sum(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END)` : `count(*)`;
   const select = [
     `WITH ok AS (`,
     validOrders(d, source, settings),
-    `), params AS (${asOf})`,
-    `SELECT customer_id, max(as_of) AS as_of_day, max(as_of) - max(day) AS recency, ${frequency} AS frequency,`,
-    `       sum(amount) AS monetary, sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END) AS spend365,`,
-    `       min(day) AS first_day, max(day) AS last_day`,
-    `FROM ok CROSS JOIN params WHERE day < as_of`,
-    `GROUP BY customer_id`,
+    `), params AS (${asOf}), per_order AS (`,
+    `  SELECT customer_id AS o_cid, order_id AS o_oid, max(as_of) AS o_asof, max(day) AS o_last, min(day) AS o_first, count(*) AS o_lines,`,
+    `         sum(amount) AS o_amount, sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END) AS o_spend`,
+    `  FROM ok CROSS JOIN params WHERE day < as_of GROUP BY customer_id, order_id`,
+    `)`,
+    `SELECT o_cid AS customer_id, max(o_asof) AS as_of_day, max(o_asof) - max(o_last) AS recency,`,
+    `       sum(CASE WHEN o_oid IS NULL THEN o_lines ELSE 1 END) AS frequency, sum(o_amount) AS monetary, sum(o_spend) AS spend365,`,
+    `       min(o_first) AS first_day, max(o_last) AS last_day`,
+    `FROM per_order GROUP BY o_cid`,
   ].join("\n");
   return d.createTemp(TABLES.base, select);
 }
@@ -205,19 +211,20 @@ export function productsSql(d: Dialect, source: OrderSource, settings: Segmentat
  * NULL customer, whose `lines` is the number of rows left out.
  */
 export function monthsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  const saleOrders = source.order
-    ? `count(DISTINCT CASE WHEN amt > 0 THEN oid END) + sum(CASE WHEN amt > 0 AND oid IS NULL THEN 1 ELSE 0 END)`
-    : `sum(CASE WHEN amt > 0 THEN 1 ELSE 0 END)`;
   const select = [
     `WITH src AS (`,
     parsedRows(d, source, settings),
+    `), per_order AS (`,
+    `  SELECT cid AS p_cid, mon AS p_mon, oid AS p_oid, sum(CASE WHEN amt > 0 THEN 1 ELSE 0 END) AS p_sales, sum(amt) AS p_gmv,`,
+    `         sum(CASE WHEN amt < 0 THEN -amt ELSE 0 END) AS p_refunds, count(*) AS p_lines`,
+    `  FROM (SELECT CASE WHEN ${VALID} THEN customer_id END AS cid, CASE WHEN ${VALID} THEN ${d.monthIndex(d.dateOfDay("day"))} END AS mon,`,
+    `               order_id AS oid, amount AS amt, day AS dd FROM src) t CROSS JOIN ${TABLES.breaks}`,
+    `  WHERE cid IS NULL OR dd < as_of`,
+    `  GROUP BY cid, mon, oid`,
     `)`,
-    `SELECT cid AS customer_id, mon AS month, ${saleOrders} AS orders, sum(CASE WHEN amt > 0 THEN 1 ELSE 0 END) AS sales,`,
-    `       sum(amt) AS gmv, sum(CASE WHEN amt < 0 THEN -amt ELSE 0 END) AS refunds, count(*) AS lines`,
-    `FROM (SELECT CASE WHEN ${VALID} THEN customer_id END AS cid, CASE WHEN ${VALID} THEN ${d.monthIndex(d.dateOfDay("day"))} END AS mon,`,
-    `             order_id AS oid, amount AS amt, day AS dd FROM src) t CROSS JOIN ${TABLES.breaks}`,
-    `WHERE cid IS NULL OR dd < as_of`,
-    `GROUP BY cid, mon`,
+    `SELECT p_cid AS customer_id, p_mon AS month, sum(CASE WHEN p_sales = 0 THEN 0 WHEN p_oid IS NULL THEN p_sales ELSE 1 END) AS orders,`,
+    `       sum(p_sales) AS sales, sum(p_gmv) AS gmv, sum(p_refunds) AS refunds, sum(p_lines) AS lines`,
+    `FROM per_order GROUP BY p_cid, p_mon`,
   ].join("\n");
   return d.createTemp(TABLES.months, select);
 }
