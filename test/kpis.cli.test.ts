@@ -64,7 +64,8 @@ test("usage errors name the option", async () => {
   const { code, stderr } = await runCli(["kpis", platform("monthly.csv"), "--from", "June"]);
   expect(code).toBe(2);
   expect(stderr).toContain("--from June: expected a month such as 2025-06");
-  expect((await runCli(["kpis", join(dir, "missing.csv")])).stderr).toContain("file not found");
+  expect((await runCli(["kpis", join(dir, "missing.csv")])).stderr).toContain("找不到文件");
+  expect((await runCli(["kpis", join(dir, "missing.csv"), "--lang", "en"])).stderr).toContain("file not found");
 });
 
 test("the installed bin runs the same command", () => {

@@ -115,7 +115,31 @@ describe("encodings", () => {
     const { code, stderr } = await runCli(["kpis", xls]);
     expect(code).toBe(1);
     expect(stderr).toContain("old.xls");
-    expect(stderr).toContain("save it as .xlsx");
+    expect(stderr).toContain("另存为 .xlsx");
+    expect((await runCli(["kpis", xls, "--lang", "en"])).stderr).toContain("save it as .xlsx");
+  });
+
+  test("a damaged xlsx, text named .xlsx, a missing file or sheet: one line naming the file and what to do, no stack trace", async () => {
+    const good = new ExcelJS.Workbook();
+    good.addWorksheet("月度数据").addRow(["月份", "GMV"]);
+    const goodPath = join(dir, "good.xlsx");
+    await good.xlsx.writeFile(goodPath);
+    const truncated = write("truncated.xlsx", readFileSync(goodPath).subarray(0, 300)); // a download cut short
+    const text = write("csv-named.xlsx", new TextEncoder().encode("月份,GMV\n2025-01,100\n"));
+    const cases: Array<[string[], string, string]> = [
+      [["kpis", truncated], "已损坏或不完整", "damaged or incomplete"],
+      [["kpis", text], "请把扩展名改为 .csv", "rename it to .csv"],
+      [["kpis", join(dir, "nowhere.csv")], "找不到文件", "file not found"],
+      [["kpis", goodPath, "--sheet", "明细"], '没有名为 "明细" 的工作表（现有：月度数据）', 'no sheet named "明细" (sheets: 月度数据)'],
+    ];
+    for (const [args, zh, en] of cases) {
+      const result = await runCli(args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(args[1]);
+      expect(result.stderr).toContain(zh);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect((await runCli([...args, "--lang", "en"])).stderr).toContain(en);
+    }
   });
 
   test("an xlsx formula without a cached value is an error naming the cell", async () => {

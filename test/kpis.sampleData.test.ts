@@ -222,7 +222,14 @@ describe("shop-2025q3, period 2025-06..2025-10", () => {
   });
 
   test("the gap between the PY months and this year's is reported once, as a range", () => {
-    expect(card.warnings).toEqual(["monthly!A7: months before this row are missing: 2024-11..2025-05 (period values over them are n.a.)"]);
+    expect(card.warnings[0]).toBe("monthly!A7: months before this row are missing: 2024-11..2025-05 (period values over them are n.a.)");
+    expect(card.warnings.filter((w: string) => w.includes("months before this row"))).toHaveLength(1);
+  });
+
+  test("the plain 目标 column is said to be taken for the five months reviewed, with how to mark an annual target", () => {
+    expect(card.warnings.slice(1)).toEqual([
+      'GMV, Conversion rate, Average order value per buyer, Repeat rate, 腾讯 ad ROI: the target column "目标" names no year and no 全年, so it is taken as the target of the 5 months reviewed (2025-06..2025-10); if it is an annual target, name the column "2025目标" or "全年目标" (or "FY2025 target") and it is compared as a target to date (by last year\'s share)',
+    ]);
   });
 });
 

@@ -5,7 +5,6 @@
  * customers, cohort retention and LTV, and the sheets' formulas carrying those numbers.
  */
 import fc from "fast-check";
-import { readOrderLines } from "../src/engine/orders/orderLines";
 import { monthlyFromOrders } from "../src/engine/orders/monthlyFromOrders";
 import { buildReview, type ReviewModel } from "../src/engine/review/reviewModel";
 import { reviewWorkbook } from "../src/engine/review/reviewSheets";
@@ -14,7 +13,7 @@ import { makeMonth } from "../src/engine/read/month";
 import { formatIssue } from "../src/i18n/issues";
 import { generateInsights } from "../src/engine/review/insights";
 import { readTargetsGrid } from "../src/engine/read/targets";
-import type { OrderTable } from "../src/engine/customers/orderTable";
+import { readOrderGrid, withExactAmounts, type OrderTable } from "../src/engine/customers/orderTable";
 import type { SheetSpec } from "../src/engine/review/workbookSpec";
 import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,11 +41,11 @@ const grid = { sheet: "订单", values: [HEADER, ...ROWS.map((r) => [...r])] };
 const PERIOD = { from: makeMonth(2025, 1), to: makeMonth(2025, 3) };
 
 function review(lang: "zh" | "en" = "zh", products?: { topN: number }, period = PERIOD): ReviewModel {
-  const read = readOrderLines(grid);
+  const read = readOrderGrid(grid);
   return buildReview({
     targets: [],
     period,
-    orders: { table: read.table, lines: read.lines, settings: DEFAULT_SEGMENTATION_SETTINGS, rejectedRows: 0, source: "orders.csv" },
+    orders: { table: read.table, settings: DEFAULT_SEGMENTATION_SETTINGS, rejectedRows: 0, source: "orders.csv" },
     products,
     lang,
     source: "orders.csv",
@@ -57,7 +56,7 @@ function review(lang: "zh" | "en" = "zh", products?: { topN: number }, period = 
 const metric = (model: ReviewModel, key: string) => model.scorecard.metrics.find((m) => m.key === key)!;
 
 describe("monthly figures from an order list", () => {
-  const built = monthlyFromOrders(readOrderLines(grid).table)!;
+  const built = monthlyFromOrders(readOrderGrid(grid).table)!;
   const month = (y: number, m: number) => built.monthly[built.months.indexOf(makeMonth(y, m))];
 
   test("each month: GMV with the refund in its month, distinct orders and buyers, repeat and new customers", () => {
@@ -81,7 +80,7 @@ describe("monthly figures from an order list", () => {
   test("property: a period of one month is that month; period buyers never exceed the sum of the months", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: -50, max: 300 })), { minLength: 1, maxLength: 40 }), (rows) => {
-        const table: OrderTable = {
+        const table: OrderTable = withExactAmounts({
           rows: rows.length,
           customer: Int32Array.from(rows, (r) => r[0]),
           customerIds: ["a", "b", "c", "d", "e", "f"],
@@ -91,7 +90,7 @@ describe("monthly figures from an order list", () => {
           orderIds: Array.from({ length: 60 }, (_, i) => `o${i}`),
           product: null,
           productIds: null,
-        };
+        });
         const m = monthlyFromOrders(table)!;
         m.months.forEach((month, k) => expect(m.period([month])).toEqual(m.monthly[k]));
         const all = m.period(m.months)!;
@@ -181,6 +180,54 @@ describe("the review from an order list alone", () => {
       [120, 250, -150],
       [40, 0, 0],
     ]);
+  });
+
+  test("the sections read the reader's own columns: rows it leaves out are out of products and categories too", () => {
+    // O2 (no customer) and O3 (no date) are left out; a line without a product counts in categories, not in products.
+    const lines = readOrderGrid({
+      sheet: "订单",
+      values: [
+        ["订单号", "客户ID", "下单时间", "商品ID", "商品名称", "类目", "购买数量", "实付金额"],
+        ["O1", "A", "2025-01-02", "P1", "耳机", "3C", "2", "100"],
+        ["O2", "", "2025-01-03", "P2", "T恤", "服饰", "1", "50"],
+        ["O3", "B", "not a date", "P2", "T恤", "服饰", "1", "50"],
+        ["O4", "C", "2025-01-04", "P3", "袜子", "服饰", "", "30"],
+        ["O5", "D", "2025-01-05", "P1", "耳机", "3C", "3", "150"],
+        ["O6", "E", "2025-01-06", "", "", "服饰", "1", "20"],
+      ],
+    });
+    expect(lines.rejectedRows).toBe(2);
+    const built = buildReview({ targets: [], period: { from: makeMonth(2025, 1), to: makeMonth(2025, 1) }, orders: { table: lines.table, settings: DEFAULT_SEGMENTATION_SETTINGS, rejectedRows: 2, source: "o" }, lang: "zh", source: "o", generatedAt: new Date("2025-02-01T00:00:00Z") });
+    // 3C: 100 + 150 = 250; 服饰: 30 + 20 = 50.
+    expect(built.categories!.rows.map((r) => [r.category, r.gmv])).toEqual([["3C", 250], ["服饰", 50]]);
+    // Products: P1 耳机 250, P3 袜子 30 (the line without a product is no item): 280. Share before P3 = 250/280 = 89%: B.
+    expect(built.products!.top.map((p) => [p.product, p.name, p.gmv])).toEqual([["P1", "耳机", 250], ["P3", "袜子", 30]]);
+    expect(built.products!.gmv).toBe(280);
+    expect(built.products!.abc.map((c) => c.items)).toEqual([1, 1, 0]);
+  });
+
+  test("one ABC rule: over a period holding every order, the products sheet's classes are the customer review's", () => {
+    const line = fc.record({ customer: fc.integer({ min: 0, max: 5 }), day: fc.integer({ min: 0, max: 58 }), product: fc.integer({ min: -1, max: 7 }), cents: fc.integer({ min: -500, max: 5000 }) });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), (rows) => {
+        const first = Date.UTC(2025, 0, 1) / 86400000;
+        const table = withExactAmounts({
+          rows: rows.length,
+          customer: Int32Array.from(rows, (r) => r.customer),
+          customerIds: ["A", "B", "C", "D", "E", "F"],
+          day: Int32Array.from(rows, (r) => first + r.day),
+          amount: Float64Array.from(rows, (r) => r.cents / 100),
+          order: null,
+          orderIds: null,
+          product: Int32Array.from(rows, (r) => r.product),
+          productIds: ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7"],
+        });
+        const built = buildReview({ targets: [], period: { from: makeMonth(2025, 1), to: makeMonth(2025, 2) }, orders: { table, settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: first + 59 }, rejectedRows: 0, source: "o" }, lang: "en", source: "o", generatedAt: new Date("2025-03-01T00:00:00Z") });
+        const counts = (["A", "B", "C"] as const).map((k) => (built.customers!.abc ?? []).filter((item) => item.abcClass === k).length);
+        expect(built.products?.abc.map((c) => c.items) ?? [0, 0, 0]).toEqual(counts);
+      }),
+      { numRuns: 80 },
+    );
   });
 
   test("customers over time: new and returning by month, cohorts, average month-1 retention, LTV", () => {
@@ -277,8 +324,8 @@ describe("benchmarks: a 行业均值 column in the targets table", () => {
       ["repeatRate", 0.4, 0.35],
       ["gmv", 700, null],
     ]);
-    const read = readOrderLines(grid);
-    const model = buildReview({ targets, period: PERIOD, orders: { table: read.table, lines: read.lines, settings: DEFAULT_SEGMENTATION_SETTINGS, rejectedRows: 0, source: "o" }, lang: "zh", source: "o", generatedAt: new Date("2025-04-01T00:00:00Z") });
+    const read = readOrderGrid(grid);
+    const model = buildReview({ targets, period: PERIOD, orders: { table: read.table, settings: DEFAULT_SEGMENTATION_SETTINGS, rejectedRows: 0, source: "o" }, lang: "zh", source: "o", generatedAt: new Date("2025-04-01T00:00:00Z") });
     // AOV 180 against BM 150: +30 and 120%; repeat rate 50% against 35%: +15.0pp and 142.9%.
     const aov = metric(model, "aov");
     expect([aov.benchmark, aov.actual! - aov.benchmark!]).toEqual([150, 30]);

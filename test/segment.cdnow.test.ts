@@ -110,3 +110,18 @@ test("bad options are usage errors", async () => {
   expect((await runCli(["segment", FILE, "--tiers", "1,2,3"])).code).toBe(2);
   expect((await runCli(["segment", FILE, "--as-of", "July"])).stderr).toContain("--as-of July");
 });
+
+test("exact money: at as-of 1998-01-01 the 60th monetary percentile is 52.87, printed rounded in the text", async () => {
+  const out = await runCli(["segment", FILE, "--as-of", "1998-01-01", "--json"]);
+  const json = JSON.parse(out.stdout);
+  expect(json.breaks.monetary[2]).toBe(52.87);
+  expect(json.amountDecimals).toBe(2);
+  expect(json.columns).toMatchObject({ customer: "customer_id", date: "date", amount: "dollar_value", quantity: "number_of_cds", order: null, product: null });
+  // Customers with the same spend share M: every monetary value maps to one score.
+  const mByValue = new Map<number, Set<number>>();
+  for (const c of json.customerList as Customer[]) mByValue.set(c.monetary, (mByValue.get(c.monetary) ?? new Set()).add(c.M));
+  expect([...mByValue.values()].every((scores) => scores.size === 1)).toBe(true);
+  const text = await runCli(["segment", FILE, "--as-of", "1998-01-01", "--lang", "en"]);
+  expect(text.stdout).toMatch(/· M 15\.24 \/ 29\.53 \/ 52\.87 \/ 111\.05\n/);
+  expect(text.stdout).not.toContain("0000000");
+});

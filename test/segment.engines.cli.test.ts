@@ -183,7 +183,7 @@ test("bad engine requests are one-line messages in the language asked for", asyn
   const onto = await runCli(["segment", parquet, "--customers-out", join(dir, "customers-other.csv"), "--engine", "duckdb", "--lang", "en"]);
   expect(onto.code).toBe(0);
   const same = await runCli(["segment", csv, "--engine", "duckdb", "--customers-out", csv, "--lang", "en"]);
-  expect([same.code, same.stderr.trim()]).toEqual([1, `${csv}: the output file cannot be one of the inputs`]);
+  expect([same.code, same.stderr.trim()]).toEqual([1, `${csv}: this is one of the input files and is never overwritten; choose another output name`]);
   const tsParquet = await runCli(["segment", parquet, "--engine", "ts", "--lang", "en"]);
   expect(tsParquet.code).toBe(1);
   expect(tsParquet.stderr).toContain("--engine duckdb");

@@ -199,3 +199,34 @@ test("--next-target, --next-unit: amounts as analysts write them; bad ones are u
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/^kpi-review: --next-unit -5: expected a positive number/);
 });
+
+const acJanSep2025 = sumOf("GMV(元)", "2025", 1, 9);
+
+test("a plain 目标 column on a January–September review: the scorecard says it was taken for those nine months and how to mark an annual target", async () => {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const plain = join(mkdtempSync(join(tmpdir(), "plain-target-")), "targets.csv");
+  writeFileSync(plain, "指标,目标\nGMV,2000000000\n");
+  const model = await review({ from: "2025-01", to: "2025-09", targets: plain });
+  const gmv = model.scorecard.metrics.find((m) => m.key === "gmv")!;
+  expect([gmv.target, gmv.targetBasis, gmv.targetProgress]).toEqual([2000000000, "as given", null]);
+  const texts = reviewWorkbook(model).sheets[0].cells.map((c) => String(c.value ?? ""));
+  const note = texts.find((t) => t.includes('目标列 "目标"'));
+  expect(note).toContain("2025-01..2025-09");
+  expect(note).toContain('"2025目标"');
+  expect(note).toContain('"全年目标"');
+  // The trend runs against that nine-month target: time progress 1/9 in January, 9/9 in September, beside
+  // cumulative attainment = AC Jan–Sep / 20亿.
+  const trend = reviewWorkbook(model).sheets.find((x) => x.name === "月度趋势")!;
+  expect(numberIn(rowOf(trend, "2025-01")(9))).toBeCloseTo(1 / 9, 12);
+  expect(numberIn(rowOf(trend, "2025-09")(9))).toBeCloseTo(1, 12);
+  expect(numberIn(rowOf(trend, "2025-09")(8))).toBeCloseTo(acJanSep2025 / 2000000000, 9);
+});
+
+test("a July–September review against the 2025 targets: the trend's time progress counts the months it sums (3/12 in September), beside Jul–Sep's share of 25亿", async () => {
+  const model = await review({ from: "2025-07", to: "2025-09" });
+  const trend = reviewWorkbook(model).sheets.find((x) => x.name === "月度趋势")!;
+  expect(numberIn(rowOf(trend, "2025-07")(9))).toBeCloseTo(1 / 12, 12);
+  expect(numberIn(rowOf(trend, "2025-09")(9))).toBeCloseTo(3 / 12, 12);
+  expect(numberIn(rowOf(trend, "2025-09")(8))).toBeCloseTo(sumOf("GMV(元)", "2025", 7, 9) / 2500000000, 9);
+});

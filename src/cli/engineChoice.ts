@@ -15,7 +15,6 @@ import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { DIALECTS, type DialectName } from "../engine/sql/dialects";
 import { segmentationSummaryToJson } from "../engine/sql/segmentationSummaryJson";
 import { fileKind } from "../warehouse/orderRelation";
-import { segmentWithSql } from "../warehouse/segmentWithSql";
 import type { Lang } from "../i18n/issues";
 import { formatIssue, issue, InputError } from "../i18n/issues";
 import { t } from "../i18n/strings";
@@ -69,8 +68,9 @@ export function pastExcelRows(path: string): boolean {
 export function chooseEngine(file: string | undefined, options: EngineOptions): EngineName {
   if (options.engine) return options.engine;
   if (options.url) return /^postgres(ql)?:/i.test(options.url) ? "postgres" : "clickhouse";
-  // The per-customer table is written through DuckDB's COPY, so asking for it picks DuckDB.
-  if (options.customers || options.table || options.customersOut) return "duckdb";
+  if (options.customers || options.table) return "duckdb";
+  // A Parquet per-customer table is written through DuckDB's COPY (the TypeScript engine writes CSV).
+  if (options.customersOut && !/\.csv$/i.test(options.customersOut)) return "duckdb";
   if (file === undefined) return "ts";
   const kind = fileKind(file);
   if (kind === "parquet" || kind === "parquetFolder" || kind === "delimitedGz") return "duckdb";
@@ -92,10 +92,20 @@ function engineLabel(engine: DialectName, options: EngineOptions): string {
   return "DuckDB";
 }
 
-function sqlRequest(engine: DialectName, file: string | undefined, options: OrderListOptions & EngineOptions) {
+/** Runs the segmentation on a SQL engine when one is chosen; null when the TypeScript engine should. */
+export async function segmentOnChosenEngine(file: string | undefined, options: OrderListOptions & EngineOptions & { lang: Lang; json?: boolean }, io: CliIo): Promise<number | null> {
+  const engine = chooseEngine(file, options);
+  if (engine === "ts") {
+    // The TypeScript engine writes --customers-out as CSV (cli/customersOut.ts); Parquet needs DuckDB.
+    if (options.customers || (options.customersOut && !/\.csv$/i.test(options.customersOut))) throw new UsageError("--customers and a Parquet --customers-out need a SQL engine: --engine duckdb");
+    return null;
+  }
   const input = options.customers ?? file;
   if (input === undefined && !options.table) throw new UsageError("segment: name an order list, or --customers FILE, or --table with --url");
-  return {
+  // Loaded only when a SQL engine runs: DuckDB, the ClickHouse client and pg take longer to load than the
+  // TypeScript engine takes to segment a million orders.
+  const { segmentWithSql } = await import("../warehouse/segmentWithSql");
+  const result = await segmentWithSql({
     engine,
     url: options.url,
     file: options.table ? undefined : input,
@@ -104,19 +114,8 @@ function sqlRequest(engine: DialectName, file: string | undefined, options: Orde
     choice: { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product, frequency: options.frequency, spend365: options.spend365 },
     settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) },
     customersOut: options.customersOut,
-  };
-}
-
-/** Runs the segmentation on a SQL engine when one is chosen; null when the TypeScript engine should. */
-export async function segmentOnChosenEngine(file: string | undefined, options: OrderListOptions & EngineOptions & { lang: Lang; json?: boolean }, io: CliIo): Promise<number | null> {
-  const engine = chooseEngine(file, options);
-  if (engine === "ts") {
-    if (options.customersOut || options.customers) throw new UsageError("--customers and --customers-out need a SQL engine: --engine duckdb");
-    return null;
-  }
-  const request = sqlRequest(engine, file, options);
-  const result = await segmentWithSql(request);
-  if (result.rejectedRows > 0) io.stderr(formatIssue(issue("sqlRowsLeftOut", request.file ?? request.table, { rows: result.rejectedRows.toLocaleString("en-US") }), options.lang) + "\n");
+  });
+  if (result.rejectedRows > 0) io.stderr(formatIssue(issue("sqlRowsLeftOut", options.table ?? input, { rows: result.rejectedRows.toLocaleString("en-US") }), options.lang) + "\n");
   const label = engineLabel(engine, options);
   if (options.json) {
     io.stdout(JSON.stringify(segmentationSummaryToJson(result.summary, result.rejectedRows, { engine: label, customersOut: result.customersOut })) + "\n");

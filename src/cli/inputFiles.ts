@@ -6,9 +6,9 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import Papa from "papaparse";
-import ExcelJS from "exceljs";
 import type { Grid } from "../engine/read/grid";
 import { decodeText, encodingNote, isLegacyXls, isZip } from "../engine/read/decodeText";
+import { InputError, issue } from "../i18n/issues";
 
 export class InputFileError extends Error {
   constructor(message: string) {
@@ -47,12 +47,19 @@ export function typedCells(rows: string[][]): Array<Array<string | number>> {
 }
 
 async function readXlsxGrid(path: string, sheetName?: string): Promise<Grid> {
+  // Loaded on demand: exceljs takes longer to load than a million-row CSV takes to read.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch {
+    // A zip that exceljs cannot open (truncated download, damaged file): a message, never a stack trace.
+    throw new InputError([issue("damagedXlsx", path)]);
+  }
   const sheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
   if (!sheet) {
     const names = workbook.worksheets.map((w) => w.name).join(", ");
-    throw new InputFileError(`${path}: no sheet named "${sheetName}" (sheets: ${names})`);
+    throw new InputError([issue("noSuchSheet", path, { sheet: sheetName ?? "", sheets: names })]);
   }
   const values: unknown[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
@@ -77,11 +84,13 @@ export async function readGridFile(path: string, sheet?: string): Promise<FileGr
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new InputFileError(`${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError([code === "ENOENT" ? issue("fileNotFound", path) : issue("fileUnreadable", path, { reason: code ?? (error as Error).message })]);
   }
-  if (isLegacyXls(bytes)) throw new InputFileError(`${path}: a legacy Excel .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8), then try again`);
+  if (isLegacyXls(bytes)) throw new InputError([issue("legacyXls", path)]);
   const ext = extname(path).toLowerCase();
-  if (ext === ".xlsx" || ext === ".xlsm" || isZip(bytes)) return { ...(await readXlsxGrid(path, sheet)), encoding: null };
+  if (isZip(bytes)) return { ...(await readXlsxGrid(path, sheet)), encoding: null };
+  if (ext === ".xlsx" || ext === ".xlsm") throw new InputError([issue("notXlsx", path, { ext })]);
   const decoded = decodeText(bytes, basename(path));
   return { values: parseDelimitedText(decoded.text), sheet: basename(path, extname(path)), encoding: encodingNote(decoded) };
 }

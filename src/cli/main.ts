@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../i18n/issues";
 import { InputFileError } from "./inputFiles";
+import { OutputFileError } from "./outputFile";
 import { UsageError } from "./loadInputs";
 import { kpisCommand } from "./kpisCommand";
 import { segmentCommand } from "./segmentCommand";
@@ -42,6 +43,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   addEngineOptions(addOrderListOptions(segment))
     .addOption(langFlag())
     .option("--json", "print JSON instead of tables")
+    .option("--no-customer-list", "leave the per-customer list out of --json (the summaries only)")
     .action(async (orders, options) => setExit(await segmentCommand(orders, options, io)));
 
   const review = program
@@ -57,6 +59,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--orders <file>", "order list: customer tiers, products, categories, new and returning customers")
     .option("--orders-sheet <name>", "sheet of the orders xlsx");
   addOrderListOptions(review)
+    .option("--customers-out <file.csv>", "also write every customer's scores to this CSV")
+    .option("--customer-list-cap <n>", "customers listed in the 客户明细 sheet, top by spend (default 10000; 0 for all)")
     .option("--top <n>", "items in the products sheet's top list, default 20")
     .option("--price-bands <limits>", "upper limits of the price bands, default 50,100,200")
     .option("--next-target <amount>", "next period's target (e.g. 33亿): split by this period's months for sums, a path to the year-end level for stocks, the same each month for rates")
@@ -82,6 +86,10 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof OutputFileError) {
+      io.stderr(`kpi-review: ${error.format(lang)}\n`);
+      return error.exitCode;
+    }
     if (error instanceof InputError) io.stderr(error.format(lang) + "\n");
     else if (error instanceof UsageError || error instanceof InputFileError) io.stderr(`kpi-review: ${error.message}\n`);
     else throw error;

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { UsageError } from "./loadInputs";
 import { isoToDay } from "../engine/customers/orderTable";
-import type { OrderColumnChoice } from "../engine/customers/orderTable";
+import type { DateFormat, OrderColumnChoice } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS, type TierSettings } from "../engine/customers/rfm";
 import type { StatusThresholds } from "../engine/kpi/compare";
 import type { Lang } from "../i18n/issues";
@@ -36,6 +36,9 @@ export interface OrderListOptions {
   product?: string;
   category?: string;
   quantity?: string;
+  dateFormat?: string;
+  customersOut?: string;
+  force?: boolean;
 }
 
 export function addOrderListOptions(command: Command): Command {
@@ -46,13 +49,24 @@ export function addOrderListOptions(command: Command): Command {
     .option("--date <column>", "order date column")
     .option("--amount <column>", "amount column")
     .option("--order <column>", "order id column")
-    .option("--product <column>", "product column (for ABC)")
+    .option("--product <column>", "product column (for ABC): an id such as SKU is preferred to a name")
     .option("--category <column>", "category column (品类 / 类目)")
-    .option("--quantity <column>", "quantity column (数量), for unit prices");
+    .option("--quantity <column>", "quantity column (数量), for unit prices")
+    .option("--date-format <dmy|mdy>", "read slash dates such as 4/1/2025 day-first (dmy) or month-first (mdy)")
+    .option("--force", "replace an output file this tool did not write");
 }
 
 export function orderColumns(options: OrderListOptions): OrderColumnChoice {
   return { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product, category: options.category, quantity: options.quantity };
+}
+
+/** `--date-format dmy|mdy`; undefined when not given (the column's values decide). */
+export function dateFormatOption(value: string | undefined): DateFormat | undefined {
+  if (value === undefined) return undefined;
+  const normal = value.trim().toLowerCase().replace(/[^a-z]/g, "");
+  if (normal === "dmy" || normal === "ddmmyyyy") return "dmy";
+  if (normal === "mdy" || normal === "mmddyyyy") return "mdy";
+  throw new UsageError(`--date-format ${value}: expected dmy (day/month/year, 27/7/2024) or mdy (month/day/year, 7/27/2024)`);
 }
 
 /** `--as-of 1998-07-01` as a day number; undefined when not given. */

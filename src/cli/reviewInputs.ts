@@ -1,9 +1,9 @@
 /** Turns the review command's files and flags into the engine's ReviewInput. */
 import { basename } from "node:path";
 import { loadMonthlyInputs, loadTargets, parsePeriodOptions, UsageError } from "./loadInputs";
-import { readGridFile } from "./inputFiles";
-import { asOfOption, nextTargetOption, orderColumns, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
-import { readOrderLines } from "../engine/orders/orderLines";
+import { asOfOption, nextTargetOption, thresholdsOption, tiersOption, type OrderListOptions } from "./options";
+import { readOrderListOption } from "./segmentCommand";
+import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
 import { readNumber } from "../engine/read/cellValue";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import type { ReviewInput } from "../engine/review/reviewModel";
@@ -17,6 +17,8 @@ export interface ReviewCliOptions extends OrderListOptions {
   thresholds?: string;
   orders?: string;
   ordersSheet?: string;
+  /** Customers listed in the 客户明细 sheet (top by spend); 0 lists all. */
+  customerListCap?: string;
   nextTarget?: string;
   nextMetric?: string;
   nextUnit?: string;
@@ -28,6 +30,14 @@ export interface ReviewCliOptions extends OrderListOptions {
   output: string;
   /** ISO time to stamp instead of now (tests compare two runs). */
   generatedAt?: string;
+}
+
+/** `--customer-list-cap 10000`: a whole number; 0 lists every customer. */
+export function customerListCapOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const cap = Number(value);
+  if (!Number.isInteger(cap) || cap < 0) throw new UsageError(`--customer-list-cap ${value}: expected a whole number such as 10000 (0 lists every customer)`);
+  return cap === 0 ? Infinity : cap;
 }
 
 /** `--top 20` and `--price-bands 50,100,200`. */
@@ -58,9 +68,16 @@ export async function computeReviewInputs(monthly: string | undefined, options: 
   const readerWarnings = [...inputs.warnings];
   let orders: ReviewInput["orders"];
   if (options.orders) {
-    const read = readOrderLines(await readGridFile(options.orders, options.ordersSheet), orderColumns(options));
-    readerWarnings.push(...read.rejected);
-    orders = { table: read.table, lines: read.lines, settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) }, rejectedRows: read.rejectedRows, source: basename(options.orders) };
+    // Delimited text through the fast byte reader, xlsx through the grid; the table carries category and quantity.
+    const read = await readOrderListOption(options.orders, { ...options, sheet: options.ordersSheet });
+    readerWarnings.push(...read.rejected, ...read.warnings);
+    orders = {
+      table: read.table,
+      settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) },
+      rejectedRows: read.rejectedRows,
+      source: `${basename(options.orders)} (${describeOrderColumns(read, options.lang)})`,
+      listCap: customerListCapOption(options.customerListCap),
+    };
   }
   const nextTarget = nextTargetOption(options.nextTarget, options.nextMetric, options.nextUnit);
   const generatedAt = options.generatedAt ? new Date(options.generatedAt) : new Date();

@@ -1,22 +1,26 @@
 /** `kpi-review segment`: RFM segments, the 8-class model, value tiers, ABC and cohorts of an order list. */
-import { readGridFile } from "./inputFiles";
 import { renderTable } from "./textTable";
 import type { CliIo } from "./io";
-import { readOrderGrid, dayToIso } from "../engine/customers/orderTable";
-import { asOfOption, orderColumns, tiersOption, type OrderListOptions } from "./options";
+import { dayToIso, type ReadOrdersResult } from "../engine/customers/orderTable";
+import { readOrderFile } from "./orderFile";
+import { asOfOption, dateFormatOption, orderColumns, tiersOption, type OrderListOptions } from "./options";
+import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
 import { segmentOrders, type GroupSummary } from "../engine/customers/segmentation";
 import { summaryOfSegmentation, type SegmentationSummary } from "../engine/sql/segmentationSummary";
 import { segmentOnChosenEngine, tsEngineFile, type EngineOptions } from "./engineChoice";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
-import { segmentationToJson } from "../engine/customers/segmentationJson";
+import { segmentationJsonText } from "../engine/customers/segmentationJson";
 import { formatAmount, formatPercent, NA } from "../engine/format";
 import { formatIssue, type Lang } from "../i18n/issues";
 import { t } from "../i18n/strings";
+import { prepareCustomersOut } from "./customersOut";
 
 export interface SegmentOptions extends OrderListOptions, EngineOptions {
   sheet?: string;
   lang: Lang;
   json?: boolean;
+  /** false with --no-customer-list: the JSON without the per-customer list. */
+  customerList?: boolean;
 }
 
 function groupTable(title: string, rows: GroupSummary[], lang: Lang): string {
@@ -33,10 +37,17 @@ function groupTable(title: string, rows: GroupSummary[], lang: Lang): string {
   return renderTable(header, body, new Set([1, 2, 3, 4, 5, 6]));
 }
 
-export function renderSegmentationText(result: SegmentationSummary, rejectedRows: number, lang: Lang): string {
+/** A breakpoint for reading: at most `decimals` decimals, trailing zeros dropped (JSON keeps the full value). */
+export function roundedBreak(value: number, decimals: number): string {
+  return String(Number(value.toFixed(decimals)));
+}
+
+/** `columnsLine`: which columns of the order list were used; `moneyDecimals`: the amounts' decimals (at least 2). */
+export function renderSegmentationText(result: SegmentationSummary, rejectedRows: number, lang: Lang, columnsLine?: string, moneyDecimals = 2): string {
   const lines = [
     `${t("segmentTitle", lang)} · ${t("asOf", lang)} ${dayToIso(result.asOf)} · ${t("customersCol", lang)} ${result.customers.toLocaleString("en-US")} · ${t("ordersCol", lang)} ${result.orders.toLocaleString("en-US")} · ${t("rejectedRows", lang)} ${rejectedRows}`,
-    `R ${result.breaks.recency.join(" / ")} · F ${result.breaks.frequency.join(" / ")} · M ${result.breaks.monetary.map((v) => v.toFixed(2)).join(" / ")}`,
+    ...(columnsLine ? [`${t("columnsUsed", lang)}: ${columnsLine}`] : []),
+    `R ${result.breaks.recency.map((v) => roundedBreak(v, 2)).join(" / ")} · F ${result.breaks.frequency.map((v) => roundedBreak(v, 2)).join(" / ")} · M ${result.breaks.monetary.map((v) => v.toFixed(Math.max(2, moneyDecimals))).join(" / ")}`,
     "",
     groupTable(t("tierCol", lang), result.tiers, lang),
     "",
@@ -60,16 +71,26 @@ export function renderSegmentationText(result: SegmentationSummary, rejectedRows
   return lines.join("\n") + "\n";
 }
 
+/** Reads the order list named on the command line with the shared order-list flags. */
+export async function readOrderListOption(file: string, options: OrderListOptions & { sheet?: string }): Promise<ReadOrdersResult> {
+  return readOrderFile(file, { sheet: options.sheet, choice: orderColumns(options), dateFormat: dateFormatOption(options.dateFormat) });
+}
+
 export async function segmentCommand(file: string | undefined, options: SegmentOptions, io: CliIo): Promise<number> {
   const onSqlEngine = await segmentOnChosenEngine(file, options, io);
   if (onSqlEngine !== null) return onSqlEngine;
   file = tsEngineFile(file);
   const settings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) };
-  const read = readOrderGrid(await readGridFile(file, options.sheet), orderColumns(options));
+  const customersOut = options.customersOut ? await prepareCustomersOut(options.customersOut, [file], options) : null;
+  const read = await readOrderListOption(file, options);
   for (const problem of read.rejected) io.stderr(formatIssue(problem, options.lang) + "\n");
   if (read.rejectedRows > read.rejected.length) io.stderr(`… ${read.rejectedRows - read.rejected.length} more\n`);
+  const notes = read.warnings.map((w) => formatIssue(w, options.lang));
+  for (const note of notes) io.stderr(note + "\n");
   const result = segmentOrders(read.table, settings);
-  if (options.json) io.stdout(JSON.stringify(segmentationToJson(result, read.table, read.rejectedRows)) + "\n");
-  else io.stdout(renderSegmentationText(summaryOfSegmentation(result), read.rejectedRows, options.lang));
+  const source = { headers: read.headers, encoding: read.encoding, dateFormat: read.dateFormat, warnings: notes };
+  if (options.json) io.stdout(segmentationJsonText(result, read.table, read.rejectedRows, source, options.customerList !== false) + "\n");
+  else io.stdout(renderSegmentationText(summaryOfSegmentation(result), read.rejectedRows, options.lang, describeOrderColumns(read, options.lang), Math.round(Math.log10(read.table.amountScale))));
+  if (customersOut) io.stderr(await customersOut.write(result, read.table, options.lang) + "\n");
   return 0;
 }

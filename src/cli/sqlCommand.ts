@@ -4,7 +4,7 @@ import { Option } from "commander";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { DIALECT, DIALECTS, type DialectName } from "../engine/sql/dialects";
 import { segmentationScript } from "../engine/sql/segmentationScript";
-import { MONEY_SCALE } from "../warehouse/segmentWithSql";
+import { MONEY_SCALE } from "../warehouse/moneyScale";
 import type { CliIo } from "./io";
 import { asOfOption, tiersOption } from "./options";
 

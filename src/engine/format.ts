@@ -46,8 +46,10 @@ export function formatValue(value: number | null, unit: Unit, lang: Lang): strin
       return formatPercent(value);
     case "ratio":
       return fixed(value, 2);
-    case "元":
     case "count":
+      // A count is a whole number (90 orders, not 90.00); only a pro-rated target or a mean carries decimals.
+      return Number.isInteger(value) && Math.abs(value) < 1e4 ? fixed(value, 0) : formatAmount(value, lang);
+    case "元":
       return formatAmount(value, lang);
     case "number":
       return Math.abs(value) >= 1e4 ? formatAmount(value, lang) : fixed(value, 2).replace(/\.?0+$/, "");

@@ -33,6 +33,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 共 ${p.count} 个月份重复：若每行是一天，请用完整日期（如 2025-01-15）；若每行是渠道/品类等，请加一列 渠道、品类、类目、店铺、平台 或 地区 标明`,
     en: (p) => `${p.address}: ${p.count} months repeat: if each row is a day, give full dates (2025-01-15); if rows are channels or categories, add a column 渠道, 品类, 类目, 店铺, 平台 or 地区 naming them`,
   },
+  moreLikeThis: {
+    zh: (p) => `……另有 ${p.count} 处同类问题（直到 ${p.last}）；请先按上面几处的说明修改整列`,
+    en: (p) => `… and ${p.count} more like this (up to ${p.last}); fix the whole column as the lines above say`,
+  },
   quarterlyData: {
     zh: (p) => `${p.address}: "${p.text}" 是季度；复盘需要按月的数据（每月一行或一列），请提供月度数据`,
     en: (p) => `${p.address}: "${p.text}" is a quarter; the review needs monthly data (a row or column per month): provide monthly figures`,
@@ -49,6 +53,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: "${p.text}" 超过 100%，不可能是 ${p.header}；请写成 5.2% 或 0.052`,
     en: (p) => `${p.address}: "${p.text}" is above 100%, which ${p.header} cannot be; write it as 5.2% or 0.052`,
   },
+  comparisonPercentNumbers: {
+    zh: (p) => `${p.address}: 列 "${p.header}" 的数值是不带 % 的百分数（如 12.5 即 12.5%），已按百分数核对；带 % 的单元格按原样读取`,
+    en: (p) => `${p.address}: the values of "${p.header}" are percent numbers without % (12.5 is 12.5%) and are checked as such; cells typed with % are read as they are`,
+  },
   percentNumbers: {
     zh: (p) => `${p.address}: 列 "${p.header}" 的数值都在 1 到 100 之间，按百分数读取（5.2 即 5.2%）`,
     en: (p) => `${p.address}: the values of "${p.header}" all lie between 1 and 100; read as percent numbers (5.2 is 5.2%)`,
@@ -60,6 +68,10 @@ const ISSUE_TEXT = {
   incompleteDays: {
     zh: (p) => `${p.address}: 以下月份的日数据不全：${p.months}（这些月的合计偏小）`,
     en: (p) => `${p.address}: these months miss days: ${p.months} (their totals are short)`,
+  },
+  periodIncompleteDays: {
+    zh: (p) => `日数据不全的月份在对比期间内：${p.months}（这些月的合计偏小，实际、同比与达成率随之偏低或偏高）；请补齐这些天的数据，或用 --from/--to 只选完整的月份`,
+    en: (p) => `months with missing days fall in the compared periods: ${p.months} (their totals are short, and so actual, YoY and attainment are off); add the missing days, or choose complete months with --from/--to`,
   },
   dimensionRows: {
     zh: (p) => `${p.address}: 按 ${p.dimension} 分行（${p.members}），各月合计按各指标规则汇总，分项保留`,
@@ -113,6 +125,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 找不到表头：应有一列月份（月份/日期/month）和至少一列指标，或一行月份作为列标题`,
     en: (p) => `${p.address}: no header found; expected a month column (月份/date/month) and at least one metric, or a row of months as column headers`,
   },
+  emptySheet: {
+    zh: (p) => `${p.address}: 文件或工作表是空的；请选择含月度数据的文件或工作表（xlsx 可用 --sheet 指定）`,
+    en: (p) => `${p.address}: the file or sheet is empty; choose one that holds the monthly figures (for xlsx, --sheet names the sheet)`,
+  },
   noData: {
     zh: (p) => `${p.address}: 表头下没有任何月份数据`,
     en: (p) => `${p.address}: no monthly rows below the header`,
@@ -131,11 +147,11 @@ const ISSUE_TEXT = {
   },
   missingValues: {
     zh: (p) => `${p.metric}: ${p.months} 无数据，${p.period} 的值记为 n.a.`,
-    en: (p) => `${p.metric}: no value for ${p.months}; its ${p.period} value is n.a.`,
+    en: (p) => `${p.metricEn ?? p.metric}: no value for ${p.months}; its ${p.period} value is n.a.`,
   },
   rateMean: {
     zh: (p) => `${p.metric}: 缺少分子分母列，期间值为各月简单平均`,
-    en: (p) => `${p.metric}: its parts are not in the data; the period value is the simple mean of the months`,
+    en: (p) => `${p.metricEn ?? p.metric}: its parts are not in the data; the period value is the simple mean of the months`,
   },
   noPreviousYear: {
     zh: (p) => `数据中没有 ${p.period}（同期）的月份，同比为 n.a.`,
@@ -173,6 +189,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.metrics}: 比率或均值指标，${p.target} 的目标原样适用于 ${p.period}`,
     en: (p) => `${p.metricsEn}: rates and averages; the target for ${p.target} applies to ${p.period} as given`,
   },
+  targetForReviewedMonths: {
+    zh: (p) => `${p.metrics}: 目标列 "${p.header}" 未写年份或"全年"，已作为所选 ${p.months} 个月（${p.period}）的目标直接比较；若这是全年目标，请把列名改为 "${p.year}目标" 或 "全年目标"，将按目标至今（去年同期占比）比较`,
+    en: (p) => `${p.metricsEn}: the target column "${p.header}" names no year and no 全年, so it is taken as the target of the ${p.months} months reviewed (${p.period}); if it is an annual target, name the column "${p.year}目标" or "全年目标" (or "FY${p.year} target") and it is compared as a target to date (by last year's share)`,
+  },
   nextMetricUnknown: {
     zh: (p) => `--next-metric ${p.metric}: 月度数据中没有这个指标；可用的指标：${p.available}`,
     en: (p) => `--next-metric ${p.metric}: the monthly data has no such metric; available: ${p.availableEn}`,
@@ -209,6 +229,74 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 无法识别金额 "${p.text}"；该行未计入`,
     en: (p) => `${p.address}: cannot read "${p.text}" as an amount; row left out`,
   },
+  ordersEmpty: {
+    zh: (p) => `${p.address}: 订单表是空的：应有一行表头（客户ID、下单时间、实付金额…）和其下的订单行`,
+    en: (p) => `${p.address}: the order list is empty; expected a header row (customer id, order date, amount …) and order rows below it`,
+  },
+  ordersNoRows: {
+    zh: (p) => `${p.address}: 表头下没有订单行`,
+    en: (p) => `${p.address}: there are no order rows below the header`,
+  },
+  ordersNoUsableRows: {
+    zh: (p) => `${p.address}: ${p.rows} 行订单中没有一行可用（客户ID、日期或金额无法识别，见下）`,
+    en: (p) => `${p.address}: none of the ${p.rows} order rows can be used (unreadable customer id, date or amount; see below)`,
+  },
+  noOrdersBeforeAsOf: {
+    zh: (p) => `截至日 ${p.asOf} 之前没有订单（最早的订单在 ${p.first}）；请选择更晚的 --as-of`,
+    en: (p) => `there are no orders before the as-of date ${p.asOf} (the first is on ${p.first}); choose a later --as-of`,
+  },
+  dateOrderAmbiguous: {
+    zh: (p) => `${p.address}: 日期列 "${p.column}" 的斜杠日期（如 4/1/2025）既可按 日/月/年 也可按 月/日/年 读取，数据中没有大于 12 的日或月可以判断；请用 --date-format dmy（日/月/年）或 mdy（月/日/年）指定`,
+    en: (p) => `${p.address}: the slash dates in column "${p.column}" (such as 4/1/2025) read either day-first or month-first, and no value has a part above 12 to settle it; choose with --date-format dmy (day/month/year) or mdy (month/day/year)`,
+  },
+  dateOrderMixed: {
+    zh: (p) => `${p.address}: 日期列 "${p.column}" 中既有只能按 日/月/年 读的日期（${p.dmy}），也有只能按 月/日/年 读的日期（${p.mdy}）；请统一格式或用 --date-format 指定`,
+    en: (p) => `${p.address}: column "${p.column}" holds dates that only read day-first (${p.dmy}) and dates that only read month-first (${p.mdy}); make them consistent or choose with --date-format`,
+  },
+  dateOrderDayFirst: {
+    zh: (p) => `${p.address}: 日期列 "${p.column}" 的斜杠日期按 日/月/年 读取（依据 "${p.text}"）`,
+    en: (p) => `${p.address}: the slash dates in column "${p.column}" are read day/month/year (settled by "${p.text}")`,
+  },
+  dateOrderMonthFirst: {
+    zh: (p) => `${p.address}: 日期列 "${p.column}" 的斜杠日期按 月/日/年 读取（依据 "${p.text}"）`,
+    en: (p) => `${p.address}: the slash dates in column "${p.column}" are read month/day/year (settled by "${p.text}")`,
+  },
+  blankOrderIds: {
+    zh: (p) => `${p.address}: ${p.rows} 行的订单号（"${p.column}"）为空，每行各算一笔订单`,
+    en: (p) => `${p.address}: ${p.rows} rows have a blank order id ("${p.column}"); each counts as one order`,
+  },
+  outputExtension: {
+    zh: (p) => `${p.address}: 输出文件应以 ${p.ext} 结尾`,
+    en: (p) => `${p.address}: the output file must end in ${p.ext}`,
+  },
+  outputIsInput: {
+    zh: (p) => `${p.address}: 这是输入文件之一，不能覆盖；请换一个输出文件名`,
+    en: (p) => `${p.address}: this is one of the input files and is never overwritten; choose another output name`,
+  },
+  outputForeign: {
+    zh: (p) => `${p.address}: 文件已存在且不是本工具生成的，未覆盖；确认要替换请加 --force，或换一个文件名`,
+    en: (p) => `${p.address}: the file exists and was not written by this tool, so it was left alone; add --force to replace it, or choose another name`,
+  },
+  outputFolderMissing: {
+    zh: (p) => `${p.address}: 文件夹 ${p.folder} 不存在；请先创建它或换一个位置`,
+    en: (p) => `${p.address}: the folder ${p.folder} does not exist; create it first or write elsewhere`,
+  },
+  outputNotFolder: {
+    zh: (p) => `${p.address}: ${p.folder} 不是文件夹`,
+    en: (p) => `${p.address}: ${p.folder} is not a folder`,
+  },
+  outputIsFolder: {
+    zh: (p) => `${p.address}: 这是一个文件夹；请给出文件名，如 ${p.example}`,
+    en: (p) => `${p.address}: this is a folder; give a file name such as ${p.example}`,
+  },
+  outputPermission: {
+    zh: (p) => `${p.address}: 没有写入权限（${p.folder}）`,
+    en: (p) => `${p.address}: no permission to write here (${p.folder})`,
+  },
+  outputWriteFailed: {
+    zh: (p) => `${p.address}: 写入失败（${p.reason}），原文件未改动`,
+    en: (p) => `${p.address}: writing failed (${p.reason}); any existing file was left as it was`,
+  },
   sqlEngineNeedsUrl: {
     zh: (p) => `--engine ${p.engine} 需要 --url（${p.example}）`,
     en: (p) => `--engine ${p.engine} needs --url (${p.example})`,
@@ -233,10 +321,6 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: --customers-out 应为 .parquet 或 .csv 文件`,
     en: (p) => `${p.address}: --customers-out must be a .parquet or .csv file`,
   },
-  outputIsInput: {
-    zh: (p) => `${p.address}: 输出文件不能是输入文件本身`,
-    en: (p) => `${p.address}: the output file cannot be one of the inputs`,
-  },
   outputNotWritable: {
     zh: (p) => `${p.address}: 无法写入（${p.reason}）`,
     en: (p) => `${p.address}: cannot write it (${p.reason})`,
@@ -256,6 +340,30 @@ const ISSUE_TEXT = {
   undecodableText: {
     zh: (p) => `${p.address}: 文件编码无法识别（按 ${p.encoding} 解码在第 ${p.offset} 字节处失败）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重试`,
     en: (p) => `${p.address}: cannot decode the file (as ${p.encoding} it fails at byte ${p.offset}); save it from Excel as "CSV UTF-8 (Comma delimited)" or as .xlsx and try again`,
+  },
+  fileNotFound: {
+    zh: (p) => `${p.address}: 找不到文件；请检查路径和文件名`,
+    en: (p) => `${p.address}: file not found; check the path and the file name`,
+  },
+  fileUnreadable: {
+    zh: (p) => `${p.address}: 无法读取文件（${p.reason}）；请检查文件权限，或确认它没有被其他程序占用`,
+    en: (p) => `${p.address}: cannot read the file (${p.reason}); check its permissions, or whether another program holds it`,
+  },
+  legacyXls: {
+    zh: (p) => `${p.address}: 这是旧版 Excel .xls 文件；请在 Excel 中打开并另存为 .xlsx（或“CSV UTF-8（逗号分隔）”）后重试`,
+    en: (p) => `${p.address}: a legacy Excel .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8), then try again`,
+  },
+  notXlsx: {
+    zh: (p) => `${p.address}: 扩展名是 ${p.ext}，但内容不是 Excel 工作簿；若它是 CSV/文本，请把扩展名改为 .csv；否则请在 Excel 中打开并另存为 .xlsx`,
+    en: (p) => `${p.address}: named ${p.ext} but not an Excel workbook; if it is CSV or text, rename it to .csv; otherwise open it in Excel and save it as .xlsx`,
+  },
+  damagedXlsx: {
+    zh: (p) => `${p.address}: 无法作为 xlsx 打开（文件已损坏或不完整）；请在 Excel 中打开并重新保存后重试`,
+    en: (p) => `${p.address}: cannot be opened as xlsx (the file is damaged or incomplete); open it in Excel, save it again and try again`,
+  },
+  noSuchSheet: {
+    zh: (p) => `${p.address}: 没有名为 "${p.sheet}" 的工作表（现有：${p.sheets}）；请用 --sheet 指定其中之一`,
+    en: (p) => `${p.address}: no sheet named "${p.sheet}" (sheets: ${p.sheets}); name one of them with --sheet`,
   },
   utf16WithoutBom: {
     zh: (p) => `${p.address}: 文件含 NUL 字节，像是没有字节序标记(BOM)的 UTF-16；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“Unicode 文本”后重试`,
@@ -287,6 +395,31 @@ export class InputError extends Error {
     this.name = "InputError";
   }
   format(lang: Lang): string {
-    return this.issues.map((i) => formatIssue(i, lang)).join("\n");
+    return formatIssueList(this.issues, lang).join("\n");
   }
+}
+
+/** Lines shown per kind of problem before the rest are summed up in one line. */
+export const ISSUES_SHOWN_PER_CODE = 5;
+
+/**
+ * The lines of a list of problems: at most ISSUES_SHOWN_PER_CODE of one kind, then one line counting the rest
+ * (a column of 600 unreadable dates is one problem, not 600 lines), in the order the problems were found.
+ */
+export function formatIssueList(issues: Issue[], lang: Lang): string[] {
+  const byCode = new Map<IssueCode, Issue[]>();
+  for (const item of issues) byCode.set(item.code, [...(byCode.get(item.code) ?? []), item]);
+  const lines: string[] = [];
+  const summarised = new Set<IssueCode>();
+  for (const item of issues) {
+    const same = byCode.get(item.code)!;
+    const index = same.indexOf(item);
+    if (index < ISSUES_SHOWN_PER_CODE || same.length === ISSUES_SHOWN_PER_CODE + 1) lines.push(formatIssue(item, lang));
+    else if (!summarised.has(item.code)) {
+      summarised.add(item.code);
+      const last = same[same.length - 1];
+      lines.push(formatIssue(issue("moreLikeThis", undefined, { count: same.length - ISSUES_SHOWN_PER_CODE, last: last.address ?? "" }), lang));
+    }
+  }
+  return lines;
 }

@@ -13,6 +13,7 @@ import { readMonthlyInputs } from "../engine/read/readInputs";
 import { readTargetsGrid } from "../engine/read/targets";
 import { parseMonthArgument } from "../engine/read/month";
 import { isoToDay } from "../engine/customers/orderTable";
+import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
 import { buildReview, type ReviewModel } from "../engine/review/reviewModel";
 import { reviewWorkbook } from "../engine/review/reviewSheets";
@@ -91,8 +92,10 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
     const settings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf, tiers: choices.tiers };
     progress("computing", 0);
     const prepared = options.segment ? await options.segment(columns, settings) : prepareOrders(columns, settings);
-    warnings.push(...prepared.read.rejected);
-    orders = { table: prepared.read.table, settings, rejectedRows: prepared.read.rejectedRows, source: columns.sheet, segmentation: prepared.segmentation };
+    warnings.push(...prepared.read.rejected, ...prepared.read.warnings);
+    // The data-source line names the columns used (domain.md: the output always says which).
+    const source = `${columns.sheet} (${describeOrderColumns(prepared.read, choices.lang)})`;
+    orders = { table: prepared.read.table, settings, rejectedRows: prepared.read.rejectedRows, source, segmentation: prepared.segmentation };
   }
   throwIfCancelled(options.signal);
   progress("computing", 0.5);

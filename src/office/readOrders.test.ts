@@ -8,7 +8,7 @@ import { generateReview } from "./generateReview";
 import { defaultChoices } from "./choices";
 import { readOrderColumns } from "./readOrders";
 import { gridOfColumns, handleOrdersMessage, prepareOrders, transferablesOf, type WorkerReply } from "./orderColumns";
-import { readOrderGrid } from "../engine/customers/orderTable";
+import { readOrderHeader, readOrderGrid } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { sampleSheet } from "../../test/helpers/cli";
 
@@ -43,9 +43,16 @@ describe("issue 10 item 7: the order grid", () => {
       fc.property(fc.array(fc.tuple(fc.constantFrom("C1", "C2", "C3", "", "C4"), cell, fc.constantFrom("2025-01-15", "2025-02-01", "bad", 45700), fc.integer({ min: 1, max: 900 })), { maxLength: 40 }), (lines) => {
         const values = [["客户ID", "备注", "下单日期", "实付金额"], ...lines.map((l) => [...l])];
         const grid = { values, sheet: "订单", origin: { row: 4, col: 2 } };
-        const whole = readOrderGrid(grid);
-        const columns = Object.values(whole.columns) as number[];
+        const columns = Object.values(readOrderHeader(grid).columns) as number[];
         const payload = { sheet: "订单", origin: grid.origin, header: values[0], rows: lines.length, columns: columns.map((index) => ({ index, cells: lines.map((l) => l[index]) })) };
+        // A list with no usable row is an error (domain.md): the same one either way.
+        let whole: ReturnType<typeof readOrderGrid>;
+        try {
+          whole = readOrderGrid(grid);
+        } catch (error) {
+          expect(() => prepareOrders(payload, { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: 20200 })).toThrow((error as Error).message);
+          return;
+        }
         const prepared = prepareOrders(payload, { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: 20200 });
         expect(prepared.read.table).toEqual(whole.table);
         expect(prepared.read.rejected).toEqual(whole.rejected);

@@ -1,9 +1,11 @@
 /**
  * Reading an order list from the workbook: the header first, then only the columns the job uses (customer,
- * date, amount, order id, product), in blocks sized by bytes, each column into one flat array. What the
+ * date, amount, order id, product and its name, category, quantity: the engine's header rules decide which), in
+ * blocks sized by bytes, each column into one flat array. What the
  * reader cannot find (no customer column…) is reported from the header before the rows are read.
  */
-import { readOrderGrid, type OrderColumnChoice } from "../engine/customers/orderTable";
+import { readOrderHeader, type OrderColumnChoice } from "../engine/customers/orderTable";
+import { findProductNameColumn, type OrderColumns as HeaderColumns } from "../engine/customers/orderColumns";
 import { readLabel } from "../engine/read/cellValue";
 import { resolveBounds, type DataSource, type ReadOptions } from "./readGrid";
 import { readBlocks } from "./blockReader";
@@ -38,8 +40,11 @@ export async function readOrderColumns(context: Excel.RequestContext, source: Da
   await readBlocks(context, bounds.sheet, bounds.top, Math.min(HEAD_ROWS, bounds.rows), [[bounds.left, bounds.cols]], "values", (block) => head.push(...(block[0] as CellInput[][])), { between: options.between });
   const headerRow = head.findIndex((row) => row.some((cell) => readLabel(cell) !== ""));
   // The engine's own header rules decide the columns (and report missing ones by cell).
-  const { columns } = readOrderGrid({ values: headerRow < 0 ? head : [head[headerRow]], sheet: bounds.sheetName, origin: { row: bounds.top + Math.max(0, headerRow), col: bounds.left } }, options.choice ?? {});
-  const needed = [...new Set(Object.values(columns) as number[])].sort((a, b) => a - b);
+  const { columns, headers } = readOrderHeader({ values: headerRow < 0 ? head : [head[headerRow]], sheet: bounds.sheetName, origin: { row: bounds.top + Math.max(0, headerRow), col: bounds.left } }, options.choice ?? {});
+  // The products' names beside their ids (for the top list), as the engine's grid reader finds them.
+  const found = Object.fromEntries(Object.entries(columns).map(([field, index]) => [field, { index, header: headers[field as keyof typeof headers] ?? "" }])) as HeaderColumns;
+  const nameColumn = findProductNameColumn(head[headerRow].map((cell) => readLabel(cell)), found);
+  const needed = [...new Set([...(Object.values(columns) as number[]), ...(nameColumn >= 0 ? [nameColumn] : [])])].sort((a, b) => a - b);
   const out: OrderColumns = {
     sheet: bounds.sheetName,
     origin: { row: bounds.top + headerRow, col: bounds.left },

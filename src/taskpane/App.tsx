@@ -136,17 +136,17 @@ export function App({ initialLang, host, officeColours }: AppProps) {
           <>
             <ColumnsStep pane={pane} />
             <Divider />
-            <RangeStep id="targets" title={text.stepTargets} hint={text.stepTargetsHint} chosen={pane.targets?.label} onUse={() => pane.chooseTargets(null)} onClear={pane.clearTargets} lang={pane.lang}>
-              {pane.targets && <Caption1 data-testid="targets-count">{paneSay(pane.lang, "targetsRead", { count: pane.targets.value.length })}</Caption1>}
-              {pane.targetsMessage && <StepMessage id="targets-message" title={text.targetsError} message={pane.targetsMessage} lang={pane.lang} />}
-            </RangeStep>
-            {pane.read.result && <PeriodStep pane={pane} />}
-            <OrdersStep pane={pane} />
-            <SettingsSection pane={pane} />
-            <Divider />
-            {pane.preview && <PreviewCards scorecard={pane.preview} lang={pane.lang} />}
           </>
         )}
+        <RangeStep id="targets" title={text.stepTargets} hint={text.stepTargetsHint} chosen={pane.targets?.label} onUse={() => pane.chooseTargets(null)} onClear={pane.clearTargets} lang={pane.lang}>
+          {pane.targets && <Caption1 data-testid="targets-count">{paneSay(pane.lang, "targetsRead", { count: pane.targets.value.targets.length })}</Caption1>}
+          {pane.targetsMessage && <StepMessage id="targets-message" title={text.targetsError} message={pane.targetsMessage} lang={pane.lang} />}
+        </RangeStep>
+        {pane.read?.result && <PeriodStep pane={pane} />}
+        <OrdersStep pane={pane} />
+        <SettingsSection pane={pane} />
+        <Divider />
+        {pane.preview && <PreviewCards scorecard={pane.preview} lang={pane.lang} />}
 
         <GenerateSection pane={pane} />
         <div role="status" aria-live="polite" aria-atomic="true" className={shared.visuallyHidden} data-testid="live-region">

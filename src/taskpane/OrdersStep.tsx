@@ -18,6 +18,7 @@ export const FIELD_TEXT: Record<OrderField, PaneTextKey> = {
   order: "fieldOrder",
   product: "fieldProduct",
   category: "fieldCategory",
+  quantity: "fieldQuantity",
 };
 
 export function OrdersStep({ pane }: { pane: ReviewPane }) {

@@ -4,7 +4,7 @@
  * conflicting column is left out of the read (so the rest still reads and previews) and shown with the ways
  * out on the column the analyst changed.
  */
-import { readMonthlyGrid, type ReadMonthlyResult } from "../engine/read/monthlyTable";
+import { readMonthlyInputs, type MonthlyInputs } from "../engine/read/readInputs";
 import type { ColumnMeaning } from "../engine/metrics/headers";
 import type { Grid } from "../engine/read/grid";
 import { columnIndex } from "../engine/read/grid";
@@ -32,7 +32,8 @@ export interface Conflict {
 }
 
 export interface PaneRead {
-  result: ReadMonthlyResult | null;
+  /** The data read with its targets, as every door reads them (the targets table's rules, 目标X columns). */
+  result: MonthlyInputs | null;
   rows: ColumnRow[];
   conflicts: Conflict[];
   /** Problems other than conflicts (unreadable cells, no header). */
@@ -54,18 +55,18 @@ function byPosition(a: { headerAddress: string }, b: { headerAddress: string }):
 }
 
 interface Attempt {
-  result: ReadMonthlyResult | null;
+  result: MonthlyInputs | null;
   duplicates: Issue[];
   error: unknown | null;
 }
 
 /** Reads with `overrides`, leaving out each column that duplicates another's meaning until the rest reads. */
-function readAround(grid: Grid, overrides: Record<string, PaneOverride>): Attempt {
+function readAround(grid: Grid, overrides: Record<string, PaneOverride>, targets?: Grid): Attempt {
   const left: Record<string, PaneOverride> = {};
   const duplicates: Issue[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     try {
-      return { result: readMonthlyGrid(grid, { overrides: { ...overrides, ...left } }), duplicates, error: null };
+      return { result: readMonthlyInputs(grid, targets, { overrides: { ...overrides, ...left } }), duplicates, error: null };
     } catch (error) {
       if (!(error instanceof InputError)) return { result: null, duplicates, error };
       const found = error.issues.filter((i) => i.code === "duplicateColumn");
@@ -90,8 +91,8 @@ export function columnCensus(grid: Grid): Array<{ header: string; headerAddress:
   return [...columns.values()].sort(byPosition);
 }
 
-export function readForPane(grid: Grid, census: ReturnType<typeof columnCensus>, overrides: Record<string, PaneOverride>, lastChanged: string | null): PaneRead {
-  const attempt = readAround(grid, overrides);
+export function readForPane(grid: Grid, census: ReturnType<typeof columnCensus>, overrides: Record<string, PaneOverride>, lastChanged: string | null, targets?: Grid): PaneRead {
+  const attempt = readAround(grid, overrides, targets);
   const rows: ColumnRow[] = census.map((c) => ({ ...c, choice: choiceOf(overrides[c.header], c.detected), override: overrides[c.header] }));
   const headerAt = (address: string) => census.find((c) => c.headerAddress === address)?.header ?? address;
   const conflicts = attempt.duplicates.map((item): Conflict => {

@@ -59,7 +59,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
   const [data, setData] = useState<Chosen<Grid> | null>(null);
   const [overrides, setOverrides] = useState<Record<string, PaneOverride>>({});
   const [lastChanged, setLastChanged] = useState<string | null>(null);
-  const [targets, setTargets] = useState<Chosen<Target[]> | null>(null);
+  const [targets, setTargets] = useState<Chosen<{ grid: Grid; targets: Target[] }> | null>(null);
   const [orders, setOrders] = useState<Chosen<Grid> | null>(null);
   const [orderColumns, setOrderColumns] = useState<OrderColumns>({});
   const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
@@ -119,7 +119,9 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
       guarded("targets", async () => {
         const picked = await pick(source);
         setTargets(null);
-        setTargets({ ...picked, value: readTargetsGrid(await host.read(picked.source)).targets });
+        const grid = await host.read(picked.source);
+        // Checked here, so that a wrong range fails on step ③; read again with the data as every door reads them.
+        setTargets({ ...picked, value: { grid, targets: readTargetsGrid(grid).targets } });
         focusOn("targets-status");
       }),
     [guarded, pick, host, focusOn],
@@ -146,7 +148,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
         setBase(saved);
         setSettings(settingsText(saved));
         const overrides = Object.fromEntries(Object.entries(saved.overrides).map(([header, o]) => [header, asPaneOverride(o)]));
-        await chooseData(saved.data, { overrides, period: saved.period });
+        if (saved.data) await chooseData(saved.data, { overrides, period: saved.period });
         if (saved.targets) await chooseTargets(saved.targets);
         if (saved.orders) await chooseOrders(saved.orders, saved.orderColumns ?? {});
       } catch {
@@ -161,7 +163,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
   }, [host]);
 
   const census = useMemo(() => (data ? columnCensus(data.value) : []), [data]);
-  const read = useMemo(() => (data ? readForPane(data.value, census, overrides, lastChanged) : null), [data, census, overrides, lastChanged]);
+  const read = useMemo(() => (data ? readForPane(data.value, census, overrides, lastChanged, targets?.value.grid) : null), [data, census, overrides, lastChanged, targets]);
 
   const setColumn = useCallback((header: string, choice: PaneOverride | null) => {
     setOverrides((current) => {
@@ -195,8 +197,8 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     if (!result || !effectivePeriod || periodMessage) return null;
     const from = parseMonthArgument(effectivePeriod.from)!;
     const to = parseMonthArgument(effectivePeriod.to)!;
-    return computeScorecard(result.table, targets?.value ?? [], { period: { from, to }, thresholds });
-  }, [result, effectivePeriod, periodMessage, targets, thresholds]);
+    return computeScorecard(result.table, result.targets, { period: { from, to }, thresholds });
+  }, [result, effectivePeriod, periodMessage, thresholds]);
 
   const ordersCheck = useMemo(() => {
     if (!orders) return null;
@@ -231,23 +233,25 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
   /** Why Generate cannot run now, in the order the analyst meets the steps. */
   const blockers = useMemo((): PaneTextKey[] => {
     const out: PaneTextKey[] = [];
-    if (!data && !stepMessages.data) out.push("blockedNoData");
-    else if (dataMessage || !result) out.push("blockedData");
+    // A review needs the monthly data or an order list (then it is built from the orders alone).
+    if (!data && !stepMessages.data) {
+      if (!orders) out.push("blockedNoData");
+    } else if (dataMessage || !result) out.push("blockedData");
     if (read && read.conflicts.length > 0) out.push("blockedConflict");
     if (stepMessages.targets) out.push("blockedTargets");
     if (periodMessage) out.push("blockedPeriod");
     if (ordersMessage) out.push("blockedOrders");
     if (!parsedSettings.value) out.push("blockedSettings");
     return out;
-  }, [data, dataMessage, result, read, stepMessages.targets, periodMessage, ordersMessage, parsedSettings.value]);
+  }, [data, orders, dataMessage, result, read, stepMessages.targets, periodMessage, ordersMessage, parsedSettings.value]);
 
   const choices = useMemo((): ReviewChoices | null => {
-    if (!data || !parsedSettings.value) return null;
+    if ((!data && !orders) || !parsedSettings.value) return null;
     const namedColumns = Object.fromEntries(Object.entries(orderColumns).filter(([, v]) => v !== undefined));
     return {
       ...base,
       ...parsedSettings.value,
-      data: data.source,
+      data: data?.source ?? null,
       overrides,
       targets: targets?.source ?? null,
       orders: orders?.source ?? null,

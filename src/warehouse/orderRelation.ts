@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { readOrderGrid, type OrderColumnChoice } from "../engine/customers/orderTable";
+import { readOrderHeader, type OrderColumnChoice } from "../engine/customers/orderTable";
 import type { DialectName } from "../engine/sql/dialects";
 import type { OrderSource } from "../engine/sql/segmentationSql";
 import { InputFileError } from "../cli/inputFiles";
@@ -47,7 +47,7 @@ export function fileRelation(engine: DialectName, path: string, kind: FileKind =
 
 /** The order columns among `names` by the reader's aliases and the analyst's choice (errors name the file). */
 export function orderSourceOf(relation: string, names: string[], choice: OrderColumnChoice, label: string): OrderSource {
-  const { columns } = readOrderGrid({ sheet: basename(label, extname(label)), values: [names] }, choice);
+  const { columns } = readOrderHeader({ sheet: basename(label, extname(label)), values: [names] }, choice);
   const name = (i: number | undefined) => (i === undefined ? undefined : names[i]);
   return { relation, customer: name(columns.customer)!, date: name(columns.date)!, amount: name(columns.amount)!, order: name(columns.order), product: name(columns.product) };
 }

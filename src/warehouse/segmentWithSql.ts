@@ -19,8 +19,8 @@ import { openDuckdb } from "./duckdbSession";
 import { fileRelation, orderSourceOf } from "./orderRelation";
 import { openPostgres } from "./postgresSession";
 
-/** Digits kept after the decimal point: exact for any amount typed with up to 6 decimals. */
-export const MONEY_SCALE = 6;
+export { MONEY_SCALE } from "./moneyScale";
+import { MONEY_SCALE } from "./moneyScale";
 
 export interface SqlSegmentRequest {
   engine: DialectName;

@@ -361,7 +361,7 @@ describe.each([
     await page.evaluate(() => Object.assign(window, { __syncDelayMs: 0 }));
 
     // Generate: the result is focused and announced; the review holds what the settings said.
-    const review = lang === "zh" ? ["经营复盘", "月度趋势", "渠道结构", "用户分层", "客户明细", "目标分解"] : ["Review", "Monthly trend", "Channels", "Customers", "Customer list", "Next targets"];
+    const review = lang === "zh" ? ["经营复盘", "月度趋势", "渠道结构", "新老客与留存", "用户分层", "客户明细", "目标分解"] : ["Review", "Monthly trend", "Channels", "Customers over time", "Customers", "Customer list", "Next targets"];
     await generate.click();
     await page.getByTestId("generate-done").waitFor({ timeout: 30000 });
     await page.waitForFunction(() => document.activeElement?.id === "generate-result");
@@ -421,4 +421,28 @@ describe.each([
     expect(pane.errors).toEqual([]);
     await page.close();
   }, 180000);
+});
+
+describe.each(["zh-CN", "en-US"])("the pane in %s with an order list only", (locale) => {
+  test("a review is generated from the orders alone", async () => {
+    const pane = await openPane(locale, 350);
+    const { page, lang } = pane;
+    const T = (key: PaneTextKey, params?: Record<string, string | number>) => paneSay(lang, key, params);
+    const generate = page.getByRole("button", { name: T("generate") });
+    await select(page, "订单", "A1:D601");
+    await page.getByRole("button", { name: T("useSelection") }).nth(2).click();
+    await page.getByTestId("orders-message").waitFor();
+    await page.getByRole("combobox", { name: T("fieldAmount"), exact: true }).selectOption("实付");
+    await page.getByTestId("orders-ok").waitFor();
+    expect(await generate.getAttribute("aria-disabled")).toBeNull();
+    await pane.check("orders-only");
+    const before = await sheetNames(page);
+    await generate.click();
+    await page.getByTestId("generate-done").waitFor({ timeout: 30000 });
+    const after = await sheetNames(page);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after).toContain(lang === "zh" ? "用户分层" : "Customers");
+    expect(pane.errors).toEqual([]);
+    await page.close();
+  }, 120000);
 });

@@ -7,18 +7,7 @@
 import { FakeExcel } from "./fakeExcel";
 import { generateReview } from "../../src/office/generateReview";
 import { defaultChoices } from "../../src/office/choices";
-
-/** mulberry32. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../../bench/syntheticOrders";
 
 export interface ScaleFigures {
   customers: number;

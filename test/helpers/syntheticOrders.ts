@@ -2,18 +2,8 @@
  * Seeded order lists for the engine comparisons: multi-line orders (one order id on several rows), rows without
  * an order id (each its own order, "" in orderIds as the reader records it), refunds, same-day orders, products.
  */
-import type { OrderTable } from "../../src/engine/customers/orderTable";
-
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { withExactAmounts, type OrderTable } from "../../src/engine/customers/orderTable";
+import { random } from "../../bench/syntheticOrders";
 
 export interface SyntheticOptions {
   orders: number;
@@ -28,7 +18,7 @@ export interface SyntheticOptions {
 }
 
 export function syntheticOrders(o: SyntheticOptions): OrderTable {
-  const next = seeded(o.seed);
+  const next = random(o.seed); // bench/syntheticOrders.ts's seeded generator: the same list every run
   const customer: number[] = [];
   const day: number[] = [];
   const amount: number[] = [];
@@ -53,7 +43,7 @@ export function syntheticOrders(o: SyntheticOptions): OrderTable {
     }
   }
   const customerIds = Array.from({ length: o.customers }, (_, c) => `C${String(c).padStart(7, "0")}`);
-  return {
+  return withExactAmounts({
     rows: customer.length,
     customer: Int32Array.from(customer),
     customerIds,
@@ -63,7 +53,7 @@ export function syntheticOrders(o: SyntheticOptions): OrderTable {
     orderIds,
     product: Int32Array.from(product),
     productIds,
-  };
+  });
 }
 
 /** A small list built row by row: [customer, ISO date, amount, order id ("" = none), product]. */
@@ -78,7 +68,7 @@ export function ordersOf(rows: Array<[string, string, number, string?, string?]>
     return ids.length - 1;
   };
   const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86400000;
-  return {
+  return withExactAmounts({
     rows: rows.length,
     customer: Int32Array.from(rows.map((r) => intern(customerIds, r[0]))),
     customerIds,
@@ -88,5 +78,5 @@ export function ordersOf(rows: Array<[string, string, number, string?, string?]>
     orderIds,
     product: Int32Array.from(rows.map((r) => intern(productIds, r[4] ?? "X"))),
     productIds,
-  };
+  });
 }

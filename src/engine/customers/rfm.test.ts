@@ -3,6 +3,7 @@ import { percentileInc, quintileBreaks, scoreCustomers, scoreDown, scoreUp, tier
 import { readOrderGrid, isoToDay, readDay, dayFromParts, monthOfDay, type OrderTable } from "./orderTable";
 import { CLASS8_ORDER, class8Name, SEGMENTS, SEGMENT_BY_CODE, TIER, TIERS } from "./segmentNames";
 import { segmentOrders, abcClasses, cohortRetention } from "./segmentation";
+import { segmentationJsonText, segmentationToJson } from "./segmentationJson";
 
 function orders(rows: Array<[string, string, number, string?]>, withOrderIds = false): OrderTable {
   const header = withOrderIds ? ["客户ID", "下单时间", "实付金额", "订单号"] : ["customer_id", "date", "amount"];
@@ -183,6 +184,7 @@ describe("reading order lists", () => {
   test("columns are found by Chinese and English aliases, or named", () => {
     const read = readOrderGrid({ sheet: "S", values: [["买家", "when", "paid", "SKU"], ["a", "2025-01-01", 3, "p1"]] }, { date: "when" });
     expect(read.columns).toEqual({ customer: 0, date: 1, amount: 2, product: 3 });
+    expect(read.headers).toEqual({ customer: "买家", date: "when", amount: "paid", product: "SKU" });
     expect(() => readOrderGrid({ sheet: "S", values: [["who", "when"], ["a", "2025-01-01"]] })).toThrow(/customer id/);
   });
 });
@@ -237,5 +239,15 @@ describe("property: summaries add up", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("segment --json text", () => {
+  test("the customer list written directly is the text JSON.stringify gives", () => {
+    const list = orders([["a\"b", "2025-01-01", 10.1], ["张三", "2025-02-01", 20.25], ["c", "2025-02-02", 3]]);
+    const result = segmentOrders(list);
+    const text = segmentationJsonText(result, list, 0, undefined, true);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(segmentationToJson(result, list, 0))));
+    expect(JSON.parse(segmentationJsonText(result, list, 0, undefined, false)).customerList).toBeUndefined();
   });
 });

@@ -3,7 +3,9 @@
  * arrays, quintile breakpoints as Excel's PERCENTILE.INC, scores by COUNTIF against the breakpoints, the 11
  * segments, the 8-class model and the value tiers. No object is allocated per order or per customer.
  */
-import type { OrderTable } from "./orderTable";
+import type { OrderTable } from "./orderTableBuilder";
+import { dayToIso } from "./orderValues";
+import { InputError, issue } from "../../i18n/issues";
 import { class8Bits, rfmCode, SEGMENT_BY_CODE, TIER } from "./segmentNames";
 
 export interface TierSettings {
@@ -45,7 +47,11 @@ export interface CustomerScores {
   source: Int32Array;
   recency: Int32Array;
   frequency: Int32Array;
+  /** Spend before as-of: exactly monetaryMinor / amountScale. */
   monetary: Float64Array;
+  /** Spend in the data's smallest decimal unit (exact integer sums). */
+  monetaryMinor: Float64Array;
+  amountScale: number;
   spend365: Float64Array;
   firstDay: Int32Array;
   r: Uint8Array;
@@ -71,11 +77,50 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-const QUINTILES = [0.2, 0.4, 0.6, 0.8];
+/**
+ * The 20th, 40th, 60th and 80th PERCENTILE.INC of the values, with the rank (n − 1)·k/5 split exactly into
+ * its whole and fifth parts (no binary noise in the rank), divided by `scale` at the end (values in minor units).
+ */
+export function quintileBreaks(values: ArrayLike<number>, scale = 1): number[] {
+  const n = values.length;
+  if (n === 0) return [NaN, NaN, NaN, NaN];
+  const at = values instanceof Int32Array ? rankSelector(values) : sortedSelector(values);
+  return [1, 2, 3, 4].map((k) => {
+    const rank = (n - 1) * k;
+    const lo = Math.floor(rank / 5);
+    const fifths = rank - lo * 5;
+    const hi = Math.min(lo + 1, n - 1);
+    const low = at(lo);
+    const value = fifths === 0 ? low : low + (fifths / 5) * (at(hi) - low);
+    return scale === 1 ? value : value / scale;
+  });
+}
 
-export function quintileBreaks(values: ArrayLike<number>): number[] {
+/** The value at each rank of the ascending order, by sorting. */
+function sortedSelector(values: ArrayLike<number>): (rank: number) => number {
   const sorted = Float64Array.from(values).sort();
-  return QUINTILES.map((p) => percentileInc(sorted, p));
+  return (rank) => sorted[rank];
+}
+
+/** The value at each rank for small integers (days, order counts): by counting, without sorting. */
+function rankSelector(values: Int32Array): (rank: number) => number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  if (max - min > 4 * values.length + 1_000_000) return sortedSelector(values);
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
+  return (rank) => {
+    let seen = 0;
+    for (let v = 0; v < counts.length; v++) {
+      seen += counts[v];
+      if (seen > rank) return v + min;
+    }
+    return max;
+  };
 }
 
 /** 1 + COUNTIF(breaks, "<"&value): a value equal to a breakpoint lands on the lower score. */
@@ -111,65 +156,81 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const asOf = settings.asOf ?? defaultAsOf(orders);
   const yearStart = asOf - 365;
   const all = orders.customerIds.length;
-  const last = new Int32Array(all).fill(-2147483648);
-  const first = new Int32Array(all).fill(2147483647);
-  const freq = new Int32Array(all);
-  const money = new Float64Array(all);
-  const spend = new Float64Array(all);
+  // One record per customer (money, 365-day spend, last day, first day, orders), so that an order touches one
+  // place in memory. Sums are in the data's smallest decimal unit: integers, exact whatever the row order.
+  const acc = new Float64Array(all * 5);
+  for (let c = 0; c < all; c++) {
+    acc[c * 5 + 2] = -Infinity;
+    acc[c * 5 + 3] = Infinity;
+  }
+  const scale = orders.amountScale;
 
   // Frequency counts distinct order ids per customer; an id used by a second customer counts for each.
   const owner = orders.order ? new Int32Array(orders.orderIds!.length).fill(-1) : null;
   const shared = new Set<number>();
   const orderCount = orders.orderIds?.length ?? 0;
+  const { day, customer, amountMinor } = orders;
 
   for (let i = 0; i < orders.rows; i++) {
-    const d = orders.day[i];
+    const d = day[i];
     if (d >= asOf) continue;
-    const c = orders.customer[i];
-    const a = orders.amount[i];
-    money[c] += a;
-    if (d >= yearStart) spend[c] += a;
-    if (d > last[c]) last[c] = d;
-    if (d < first[c]) first[c] = d;
+    const c = customer[i];
+    const base = c * 5;
+    const a = amountMinor[i];
+    acc[base] += a;
+    if (d >= yearStart) acc[base + 1] += a;
+    if (d > acc[base + 2]) acc[base + 2] = d;
+    if (d < acc[base + 3]) acc[base + 3] = d;
     if (owner) {
       const o = orders.order![i];
       if (owner[o] === -1) {
         owner[o] = c;
-        freq[c]++;
+        acc[base + 4]++;
       } else if (owner[o] !== c) {
         const key = c * orderCount + o;
         if (!shared.has(key)) {
           shared.add(key);
-          freq[c]++;
+          acc[base + 4]++;
         }
       }
     } else {
-      freq[c]++;
+      acc[base + 4]++;
     }
   }
+  const freq = new Int32Array(all);
+  for (let c = 0; c < all; c++) freq[c] = acc[c * 5 + 4];
 
   let count = 0;
   for (let c = 0; c < all; c++) if (freq[c] > 0) count++;
+  if (count === 0) {
+    let first = Infinity;
+    for (let i = 0; i < orders.rows; i++) if (orders.day[i] < first) first = orders.day[i];
+    throw new InputError([issue("noOrdersBeforeAsOf", undefined, { asOf: dayToIso(asOf), first: Number.isFinite(first) ? dayToIso(first) : "—" })]);
+  }
   const source = new Int32Array(count);
   const recency = new Int32Array(count);
   const frequency = new Int32Array(count);
   const monetary = new Float64Array(count);
+  const monetaryMinor = new Float64Array(count);
   const spend365 = new Float64Array(count);
   const firstDay = new Int32Array(count);
   let ordersTotal = 0;
   for (let c = 0, k = 0; c < all; c++) {
     if (freq[c] === 0) continue;
     source[k] = c;
-    recency[k] = asOf - last[c];
+    recency[k] = asOf - acc[c * 5 + 2];
     frequency[k] = freq[c];
-    monetary[k] = money[c];
-    spend365[k] = spend[c];
-    firstDay[k] = first[c];
+    monetaryMinor[k] = acc[c * 5];
+    monetary[k] = acc[c * 5] / scale;
+    spend365[k] = acc[c * 5 + 1] / scale;
+    firstDay[k] = acc[c * 5 + 3];
     ordersTotal += freq[c];
     k++;
   }
 
-  const breaks: Breaks = { recency: quintileBreaks(recency), frequency: quintileBreaks(frequency), monetary: quintileBreaks(monetary) };
+  // M is scored in minor units against breakpoints in minor units: equal spends are equal, ties share a score.
+  const monetaryBreaksMinor = quintileBreaks(monetaryMinor);
+  const breaks: Breaks = { recency: quintileBreaks(recency), frequency: quintileBreaks(frequency), monetary: monetaryBreaksMinor.map((v) => v / scale) };
   const r = new Uint8Array(count);
   const f = new Uint8Array(count);
   const m = new Uint8Array(count);
@@ -179,7 +240,7 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   for (let k = 0; k < count; k++) {
     r[k] = scoreDown(recency[k], breaks.recency);
     f[k] = scoreUp(frequency[k], breaks.frequency);
-    m[k] = scoreUp(monetary[k], breaks.monetary);
+    m[k] = scoreUp(monetaryMinor[k], monetaryBreaksMinor);
     sumR += r[k];
     sumF += f[k];
     sumM += m[k];
@@ -193,5 +254,5 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     class8[k] = class8Bits(r[k] >= means.r, f[k] >= means.f, m[k] >= means.m);
     tier[k] = tierOf(recency[k], spend365[k], settings.tiers);
   }
-  return { asOf, count, orders: ordersTotal, source, recency, frequency, monetary, spend365, firstDay, r, f, m, segment, class8, tier, breaks, means };
+  return { asOf, count, orders: ordersTotal, source, recency, frequency, monetary, monetaryMinor, amountScale: scale, spend365, firstDay, r, f, m, segment, class8, tier, breaks, means };
 }

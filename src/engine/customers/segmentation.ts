@@ -2,7 +2,8 @@
  * The customer review: group summaries (segments, 8-class, tiers), ABC classes of products and the cohort
  * retention matrix, built on the per-customer scores.
  */
-import { monthOfDay, type OrderTable } from "./orderTable";
+import type { OrderTable } from "./orderTableBuilder";
+import { monthOfDay } from "./orderValues";
 import { scoreCustomers, DEFAULT_SEGMENTATION_SETTINGS, type CustomerScores, type SegmentationSettings } from "./rfm";
 import { CLASS8_ORDER, class8Name, SEGMENTS, TIERS, type GroupName } from "./segmentNames";
 
@@ -47,16 +48,18 @@ export interface Segmentation {
 export function summarise(scores: CustomerScores, group: ArrayLike<number>, names: (g: number) => GroupName, order: readonly number[]): GroupSummary[] {
   const size = Math.max(...order) + 1;
   const customers = new Float64Array(size);
-  const revenue = new Float64Array(size);
+  const revenueMinor = new Float64Array(size);
   const repeat = new Float64Array(size);
-  let total = 0;
+  let totalMinor = 0;
   for (let k = 0; k < scores.count; k++) {
     const g = group[k];
     customers[g]++;
-    revenue[g] += scores.monetary[k];
+    revenueMinor[g] += scores.monetaryMinor[k];
     if (scores.frequency[k] > 1) repeat[g]++;
-    total += scores.monetary[k];
+    totalMinor += scores.monetaryMinor[k];
   }
+  const revenue = revenueMinor.map((v) => v / scores.amountScale);
+  const total = totalMinor / scores.amountScale;
   return order.map((g) => ({
     ...names(g),
     customers: customers[g],
@@ -68,24 +71,33 @@ export function summarise(scores: CustomerScores, group: ArrayLike<number>, name
   }));
 }
 
-/** ABC: by revenue descending (then id); A while the share before the item is < a, B while < b, else C. */
-export function abcClasses(orders: OrderTable, asOf: number, cutoffs: { a: number; b: number }): AbcItem[] | null {
+/**
+ * ABC over the products sold before as-of (and on or after `from`, for a period's ABC): by revenue descending
+ * (exact sums), ties by id; A while the share before the item is < a, B while < b, else C. Rows without a
+ * product are left out.
+ */
+export function abcClasses(orders: OrderTable, asOf: number, cutoffs: { a: number; b: number }, from = -Infinity): AbcItem[] | null {
   if (!orders.product || !orders.productIds) return null;
-  const revenue = new Float64Array(orders.productIds.length);
+  const ids = orders.productIds;
+  const revenue = new Float64Array(ids.length);
+  const sold = new Uint8Array(ids.length);
   let total = 0;
   for (let i = 0; i < orders.rows; i++) {
-    if (orders.day[i] >= asOf) continue;
-    revenue[orders.product[i]] += orders.amount[i];
-    total += orders.amount[i];
+    const p = orders.product[i];
+    if (orders.day[i] >= asOf || orders.day[i] < from || p < 0) continue;
+    revenue[p] += orders.amountMinor[i];
+    sold[p] = 1;
+    total += orders.amountMinor[i];
   }
-  const ids = orders.productIds;
-  const order = Array.from(ids.keys()).sort((x, y) => revenue[y] - revenue[x] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0));
+  const items: number[] = [];
+  for (let p = 0; p < ids.length; p++) if (sold[p]) items.push(p);
+  items.sort((x, y) => revenue[y] - revenue[x] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0));
+  const scale = orders.amountScale;
   let before = 0;
-  return order.map((p) => {
-    const share = total === 0 ? 0 : revenue[p] / total;
-    const item: AbcItem = { product: ids[p], revenue: revenue[p], share, cumulativeBefore: before, abcClass: before < cutoffs.a ? "A" : before < cutoffs.b ? "B" : "C" };
-    before += share;
-    return item;
+  return items.map((p) => {
+    const cumulativeBefore = total === 0 ? 0 : before / total;
+    before += revenue[p];
+    return { product: ids[p], revenue: revenue[p] / scale, share: total === 0 ? 0 : revenue[p] / total, cumulativeBefore, abcClass: cumulativeBefore < cutoffs.a ? "A" : cumulativeBefore < cutoffs.b ? "B" : "C" };
   });
 }
 
@@ -102,20 +114,35 @@ export function cohortRetention(orders: OrderTable, scores: CustomerScores): Coh
   }
   const lastMonth = monthOfDay(scores.asOf - 1);
   const span = lastMonth - minMonth + 1;
-  // active[k * span + offset]: customer k ordered in month minMonth + offset.
-  const active = new Uint8Array(scores.count * span);
+  // The months each customer ordered in, as bits: ceil(span / 32) words per customer.
+  const words = (span + 31) >>> 5;
+  const active = new Int32Array(scores.count * words);
+  // Month offsets by day, looked up instead of computed per order.
+  let minDay = scores.asOf;
+  for (let k = 0; k < scores.count; k++) if (scores.firstDay[k] < minDay) minDay = scores.firstDay[k];
+  const monthAt = new Int32Array(Math.max(0, scores.asOf - minDay));
+  for (let d = minDay; d < scores.asOf; d++) monthAt[d - minDay] = monthOfDay(d) - minMonth;
+  const { day, customer } = orders;
   for (let i = 0; i < orders.rows; i++) {
-    const d = orders.day[i];
+    const d = day[i];
     if (d >= scores.asOf) continue;
-    const k = position[orders.customer[i]];
-    active[k * span + (monthOfDay(d) - minMonth)] = 1;
+    const offset = monthAt[d - minDay];
+    active[position[customer[i]] * words + (offset >>> 5)] |= 1 << (offset & 31);
   }
   const sizes = new Float64Array(span);
   const counts = new Float64Array(span * span);
   for (let k = 0; k < scores.count; k++) {
     const c = cohortOf[k] - minMonth;
     sizes[c]++;
-    for (let offset = c; offset < span; offset++) if (active[k * span + offset]) counts[c * span + (offset - c)]++;
+    for (let w = 0; w < words; w++) {
+      let bits = active[k * words + w];
+      while (bits !== 0) {
+        const bit = 31 - Math.clz32(bits & -bits);
+        bits &= bits - 1;
+        const offset = w * 32 + bit;
+        if (offset >= c) counts[c * span + (offset - c)]++;
+      }
+    }
   }
   const cohorts: Cohort[] = [];
   for (let c = 0; c < span; c++) {
@@ -130,8 +157,9 @@ export function cohortRetention(orders: OrderTable, scores: CustomerScores): Coh
 
 export function segmentOrders(orders: OrderTable, settings: SegmentationSettings = DEFAULT_SEGMENTATION_SETTINGS): Segmentation {
   const scores = scoreCustomers(orders, settings);
-  let revenue = 0;
-  for (let k = 0; k < scores.count; k++) revenue += scores.monetary[k];
+  let revenueMinor = 0;
+  for (let k = 0; k < scores.count; k++) revenueMinor += scores.monetaryMinor[k];
+  const revenue = revenueMinor / scores.amountScale;
   return {
     scores,
     segments: summarise(scores, scores.segment, (g) => SEGMENTS[g], SEGMENTS.map((_, i) => i)),

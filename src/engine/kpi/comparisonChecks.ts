@@ -29,9 +29,6 @@ export function crossCheckComparisons(table: MonthlyTable, targets: readonly Tar
       warnings.push(issue("comparisonWithoutMetric", column.headerAddress, { header: column.header, metric: of }));
       continue;
     }
-    // Typed as percent numbers (12.5 for 12.5%) when no value could be a fraction of a plausible change.
-    const present = column.values.filter((v): v is number => v !== null);
-    const factor = column.scale === 1 && present.some((v) => Math.abs(v) > 3) ? 0.01 : 1;
     const target = targets.find((t) => t.key === key);
     const direction: Direction = target?.direction ?? spec.direction;
     column.values.forEach((given, k) => {
@@ -43,7 +40,8 @@ export function crossCheckComparisons(table: MonthlyTable, targets: readonly Tar
       else if (role === "mom") computed = growth(actual, monthValue(table, spec, month - 1));
       else computed = attainment(actual, target?.monthly.get(month) ?? null, direction);
       if (computed === null) return;
-      const value = given * factor;
+      // Percent numbers (12.5 for +12.5%) were scaled by the reader, which said so; `650%` is 6.5 as typed.
+      const value = given;
       if (Math.abs(value - computed) > TOLERANCE) {
         warnings.push(issue("comparisonMismatch", column.cells[k], { header: column.header, given: percent(value), computed: percent(computed) }));
       }

@@ -4,8 +4,9 @@
  */
 import type { Direction, Unit } from "../metrics/catalog";
 import type { MonthlyTable } from "../read/monthlyTable";
-import { formatMonth, monthRange, monthYear, makeMonth, type Month } from "../read/month";
+import { formatMonth, monthOfYear, monthRange, monthYear, makeMonth, type Month } from "../read/month";
 import type { Target } from "../read/targets";
+import { namesNoPeriod } from "../read/targetPeriod";
 import { issue, type Issue } from "../../i18n/issues";
 import { attainment, growth, ppChange, status, variance, DEFAULT_THRESHOLDS, type Status, type StatusThresholds } from "./compare";
 import { gmvFactors, type DriverEffect, type LmdiEffects } from "./lmdi";
@@ -99,6 +100,9 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
   if (period.to < first || period.from > last) {
     warnings.push(issue("periodOutsideData", undefined, { period: formatPeriod(period), range: formatPeriod({ from: first, to: last }) }));
   }
+  // Daily data with days missing: a short month inside the period or its PY skews the figures shown (domain.md).
+  const short = (table.daily?.incompleteMonths ?? []).filter((m) => months.includes(m) || previousMonths.includes(m));
+  if (short.length > 0) warnings.push(issue("periodIncompleteDays", undefined, { months: short.map(formatMonth).join(", ") }));
   const hasPrevious = previousMonths.some((m) => table.months.includes(m));
   if (!hasPrevious) warnings.push(issue("noPreviousYear", undefined, { period: formatPeriod(previousPeriod) }));
 
@@ -107,12 +111,12 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
     const current = periodValue(table, spec.rule, months);
     const before = periodValue(table, spec.rule, previousMonths);
     if (current.missing.length > 0) {
-      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, months: current.missing.map(formatMonth).join(", "), period: formatPeriod(period) }));
+      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, metricEn: spec.nameEn, months: current.missing.map(formatMonth).join(", "), period: formatPeriod(period) }));
     }
     if (hasPrevious && before.missing.length > 0) {
-      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, months: before.missing.map(formatMonth).join(", "), period: formatPeriod(previousPeriod) }));
+      warnings.push(issue("missingValues", undefined, { metric: spec.nameZh, metricEn: spec.nameEn, months: before.missing.map(formatMonth).join(", "), period: formatPeriod(previousPeriod) }));
     }
-    if (spec.meanOfRates) warnings.push(issue("rateMean", undefined, { metric: spec.nameZh }));
+    if (spec.meanOfRates) warnings.push(issue("rateMean", undefined, { metric: spec.nameZh, metricEn: spec.nameEn }));
 
     const target = targets.find((t) => t.key === spec.key);
     const direction = target?.direction ?? spec.direction;
@@ -151,7 +155,40 @@ export function computeScorecard(table: MonthlyTable, targets: readonly Target[]
   }
 
   warnings.push(...targetToDateNotes(metrics, period));
+  warnings.push(...reviewedPeriodTargetNotes(metrics, targets, period));
   return { period, previousPeriod, metrics, drivers: computeDrivers(metrics, hasPrevious, warnings), warnings };
+}
+
+/**
+ * A target column without a year or 全年 (`目标`) is the target of the reviewed months as they are; where those
+ * months are not a whole calendar year the analyst may have meant an annual target, so the output says how the
+ * target was taken and how to mark an annual one (`2025目标` / `全年目标`), one note per target column.
+ */
+function reviewedPeriodTargetNotes(metrics: MetricResult[], targets: readonly Target[], period: Period): Issue[] {
+  const months = periodMonths(period);
+  const wholeYear = months.length === 12 && monthOfYear(months[0]) === 1;
+  if (wholeYear) return [];
+  const used = metrics.filter((m) => m.target !== null && m.targetBasis === "as given" && m.targetProgress === null);
+  const fromPlainColumn = used.filter((m) => {
+    const target = targets.find((t) => t.key === m.key);
+    return target !== undefined && target.value !== null && target.period.kind === "reviewed" && namesNoPeriod(target.header ?? "");
+  });
+  const byHeader = new Map<string, MetricResult[]>();
+  for (const m of fromPlainColumn) {
+    const header = targets.find((t) => t.key === m.key)!.header ?? "";
+    byHeader.set(header, [...(byHeader.get(header) ?? []), m]);
+  }
+  const year = monthYear(months[months.length - 1]);
+  return [...byHeader].map(([header, list]) =>
+    issue("targetForReviewedMonths", undefined, {
+      header,
+      period: formatPeriod(period),
+      months: months.length,
+      year,
+      metrics: list.map((m) => m.nameZh).join("、"),
+      metricsEn: list.map((m) => m.nameEn).join(", "),
+    }),
+  );
 }
 
 /** Says how each metric's target was brought to the reviewed period, one note per way (domain.md: "the output says which"). */

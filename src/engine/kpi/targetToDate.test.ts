@@ -9,6 +9,7 @@ import { readTargetsGrid } from "../read/targets";
 import { makeMonth } from "../read/month";
 import { computeScorecard, type MetricResult, type Scorecard } from "./scorecard";
 import { proRatedTarget } from "./targetToDate";
+import { formatIssue } from "../../i18n/issues";
 
 /** 2024 GMV: ten months of 10, November 30, December 20 → 150 in the year, 90 in Jan–Sep (a 60% share). */
 const GMV_2024 = [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 30, 20];
@@ -108,6 +109,26 @@ test("a plain 目标 is the target of the reviewed period, as before: 108 agains
   const gmv = metric(computeScorecard(sampleTable(), targets("目标", [["GMV", 200]]), { period: JAN_SEP_2025 }), "gmv");
   expect([gmv.target, gmv.targetFullPeriod, gmv.targetBasis, gmv.targetProgress]).toEqual([200, 200, "as given", null]);
   expect(gmv.attainment).toBeCloseTo(0.54, 12);
+});
+
+test("a plain 目标 used for part of a year says how it was taken and how to mark an annual target", () => {
+  const card = computeScorecard(sampleTable(), targets("目标", [["GMV", 200], ["转化率", 0.04]]), { period: JAN_SEP_2025 });
+  const notes = card.warnings.filter((w) => w.code === "targetForReviewedMonths");
+  expect(notes).toHaveLength(1);
+  expect(notes[0].params).toMatchObject({ header: "目标", period: "2025-01..2025-09", months: 9, year: 2025, metrics: "GMV、转化率" });
+  const zh = formatIssue(notes[0], "zh");
+  const en = formatIssue(notes[0], "en");
+  for (const text of [zh, en]) for (const part of ['"目标"', "2025-01..2025-09", '"2025目标"', '"全年目标"']) expect(text).toContain(part);
+});
+
+test("no such note where the plain 目标 meets a whole calendar year, an annual header or monthly targets", () => {
+  const codes = (card: Scorecard) => card.warnings.map((w) => w.code);
+  const fullYear = { from: makeMonth(2024, 1), to: makeMonth(2024, 12) };
+  expect(codes(computeScorecard(sampleTable(), targets("目标", [["GMV", 200]]), { period: fullYear }))).not.toContain("targetForReviewedMonths");
+  expect(codes(computeScorecard(sampleTable(), targets("2025目标", [["GMV", 200]]), { period: JAN_SEP_2025 }))).not.toContain("targetForReviewedMonths");
+  const months = Array.from({ length: 9 }, (_, i) => `2025-0${i + 1}`);
+  const monthly = readTargetsGrid({ sheet: "目标", values: [["指标", ...months], ["GMV", ...months.map(() => 12)]] }).targets;
+  expect(codes(computeScorecard(sampleTable(), monthly, { period: JAN_SEP_2025 }))).not.toContain("targetForReviewedMonths");
 });
 
 test("a target for another year does not apply: n.a. with a note naming the cell", () => {

@@ -42,6 +42,16 @@ const UNIT_SCALES: ReadonlyArray<[RegExp, number]> = [
   [new RegExp(`^${UNIT_WORD}$`, "i"), 1],
 ];
 
+/** A column giving each row's unit (`万元`, `亿元`, `%`) in a wide sheet or a targets table. */
+export const UNIT_COLUMN_HEADER = /^(?:单位|计量单位|数据单位|unit|units)$/i;
+
+/** `GMV` with the unit cell `万元` → `GMV(万元)`, where the cell names a unit parseHeader knows; else the label as it is. */
+export function withUnitCell(label: string, unit: string): string {
+  if (label === "" || unit === "" || parseHeader(label).unitText !== "") return label;
+  const combined = `${label}(${unit})`;
+  return parseHeader(combined).unitText !== "" ? combined : label;
+}
+
 /** Splits `GMV(万元)` / `GMV（万元）` / `GMV [万元]` into name and scale. */
 export function parseHeader(label: string): ParsedHeader {
   const match = /^(.*?)\s*[([（【]\s*([^)\]）】]*)\s*[)\]）】]\s*$/.exec(label);

@@ -5,9 +5,8 @@
  */
 import type { Period } from "../kpi/scorecard";
 import { periodMonths, previousYear } from "../kpi/scorecard";
-import { monthOfDay } from "../customers/orderTable";
+import { monthOfDay, type OrderTable } from "../customers/orderTable";
 import type { Month } from "../read/month";
-import type { OrderLines } from "./orderLines";
 import { periodDays } from "./periodDays";
 
 export interface CategoryRow {
@@ -24,8 +23,9 @@ export interface CategorySection {
   monthly: number[][];
 }
 
-export function categoryMix(lines: OrderLines, period: Period, asOf: number): CategorySection | null {
-  const { orders, category, categoryIds } = lines;
+/** The period's category figures; null without a category column or without sales in the period. */
+export function categoryMix(orders: OrderTable, period: Period, asOf: number): CategorySection | null {
+  const { category, categoryIds } = orders;
   if (!category || !categoryIds) return null;
   const current = periodDays(period, asOf);
   const before = periodDays(previousYear(period), asOf);

@@ -60,8 +60,8 @@ class ExactSum {
 }
 
 /** Builds the monthly figures of an order list; rows dated on or after `asOf` (default: the day after the latest) are left out. */
-export function monthlyFromOrders(orders: OrderTable, options: { asOf?: number; sheet?: string; quantity?: Float64Array | null } = {}): OrdersMonthly | null {
-  const quantity = options.quantity ?? null;
+export function monthlyFromOrders(orders: OrderTable, options: { asOf?: number; sheet?: string } = {}): OrdersMonthly | null {
+  const quantity = orders.quantity ?? null;
   const asOf = options.asOf ?? defaultAsOf(orders);
   let first = Infinity;
   let last = -Infinity;

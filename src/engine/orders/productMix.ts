@@ -1,12 +1,13 @@
 /**
  * Products of a period from an order list (domain.md, "The review from an order list"): ABC classes of the
- * period's GMV (A while the share before the item is < 80%, B < 95%, else C; ties by id), the top N items with
+ * period's GMV (the customer review's rule, abcClasses, restricted to the period), the top N items with
  * GMV, share, last year's GMV and rank, the rest as "others", and price bands by the line's unit price
  * (amount / quantity where a quantity column exists, else the line amount) with their GMV and lines.
  */
 import type { Period } from "../kpi/scorecard";
 import { previousYear } from "../kpi/scorecard";
-import type { OrderLines } from "./orderLines";
+import type { OrderTable } from "../customers/orderTable";
+import { abcClasses, type AbcItem } from "../customers/segmentation";
 import { periodDays } from "./periodDays";
 
 export interface ProductSettings {
@@ -49,6 +50,7 @@ export interface PriceBand {
 export interface ProductSection {
   /** Items sold in the period. */
   items: number;
+  /** GMV of the period's lines with a product (exact sums); `previousGmv` likewise last year. */
   gmv: number;
   previousGmv: number;
   top: TopProduct[];
@@ -60,40 +62,18 @@ export interface ProductSection {
   byQuantity: boolean;
 }
 
-const byRevenueThenId = (revenue: Float64Array, ids: string[]) => (x: number, y: number) => revenue[y] - revenue[x] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0);
+const CLASSES = ["A", "B", "C"] as const;
 
-/** The period's product figures; null without a product column or without sales in the period. */
-export function productMix(lines: OrderLines, period: Period, asOf: number, settings: ProductSettings = DEFAULT_PRODUCT_SETTINGS): ProductSection | null {
-  const { orders, quantity } = lines;
-  if (!orders.product || !orders.productIds) return null;
-  const ids = orders.productIds;
-  const current = periodDays(period, asOf);
-  const before = periodDays(previousYear(period), asOf);
-  const revenue = new Float64Array(ids.length);
-  const previous = new Float64Array(ids.length);
-  const sold = new Uint8Array(ids.length);
-  const soldBefore = new Uint8Array(ids.length);
-  const limits = settings.priceBands;
+/** Lines by unit price band: GMV and line count of the period and of last year (refunds and zero lines have no price). */
+function priceBands(orders: OrderTable, current: { from: number; to: number }, before: { from: number; to: number }, limits: number[]): PriceBand[] {
   const bands = Array.from({ length: limits.length + 1 }, () => ({ gmv: 0, lines: 0, previousGmv: 0, previousLines: 0 }));
-  let total = 0;
-  let previousTotal = 0;
+  const quantity = orders.quantity;
   for (let i = 0; i < orders.rows; i++) {
     const d = orders.day[i];
     const isCurrent = d >= current.from && d < current.to;
-    const isBefore = d >= before.from && d < before.to;
-    if (!isCurrent && !isBefore) continue;
-    const p = orders.product[i];
+    if (!isCurrent && !(d >= before.from && d < before.to)) continue;
     const a = orders.amount[i];
-    if (isCurrent) {
-      revenue[p] += a;
-      sold[p] = 1;
-      total += a;
-    } else {
-      previous[p] += a;
-      soldBefore[p] = 1;
-      previousTotal += a;
-    }
-    if (!(a > 0)) continue; // refunds and zero lines have no price
+    if (!(a > 0)) continue;
     const q = quantity ? quantity[i] : 1;
     const price = q > 0 ? a / q : a;
     let band = 0;
@@ -106,37 +86,45 @@ export function productMix(lines: OrderLines, period: Period, asOf: number, sett
       bands[band].previousLines++;
     }
   }
-  const items = Array.from(ids.keys()).filter((p) => sold[p]);
+  return bands.map((b, k) => ({ from: k === 0 ? null : limits[k - 1], to: k === limits.length ? null : limits[k], ...b }));
+}
+
+const sumOf = (items: AbcItem[]) => items.reduce((s, item) => s + item.revenue, 0);
+
+/** The period's product figures; null without a product column or without sales in the period. */
+export function productMix(orders: OrderTable, period: Period, asOf: number, settings: ProductSettings = DEFAULT_PRODUCT_SETTINGS): ProductSection | null {
+  if (!orders.product || !orders.productIds) return null;
+  const current = periodDays(period, asOf);
+  const before = periodDays(previousYear(period), asOf);
+  // Both years ranked by the ABC rule's order (GMV descending, then id): this year's list gives the classes and
+  // the top N, last year's the previous GMV and rank.
+  const items = abcClasses(orders, current.to, settings.abc, current.from) ?? [];
   if (items.length === 0) return null;
-  items.sort(byRevenueThenId(revenue, ids));
-  const lastYear = Array.from(ids.keys()).filter((p) => soldBefore[p]).sort(byRevenueThenId(previous, ids));
-  const previousRank = new Int32Array(ids.length);
-  lastYear.forEach((p, k) => (previousRank[p] = k + 1));
+  const lastYear = new Map((abcClasses(orders, before.to, settings.abc, before.from) ?? []).map((item, k) => [item.product, { revenue: item.revenue, rank: k + 1 }]));
+  const names = orders.productNames;
+  const nameOf = names ? new Map(orders.productIds.map((id, p) => [id, names[p]])) : null;
 
-  const names = lines.productNames;
-  const top = items.slice(0, settings.topN).map((p): TopProduct => ({ product: ids[p], ...(names?.[p] ? { name: names[p] } : {}), gmv: revenue[p], previous: previous[p], previousRank: previousRank[p] || null }));
+  const top = items.slice(0, settings.topN).map((item): TopProduct => {
+    const name = nameOf?.get(item.product);
+    const previous = lastYear.get(item.product);
+    return { product: item.product, ...(name ? { name } : {}), gmv: item.revenue, previous: previous?.revenue ?? 0, previousRank: previous?.rank ?? null };
+  });
+  const previousGmv = [...lastYear.values()].reduce((s, p) => s + p.revenue, 0);
   const rest = items.slice(settings.topN);
-  const others = { items: rest.length, gmv: rest.reduce((s, p) => s + revenue[p], 0), previous: 0 };
-  others.previous = previousTotal - top.reduce((s, t) => s + t.previous, 0);
-
-  const abc: AbcSummary[] = (["A", "B", "C"] as const).map((abcClass) => ({ abcClass, items: 0, gmv: 0 }));
-  let cumulative = 0;
-  for (const p of items) {
-    const before = total === 0 ? 0 : cumulative / total;
-    const k = before < settings.abc.a ? 0 : before < settings.abc.b ? 1 : 2;
-    abc[k].items++;
-    abc[k].gmv += revenue[p];
-    cumulative += revenue[p];
-  }
+  const others = { items: rest.length, gmv: sumOf(rest), previous: previousGmv - top.reduce((s, t) => s + t.previous, 0) };
+  const abc: AbcSummary[] = CLASSES.map((abcClass) => {
+    const inClass = items.filter((item) => item.abcClass === abcClass);
+    return { abcClass, items: inClass.length, gmv: sumOf(inClass) };
+  });
   return {
     items: items.length,
-    gmv: total,
-    previousGmv: previousTotal,
+    gmv: sumOf(items),
+    previousGmv,
     top,
     others,
     abc,
     abcCutoffs: settings.abc,
-    bands: bands.map((b, k) => ({ from: k === 0 ? null : limits[k - 1], to: k === limits.length ? null : limits[k], ...b })),
-    byQuantity: quantity !== null,
+    bands: priceBands(orders, current, before, settings.priceBands),
+    byQuantity: orders.quantity !== null,
   };
 }

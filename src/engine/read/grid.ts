@@ -44,9 +44,10 @@ export function cellAddress(grid: Grid, row: number, col: number): string {
 }
 
 export function rangeAddress(grid: Grid): string {
-  const rows = grid.values.length;
+  const rows = Math.max(1, grid.values.length);
   const cols = Math.max(1, ...grid.values.map((r) => r.length));
   const start = cellAddress(grid, 0, 0);
+  if (rows === 1 && cols === 1) return start;
   const end = `${columnLetter(cols - 1 + (grid.origin?.col ?? 0))}${rows + (grid.origin?.row ?? 0)}`;
   return `${start}:${end}`;
 }

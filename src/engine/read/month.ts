@@ -103,7 +103,7 @@ function fullYear(text: string): number {
 
 /**
  * Reads a month or a day label: an Excel date or serial (also typed as text, as a CSV holds it), `2025-01`,
- * `2025/1`, `2025.1`, `2025年1月`, `24年1月`, `2025年1月份`, `Jan 2025`, `Jan-24`, `2025-01-01`, `202501`, and
+ * `2025/1`, `2025.1`, `2025年1月`, `24年1月`, `2025年1月份`, `Jan 2025`, `Jan-24`, `2025-01-01`, `202501`, `20250101`, and
  * `2024.01` stored as a number. Returns null when the cell is neither.
  */
 export function readMonthDay(cell: CellInput): MonthDay | null {
@@ -111,6 +111,8 @@ export function readMonthDay(cell: CellInput): MonthDay | null {
   if (raw instanceof Date) return fromUtcDate(raw);
   if (typeof raw === "number") {
     if (Number.isInteger(raw) && raw >= 190001 && raw <= 299912) return monthOnly(valid(Math.floor(raw / 100), raw % 100));
+    // `20250115` (a compact date as database and platform exports write it, stored as a number in xlsx).
+    if (Number.isInteger(raw) && raw >= 19000101 && raw <= 29991231) return dayOf(Math.floor(raw / 10000), Math.floor(raw / 100) % 100, raw % 100);
     if (raw >= MIN_SERIAL && raw <= MAX_SERIAL) return fromUtcDate(excelSerialToDate(raw));
     // `2024.01` typed into Excel is stored as the number 2024.01 (and `2024.10` as 2024.1).
     if (raw >= 1900 && raw < 3000 && !Number.isInteger(raw)) {
@@ -125,6 +127,7 @@ export function readMonthDay(cell: CellInput): MonthDay | null {
   if ((match = /^(\d{4})\s*(?:-|\/|\.|年)\s*(\d{1,2})\s*(?:月份?)?$/.exec(text))) return monthOnly(valid(+match[1], +match[2]));
   if ((match = /^(\d{2})\s*年\s*(\d{1,2})\s*月份?$/.exec(text))) return monthOnly(valid(fullYear(match[1]), +match[2]));
   if ((match = /^(\d{4})(\d{2})$/.exec(text))) return monthOnly(valid(+match[1], +match[2]));
+  if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(text))) return dayOf(+match[1], +match[2], +match[3]);
   if ((match = /^(\d{5})(?:\.\d+)?$/.exec(text)) && +match[1] >= MIN_SERIAL && +match[1] <= MAX_SERIAL) return fromUtcDate(excelSerialToDate(Number(text)));
   if ((match = /^(\d{4})(?:-|\/|\.)(\d{1,2})(?:-|\/|\.)(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$/.exec(text))) {
     return dayOf(+match[1], +match[2], +match[3]);

@@ -121,6 +121,18 @@ describe("daily rows", () => {
     expect(warnings.find((w) => w.code === "incompleteDays")!.params).toEqual({ months: "2025-02" });
   });
 
+  test("compact dates (20250101, as text in a CSV or a number in xlsx) are days of a daily export", () => {
+    // December 2024 complete (31 days) as text, January 2025 days 1..30 as numbers; 100 a day, 用户规模 1000 + day.
+    const compact: unknown[][] = [["统计日期", "GMV", "用户规模"]];
+    for (let d = 1; d <= 31; d++) compact.push([`202412${String(d).padStart(2, "0")}`, 100, 1000 + d]);
+    for (let d = 1; d <= 30; d++) compact.push([20250100 + d, 100, 1000 + d]);
+    const { table, warnings } = readMonthlyGrid({ sheet: "日报", values: compact });
+    expect(table.months.map(formatMonth)).toEqual(["2024-12", "2025-01"]);
+    expect(table.columns[0].values).toEqual([3100, 3000]); // 31 × 100; 30 × 100
+    expect(table.columns[1].values).toEqual([1031, 1030]); // the last day given
+    expect(warnings.find((w) => w.code === "incompleteDays")!.params).toEqual({ months: "2025-01" });
+  });
+
   test("a monthly sheet of dates with one month repeated stays monthly: the repeat is an error", () => {
     const monthly: Grid = { sheet: "M", values: [["日期", "GMV"], ["2025-01-01", 1], ["2025-01-31", 1], ["2025-02-01", 1], ["2025-03-01", 1]] };
     expect(errorsOf(() => readMonthlyGrid(monthly))).toEqual([["duplicateMonth", "M!A3"]]);
@@ -245,5 +257,32 @@ describe("comparison and customer-type columns", () => {
     const { table, warnings } = readMonthlyGrid(both);
     expect(table.columns[0].values).toEqual([80, 100]);
     expect(warnings.filter((w) => w.code !== "missingMonth").map((w) => [w.code, w.address])).toEqual([["previousDiffers", "M!C3"]]);
+  });
+});
+
+describe("a 单位 column in a wide sheet", () => {
+  // GMV in 万元: 100 + 200 + 300 = 600万; 转化率 in %: 3.1% …; 订单数 in 单 (no scale); 停留时长 in 秒 (a unit
+  // the reader does not scale: the name stays as written); a unit already in the name wins.
+  const grid: Grid = {
+    sheet: "宽表",
+    values: [
+      ["指标", "单位", "2025-01", "2025-02", "2025-03"],
+      ["GMV", "万元", 100, 200, 300],
+      ["订单数", "单", 10, 20, 30],
+      ["转化率", "%", 3.1, 3.2, 3.3],
+      ["平均停留时长", "秒", 30, 40, 50],
+      ["广告花费(元)", "万元", 5, 6, 7],
+    ],
+  };
+
+  test("scales each row like a unit in its name", () => {
+    const { table, warnings } = readMonthlyGrid(grid);
+    const byHeader = Object.fromEntries(table.columns.map((c) => [c.header, c.values]));
+    expect(byHeader["GMV(万元)"]).toEqual([1000000, 2000000, 3000000]);
+    expect(byHeader["订单数(单)"]).toEqual([10, 20, 30]);
+    byHeader["转化率(%)"].forEach((v, i) => expect(v).toBeCloseTo([0.031, 0.032, 0.033][i], 12));
+    expect(byHeader["平均停留时长"]).toEqual([30, 40, 50]);
+    expect(byHeader["广告花费(元)"]).toEqual([5, 6, 7]);
+    expect(warnings.map((w) => w.code)).not.toContain("percentNumbers"); // the unit said so; nothing inferred
   });
 });

@@ -128,8 +128,9 @@ describe("readMonthlyGrid: long layout", () => {
     expect(table.columns.map((c) => c.meaning)).toEqual([{ kind: "metric", key: "gmv" }]);
   });
 
-  test("an empty or headerless grid is rejected", () => {
-    expect(errorsOf(() => readMonthlyGrid({ sheet: "S", values: [] }))[0].code).toBe("noHeader");
+  test("an empty or headerless grid is rejected; an empty one says so, naming the sheet", () => {
+    expect(errorsOf(() => readMonthlyGrid({ sheet: "S", values: [] }))[0]).toEqual({ code: "emptySheet", address: "S" });
+    expect(errorsOf(() => readMonthlyGrid({ sheet: "S", values: [[""], [null, "  "]] }))[0].code).toBe("emptySheet");
     expect(errorsOf(() => readMonthlyGrid({ sheet: "S", values: [["hello"], ["world"]] }))[0].code).toBe("noHeader");
   });
 });

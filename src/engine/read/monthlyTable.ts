@@ -8,7 +8,7 @@
 import { isBlank, readLabel, readNumber, unwrapCell, type CellInput } from "./cellValue";
 import { cellAddress, cellAt, rangeAddress, type Grid } from "./grid";
 import { daysInMonth, formatMonth, isQuarterLabel, isYearlessMonth, monthYear, readMonthDay, type Month } from "./month";
-import { parseHeader, recogniseColumn, type ColumnMeaning, type ComparisonRole } from "../metrics/headers";
+import { parseHeader, recogniseColumn, UNIT_COLUMN_HEADER, withUnitCell, type ColumnMeaning, type ComparisonRole } from "../metrics/headers";
 import { normaliseName } from "../metrics/catalog";
 import { applyOverride, baseRule, isBoundedRate, meaningLabel, type ColumnOverride, type ColumnRule } from "./columnRules";
 import { colCount, detectLayout, dimensionKind, rowCount, TOTAL_LABEL, type Layout } from "./tableLayout";
@@ -233,8 +233,12 @@ function collectWide(grid: Grid, layout: Extract<Layout, { kind: "wide" }>, opti
     }
   }
   if (labelCol < 0) return { columns, keys, keyAddresses };
+  // A 单位 column beside the names (`GMV | 万元 | 100 | …`) scales its row like a unit in the name: GMV(万元).
+  let unitCol = -1;
+  for (let c = labelCol + 1; c < layout.monthCols[0]; c++) if (UNIT_COLUMN_HEADER.test(readLabel(cellAt(grid, layout.headerRow, c)))) unitCol = c;
   for (let r = layout.headerRow + 1; r < rowCount(grid); r++) {
-    const header = readLabel(cellAt(grid, r, labelCol));
+    const name = readLabel(cellAt(grid, r, labelCol));
+    const header = unitCol < 0 ? name : withUnitCell(name, readLabel(cellAt(grid, r, unitCol)));
     const hasData = valueCols.some((c) => !isBlank(cellAt(grid, r, c)));
     if (header === "") {
       if (hasData) errors.push(issue("noHeader", cellAddress(grid, r, labelCol)));
@@ -267,6 +271,19 @@ function percentNumbers(column: RawColumn): boolean {
   return plain.length > 0 && plain.every((v) => v > 1 && v <= 100);
 }
 
+/**
+ * A change or attainment column typed as percent numbers (`GMV同比` 12.5 for +12.5%): some plain value no
+ * fraction of a plausible change would be (beyond ±300%). Only plain numbers are scaled: `650%` stays 6.5.
+ */
+function comparisonPercentNumbers(column: RawColumn): boolean {
+  const { meaning } = column;
+  if (column.scaleFixed || meaning.kind !== "comparison" || meaning.role === "target" || meaning.role === "previous") return false;
+  return column.cells.some((c) => {
+    const v = plainNumber(c.value);
+    return v !== null && Math.abs(v) > 3;
+  });
+}
+
 function sameMonthTotals(column: RawColumn, byMonth: Array<{ month: Month; value: number | null }>, grid: Grid, errors: Issue[], warnings: Issue[]) {
   if (column.rule.aggregation !== "sum" || column.meaning.kind === "comparison") return;
   const checks = [...column.totals.map((t) => ({ ...t, month: null as Month | null })), ...column.monthTotals.map((t) => ({ ...t, year: null }))];
@@ -286,6 +303,7 @@ function sameMonthTotals(column: RawColumn, byMonth: Array<{ month: Month; value
 export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): ReadMonthlyResult {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
+  if (grid.values.every((row) => row.every(isBlank))) throw new InputError([issue("emptySheet", grid.sheet)]);
   const layout = detectLayout(grid);
   if (!layout) throw new InputError([issue("noHeader", rangeAddress(grid))]);
 
@@ -313,6 +331,9 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
     if (percent) {
       column.scale = 0.01;
       warnings.push(issue("percentNumbers", column.headerAddress, { header: column.header }));
+    } else if (comparisonPercentNumbers(column)) {
+      column.scale = 0.01;
+      warnings.push(issue("comparisonPercentNumbers", column.headerAddress, { header: column.header }));
     }
     return column.cells.map((cell) => {
       const read = readNumber(cell.value, column.scale);

@@ -1,4 +1,4 @@
-import { targetPeriodFromHeader } from "./targetPeriod";
+import { namesNoPeriod, targetPeriodFromHeader } from "./targetPeriod";
 
 describe("the period a target column is for, from its header", () => {
   test.each([
@@ -19,4 +19,9 @@ describe("the period a target column is for, from its header", () => {
   ])("%s", (header, expected) => {
     expect(targetPeriodFromHeader(header)).toEqual(expected);
   });
+});
+
+test("a header that names no period (目标, target, 目标(万元)) as opposed to one naming a year or a part of it", () => {
+  for (const h of ["目标", "target", "目标(万元)", "计划"]) expect(namesNoPeriod(h)).toBe(true);
+  for (const h of ["2025目标", "全年目标", "FY2025 target", "Q3目标", "上半年目标", "Annual target"]) expect(namesNoPeriod(h)).toBe(false);
 });

@@ -18,3 +18,8 @@ export function targetPeriodFromHeader(header: string): TargetPeriod {
   if (WHOLE_YEAR.test(header) || /^fy/i.test(header)) return { kind: "year" };
   return { kind: "reviewed" };
 }
+
+/** True for a target header that names no period at all (`目标`, `target`), as opposed to `Q3目标` or `2025目标`. */
+export function namesNoPeriod(header: string): boolean {
+  return !SUB_YEAR.test(header) && !YEAR_NUMBER.test(header) && !WHOLE_YEAR.test(header) && !/^fy/i.test(header);
+}

@@ -27,6 +27,30 @@ describe("readTargetsGrid", () => {
     ]);
   });
 
+  test("a 单位 column scales its row's target like a unit in the name: 1500 万元 is 1500万, 3.5 % is 3.5%, 元 leaves 320 as it is", () => {
+    const { targets } = readTargetsGrid({
+      sheet: "目标",
+      values: [
+        ["指标", "单位", "2025目标"],
+        ["GMV", "万元", 1500], // 1500 × 10,000 = 15,000,000
+        ["广告花费", "亿元", 0.011], // 0.011 × 100,000,000 = 1,100,000
+        ["转化率", "%", 3.5], // 0.035
+        ["客单价", "元", 320],
+        ["用户规模", "千人", 1200], // 1,200,000
+        ["笔单价(万元)", "元", 2], // the name's unit wins: 20,000
+      ],
+    });
+    const values = targets.map((t) => [t.key, t.value]);
+    expect(values).toEqual([
+      ["gmv", 15000000],
+      ["adSpend", 1100000],
+      ["conversion", expect.closeTo(0.035, 12)],
+      ["aov", 320],
+      ["users", 1200000],
+      ["orderValue", 20000],
+    ]);
+  });
+
   test("monthly targets in month columns; a header unit scales plain numbers", () => {
     const { targets } = readTargetsGrid({
       sheet: "T",

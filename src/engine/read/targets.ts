@@ -6,7 +6,7 @@ import { isBlank, readLabel, readNumber, unwrapCell } from "./cellValue";
 import type { MonthlyTable } from "./monthlyTable";
 import { cellAddress, cellAt, rangeAddress, type Grid } from "./grid";
 import { readMonth, type Month } from "./month";
-import { parseHeader, scorecardKeyForName } from "../metrics/headers";
+import { parseHeader, scorecardKeyForName, UNIT_COLUMN_HEADER } from "../metrics/headers";
 import { catalogEntry, catalogKeyForName, type Direction } from "../metrics/catalog";
 import type { ColumnAggregation } from "../metrics/nameRules";
 import { isBoundedRate, meaningOfName, type ColumnOverride } from "./columnRules";
@@ -28,6 +28,8 @@ export interface Target {
   monthly: Map<Month, number>;
   /** The months `value` is for, from the target column's header (`2025目标` is the year 2025). */
   period: TargetPeriod;
+  /** The target column's header as written (`目标`, `2025全年目标`), where the value came from one. */
+  header?: string;
   /** The industry average (BM) from a `行业均值` / `benchmark` column, where given. */
   benchmark?: number | null;
 }
@@ -37,6 +39,8 @@ const TARGET_HEADER = /(?:目标|计划|target|plan|^pl$|goal)/i;
 const DIRECTION_HEADER = /^(?:方向|考核方向|极性|direction|better|polarity)$/i;
 const BENCHMARK_HEADER = /^(?:行业均值|行业平均|行业平均值|行业基准|行业水平|benchmark|bm|industry average|industry benchmark)$/i;
 const AGGREGATION_HEADER = /^(?:汇总|汇总方式|聚合|aggregation|aggregate|rollup)$/i;
+/** A 单位 column scales its row's targets like a unit in the name. */
+const UNIT_HEADER = UNIT_COLUMN_HEADER;
 const AGGREGATIONS: ReadonlyArray<[RegExp, ColumnAggregation]> = [
   [/^(?:求和|合计|累加|sum|total)$/i, "sum"],
   [/^(?:平均|均值|平均值|mean|average|avg)$/i, "mean"],
@@ -65,6 +69,7 @@ interface TargetLayout {
   directionCol: number;
   aggregationCol: number;
   benchmarkCol: number;
+  unitCol: number;
   monthCols: Array<{ col: number; month: Month }>;
 }
 
@@ -80,14 +85,15 @@ function detect(grid: Grid): TargetLayout | null {
     });
     const targetCol = labels.findIndex((l, c) => c !== metricCol && TARGET_HEADER.test(parseHeader(l).name) && !monthCols.some((m) => m.col === c));
     const benchmarkCol = labels.findIndex((l) => BENCHMARK_HEADER.test(parseHeader(l).name));
+    const unitCol = labels.findIndex((l) => UNIT_HEADER.test(l));
     if (metricCol >= 0 && targetCol < 0 && monthCols.length === 0 && (benchmarkCol >= 0 || labels.some((l) => DIRECTION_HEADER.test(l) || AGGREGATION_HEADER.test(l)))) {
       // Only definitions (方向/汇总) or benchmarks without target values.
-      return { headerRow: r, metricCol, targetCol: -1, directionCol: labels.findIndex((l) => DIRECTION_HEADER.test(l)), aggregationCol: labels.findIndex((l) => AGGREGATION_HEADER.test(l)), benchmarkCol, monthCols };
+      return { headerRow: r, metricCol, targetCol: -1, directionCol: labels.findIndex((l) => DIRECTION_HEADER.test(l)), aggregationCol: labels.findIndex((l) => AGGREGATION_HEADER.test(l)), benchmarkCol, unitCol, monthCols };
     }
     if (metricCol >= 0 && (targetCol >= 0 || monthCols.length > 0)) {
       const directionCol = labels.findIndex((l) => DIRECTION_HEADER.test(l));
       const aggregationCol = labels.findIndex((l) => AGGREGATION_HEADER.test(l));
-      return { headerRow: r, metricCol, targetCol, directionCol, aggregationCol, benchmarkCol, monthCols };
+      return { headerRow: r, metricCol, targetCol, directionCol, aggregationCol, benchmarkCol, unitCol, monthCols };
     }
   }
   return null;
@@ -114,9 +120,12 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     const name = readLabel(cellAt(grid, r, layout.metricCol));
     if (name === "") continue;
     const address = cellAddress(grid, r, layout.metricCol);
-    // A unit in the metric's name (`GMV（万元）`, `转化率(%)`) scales its targets; else the target header's (`目标(亿元)`).
+    // A unit in the metric's name (`GMV（万元）`, `转化率(%)`) scales its targets; else the row's 单位 cell (`万元`);
+    // else the target header's (`目标(亿元)`). A 单位 cell that names no scale (`元`, `人`) leaves the header's.
     const parsed = parseHeader(name);
-    const scale = parsed.unitText !== "" ? parsed.scale : headerScale;
+    const unitCell = layout.unitCol >= 0 ? parseHeader(`x(${readLabel(cellAt(grid, r, layout.unitCol))})`) : null;
+    const rowScale = parsed.unitText !== "" ? parsed.scale : unitCell && unitCell.unitText !== "" && unitCell.scale !== 1 ? unitCell.scale : null;
+    const scale = rowScale ?? headerScale;
     const bounded = isBoundedRate(meaningOfName(parsed.name));
     const readValue = (row: number, col: number, valueScale = scale): number | null => {
       const cell = cellAt(grid, row, col);
@@ -136,7 +145,7 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     };
     const value = layout.targetCol >= 0 ? readValue(r, layout.targetCol) : null;
     // The industry average (BM) reads like a target: units from the metric's name, else from its own header.
-    const benchmark = layout.benchmarkCol >= 0 ? readValue(r, layout.benchmarkCol, parsed.unitText !== "" ? parsed.scale : benchmarkScale) : undefined;
+    const benchmark = layout.benchmarkCol >= 0 ? readValue(r, layout.benchmarkCol, rowScale ?? benchmarkScale) : undefined;
     let direction: Direction | undefined;
     if (layout.directionCol >= 0) {
       const text = readLabel(cellAt(grid, r, layout.directionCol));
@@ -164,7 +173,11 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     const key = scorecardKeyForName(name);
     const first = targets.find((t) => t.key === key);
     if (first) errors.push(issue("duplicateTarget", address, { name, first: first.address }));
-    targets.push({ key, name, address, value, direction, aggregation, monthly, period, ...(benchmark !== undefined ? { benchmark } : {}) });
+    targets.push({
+      key, name, address, value, direction, aggregation, monthly, period,
+      ...(value !== null && targetHeader ? { header: readLabel(cellAt(grid, layout.headerRow, layout.targetCol)) } : {}),
+      ...(benchmark !== undefined ? { benchmark } : {}),
+    });
   }
   if (errors.length > 0) throw new InputError(errors);
   return { targets, warnings };

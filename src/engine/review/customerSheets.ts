@@ -6,7 +6,24 @@ import { type SheetSpec } from "./workbookSpec";
 import { amountFormat, INTEGER, PERCENT } from "./numberFormats";
 import { class8Name, SEGMENTS, TIERS } from "../customers/segmentNames";
 import type { GroupSummary } from "../customers/segmentation";
+import type { CustomerScores } from "../customers/rfm";
 import { COLOURS, label, NA } from "./sheetParts";
+
+/** Customers listed in the 客户明细 sheet unless the review says otherwise. */
+export const DEFAULT_CUSTOMER_LIST_CAP = 10_000;
+
+/**
+ * The customers (positions in the scores) listed: all of them in first-order order when they fit under the
+ * cap, else the top `cap` by spend (exact, in minor units), ties by id.
+ */
+export function listedCustomers(scores: CustomerScores, customerIds: readonly string[], cap: number): Int32Array {
+  const all = Int32Array.from({ length: scores.count }, (_, k) => k);
+  if (scores.count <= cap) return all;
+  const spend = scores.monetaryMinor;
+  const id = (k: number) => customerIds[scores.source[k]];
+  all.sort((x, y) => spend[y] - spend[x] || (id(x) < id(y) ? -1 : id(x) > id(y) ? 1 : 0));
+  return all.subarray(0, cap);
+}
 
 function groupBlock(b: SheetBuilder, startRow: number, title: string, groups: GroupSummary[], lang: Lang): { first: number; last: number } {
   const L = label(lang);
@@ -65,26 +82,32 @@ export function customerSheets(model: ReviewModel): SheetSpec[] {
 
   const list = new SheetBuilder(L("sheetCustomerList"));
   list.widths([14, 13, 10, 13, 5, 5, 5, 20, 16, 10]);
+  // A workbook for managers lists the top customers by spend up to a cap (Excel slows down on hundreds of
+  // thousands of table rows); the note says how many there are and how to get them all.
+  const cap = customers.listCap ?? DEFAULT_CUSTOMER_LIST_CAP;
+  const shown = listedCustomers(scores, customers.orders.customerIds, cap);
+  const tableRow = shown.length < scores.count ? 2 : 0;
+  if (tableRow > 0) {
+    const note = L("customerListCapped").replace("{shown}", shown.length.toLocaleString("en-US")).replace("{total}", scores.count.toLocaleString("en-US"));
+    list.value(0, 0, note, "note");
+  }
+  const segmentName = SEGMENTS.map((s) => (lang === "zh" ? s.nameZh : s.name));
+  const tierName = TIERS.map((s) => (lang === "zh" ? s.nameZh : s.name));
+  const rows: Array<Array<string | number>> = new Array(shown.length);
+  for (let i = 0; i < shown.length; i++) {
+    const k = shown[i];
+    const c8 = class8Name(scores.class8[k]);
+    rows[i] = [customers.orders.customerIds[scores.source[k]], scores.recency[k], scores.frequency[k], scores.monetary[k], scores.r[k], scores.f[k], scores.m[k], segmentName[scores.segment[k]], lang === "zh" ? c8.nameZh : c8.name, tierName[scores.tier[k]]];
+  }
   list.table({
     name: lang === "zh" ? "客户明细表" : "CustomerList",
-    row: 0,
+    row: tableRow,
     col: 0,
     header: [L("customerId"), L("recency"), L("frequency"), L("monetary"), "R", "F", "M", L("segmentCol"), L("class8Col"), L("tierCol")],
-    rows: Array.from({ length: scores.count }, (_, k) => [
-      customers.orders.customerIds[scores.source[k]],
-      scores.recency[k],
-      scores.frequency[k],
-      scores.monetary[k],
-      scores.r[k],
-      scores.f[k],
-      scores.m[k],
-      lang === "zh" ? SEGMENTS[scores.segment[k]].nameZh : SEGMENTS[scores.segment[k]].name,
-      lang === "zh" ? class8Name(scores.class8[k]).nameZh : class8Name(scores.class8[k]).name,
-      lang === "zh" ? TIERS[scores.tier[k]].nameZh : TIERS[scores.tier[k]].name,
-    ]),
+    rows,
     formats: [undefined, INTEGER, INTEGER, "#,##0.00", "0", "0", "0"],
   });
-  list.sheet.freeze = { rows: 1, cols: 1 };
-  list.sheet.print = { landscape: true, fitToWidth: true, repeatRows: { from: 0, to: 0 } };
+  list.sheet.freeze = { rows: tableRow + 1, cols: 1 };
+  list.sheet.print = { landscape: true, fitToWidth: true, repeatRows: { from: tableRow, to: tableRow } };
   return [b.sheet, list.sheet];
 }

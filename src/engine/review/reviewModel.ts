@@ -17,7 +17,6 @@ import { segmentOrders, type Segmentation } from "../customers/segmentation";
 import type { SegmentationSettings } from "../customers/rfm";
 import type { Lang } from "../../i18n/issues";
 import { monthlyFromOrders, type OrdersMonthly } from "../orders/monthlyFromOrders";
-import { linesOf, type OrderLines } from "../orders/orderLines";
 import { DEFAULT_PRODUCT_SETTINGS, productMix, type ProductSection, type ProductSettings } from "../orders/productMix";
 import { categoryMix, type CategorySection } from "../orders/categoryMix";
 import { customersOverTime, type CustomersOverTimeSection } from "../orders/customersOverTime";
@@ -30,13 +29,13 @@ export interface ReviewInput {
   period?: Period;
   thresholds?: StatusThresholds;
   /**
-   * An order list; `segmentation` when it was already computed (by the pane's Web Worker); `lines` where its
-   * category and quantity columns were read.
+   * An order list (its product, category and quantity columns where it has them); `segmentation` when it was
+   * already computed (by the pane's Web Worker); `source`: file name and the columns used; `listCap`: customers
+   * listed in the 客户明细 sheet (default 10,000).
    */
-  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; lines?: OrderLines };
+  orders?: { table: OrderTable; settings: SegmentationSettings; rejectedRows: number; source: string; segmentation?: Segmentation; listCap?: number };
   /** Top-N and price bands of the products sheet. */
   products?: Partial<ProductSettings>;
-  /** A target for the next period (same months a year later), split by this period's months. */
   /** A target for the next period (same months a year later), split by this period's months; `name` as the user wrote it. */
   nextTarget?: { value: number; metric: string; unit: number; name?: string };
   lang: Lang;
@@ -57,8 +56,10 @@ export interface TrendSection {
   planSource: "monthly" | "split" | "even" | "yearSplit" | "yearEven" | null;
   /** What cumulative attainment divides by: the target of the whole target period (the full year), else the plan's sum. */
   planFull: number | null;
-  /** Months elapsed in the calendar year at each month (time progress = that / 12). */
+  /** Months summed by the cumulative columns at each month (time progress = that / progressMonths). */
   progress: number[];
+  /** 12 against a calendar year's target; the number of months reviewed where the target is for those months. */
+  progressMonths: number;
   /** The month before the period, for the first month's MoM. */
   previousMonthActual: number | null;
 }
@@ -99,7 +100,7 @@ export interface ReviewModel {
   channels: ChannelSection;
   /** A dimension column's breakdown (渠道, 品类 …), when the monthly data has one. */
   dimension: DimensionSection | null;
-  customers: (Segmentation & { orders: OrderTable; rejectedRows: number }) | null;
+  customers: (Segmentation & { orders: OrderTable; rejectedRows: number; listCap?: number }) | null;
   /** True when the monthly figures were built from the order list (no monthly sheet). */
   fromOrders: boolean;
   /** The order list's monthly figures (whenever there is an order list). */
@@ -147,7 +148,11 @@ function trendSection(table: MonthlyTable, scorecard: Scorecard, targets: Target
     plan,
     planSource,
     planFull,
-    progress: months.map((m) => monthOfYear(m)),
+    // Time progress counts the months the cumulative columns sum (from the period's first month): over the year
+    // against a year's target (Jul–Sep against 2025目标 ends at 3/12, beside Jul–Sep's cumulative share of the
+    // year), over the reviewed months against a target for those months (a plain 目标: 9/9 in September).
+    progress: months.map((_, i) => i + 1),
+    progressMonths: planSource === "split" || planSource === "even" ? months.length : 12,
     previousMonthActual: monthValue(table, metric.spec, months[0] - 1),
   };
 }
@@ -188,22 +193,21 @@ function targetSplitSection(table: MonthlyTable, scorecard: Scorecard, next: Non
 export function buildReview(input: ReviewInput): ReviewModel {
   const thresholds = input.thresholds ?? { green: 1, amber: 0.9 };
   const customers = input.orders
-    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows }
+    ? { ...(input.orders.segmentation ?? segmentOrders(input.orders.table, input.orders.settings)), orders: input.orders.table, rejectedRows: input.orders.rejectedRows, listCap: input.orders.listCap }
     : null;
-  const lines = input.orders ? input.orders.lines ?? linesOf(input.orders.table) : null;
-  const ordersMonthly = input.orders && customers ? monthlyFromOrders(input.orders.table, { asOf: customers.scores.asOf, sheet: input.orders.source, quantity: lines?.quantity }) : null;
+  const ordersMonthly = input.orders && customers ? monthlyFromOrders(input.orders.table, { asOf: customers.scores.asOf, sheet: input.orders.source }) : null;
   const table = input.table ?? ordersMonthly?.table;
   if (!table) throw new InputError([issue("noData", input.orders?.source ?? input.source)]);
   const scorecard = computeScorecard(table, input.targets, { period: input.period, thresholds });
   let products: ProductSection | null = null;
   let categories: CategorySection | null = null;
   let overTime: CustomersOverTimeSection | null = null;
-  if (input.orders && customers && ordersMonthly && lines) {
+  if (input.orders && customers && ordersMonthly) {
     const asOf = customers.scores.asOf;
-    products = productMix(lines, scorecard.period, asOf, { ...DEFAULT_PRODUCT_SETTINGS, abc: input.orders.settings.abc, ...input.products });
+    products = productMix(input.orders.table, scorecard.period, asOf, { ...DEFAULT_PRODUCT_SETTINGS, abc: input.orders.settings.abc, ...input.products });
     // A category breakdown in the monthly sheet leads (its own sheet); else the order list's category column.
     const sheetCategories = input.table?.breakdown && input.table.breakdown.kind === "category";
-    categories = sheetCategories ? null : categoryMix(lines, scorecard.period, asOf);
+    categories = sheetCategories ? null : categoryMix(input.orders.table, scorecard.period, asOf);
     overTime = customersOverTime(ordersMonthly, scorecard.period, input.orders.table, customers.scores, customers.cohorts);
     if ((overTime || !input.table) && scorecard.period.from - ordersMonthly.firstMonth < 12) {
       scorecard.warnings.push(issue("newCustomersOverCounted", undefined, { months: Math.max(0, scorecard.period.from - ordersMonthly.firstMonth) }));

@@ -152,6 +152,8 @@ export function reviewSheet(model: ReviewModel): SheetSpec {
     for (const line of L("toDateNote").split("\n")) b.banner(noteRow++, 0, last, line, "note");
     for (const w of scorecard.warnings.filter((x) => TO_DATE_NOTES.has(x.code))) b.banner(noteRow++, 0, last, formatIssue(w, lang), "note");
   }
+  // A target column without a year used for part of a year (how it was taken, how to mark an annual one); short daily months.
+  for (const w of scorecard.warnings.filter((x) => x.code === "targetForReviewedMonths" || x.code === "periodIncompleteDays")) b.banner(noteRow++, 0, last, formatIssue(w, lang), "note");
   // Footnote: rules inferred from names, set by the analyst, or means of rates (domain.md: always stated).
   for (const note of ruleNotes(scorecard, lang)) b.banner(noteRow++, 0, last, note, "note");
   if (model.fromOrders) b.banner(noteRow++, 0, last, L("fromOrdersNote"), "note");

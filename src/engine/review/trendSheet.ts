@@ -52,7 +52,7 @@ export function trendSheet(model: ReviewModel): SheetSpec | null {
       b.formula(r, 7, `SUM(${a1(first, 2, true)}:${C})`, cumulativePlan, money);
       b.formula(r, 8, `IF(${denominator}=0,"${NA}",${a1(r, 6)}/${denominator})`, planFull === 0 ? NA : cumulative / planFull!, PERCENT);
     }
-    b.value(r, 9, trend.progress[i] / 12, "value", PERCENT);
+    b.value(r, 9, trend.progress[i] / trend.progressMonths, "value", PERCENT);
   });
   b.value(totalRow, 0, L("total"), "total");
   const sum = (col: number) => `SUM(${rangeA1(first, col, last, col)})`;

@@ -1,0 +1,110 @@
+/**
+ * Which header of an order list holds which field (domain.md, "Customers"): the analyst's choice first, then
+ * the recognised names in order of preference: the paid amount before gross amounts, a product id before a
+ * product name. A header serves one field only.
+ */
+import { normaliseName } from "../metrics/catalog";
+import { issue, InputError, type Issue } from "../../i18n/issues";
+
+export type OrderField = "customer" | "date" | "amount" | "order" | "product" | "category" | "quantity";
+
+export const ORDER_FIELDS: readonly OrderField[] = ["customer", "date", "amount", "order", "product", "category", "quantity"];
+export const REQUIRED_ORDER_FIELDS: readonly OrderField[] = ["customer", "date", "amount"];
+
+/** Recognised header names per field, most preferred first (compared after normaliseName). */
+export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
+  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id"],
+  date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "purchase_date", "time"],
+  amount: [
+    // The paid amount first (what the customer actually paid) …
+    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "买家实付金额", "买家实际支付金额", "实际支付金额", "付款金额", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "payment", "payment_amount",
+    // … then the deal amount, the order (gross) amount and the amount payable …
+    "成交金额", "订单金额", "应付金额", "买家应付货款", "gross", "gross_amount", "gross amount",
+    // … then generic names.
+    "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "order_amount", "order amount",
+  ],
+  order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "order"],
+  product: [
+    // Ids before names: two items can share a name.
+    "商品id", "商品编码", "货号", "sku", "sku_id", "skuid", "product id", "product_id", "productid", "item_id", "item id", "stockcode",
+    "商品", "商品名称", "product name", "product_name", "product", "item", "item_name", "description",
+  ],
+  category: ["品类", "类目", "一级类目", "商品类目", "商品品类", "category", "product_category", "product category"],
+  quantity: ["数量", "件数", "购买数量", "商品数量", "quantity", "qty", "number_of_cds", "units"],
+};
+
+export interface OrderColumnChoice {
+  /** Header names chosen by the analyst (CLI flags, the pane's dropdowns); others are recognised. */
+  [field: string]: string | undefined;
+}
+
+/** The columns used: index and header text per field. */
+export type OrderColumns = Partial<Record<OrderField, { index: number; header: string }>>;
+
+/** A header without a trailing unit in brackets: `实付金额(元)`, `实付金额（元）`, `Amount (USD)` match as the name. */
+function withoutUnit(label: string): string {
+  return label.replace(/\s*[(（][^()（）]*[)）]$/, "");
+}
+
+/**
+ * Finds the columns in a header row (`labels` already read as text). `address` names the header row in
+ * messages. Throws InputError when a chosen column is missing or a required field is not found.
+ */
+export function findOrderColumns(labels: readonly string[], choice: OrderColumnChoice, address: string): OrderColumns {
+  const normalised = labels.map((l) => withoutUnit(normaliseName(l)));
+  const columns: OrderColumns = {};
+  const taken = new Set<number>();
+  const errors: Issue[] = [];
+  // Chosen columns first, so that recognition never takes a column the analyst assigned elsewhere.
+  for (const field of ORDER_FIELDS) {
+    const chosen = choice[field];
+    if (chosen === undefined) continue;
+    let index = labels.findIndex((l) => normaliseName(l) === normaliseName(chosen));
+    if (index < 0) index = normalised.indexOf(withoutUnit(normaliseName(chosen)));
+    if (index < 0) errors.push(issue("orderColumnNotFound", address, { column: chosen, field }));
+    else {
+      columns[field] = { index, header: labels[index] };
+      taken.add(index);
+    }
+  }
+  for (const field of ORDER_FIELDS) {
+    if (choice[field] !== undefined) continue;
+    for (const alias of ORDER_ALIASES[field]) {
+      const index = normalised.findIndex((label, i) => label === alias && !taken.has(i));
+      if (index >= 0) {
+        columns[field] = { index, header: labels[index] };
+        taken.add(index);
+        break;
+      }
+    }
+  }
+  for (const field of REQUIRED_ORDER_FIELDS) {
+    if (columns[field] === undefined && choice[field] === undefined) errors.push(issue("orderColumnMissing", address, { field }));
+  }
+  if (errors.length > 0) throw new InputError(errors);
+  return columns;
+}
+
+export function orderColumnIndexes(columns: OrderColumns): Partial<Record<OrderField, number>> {
+  return Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, c!.index]));
+}
+
+export function orderColumnHeaders(columns: OrderColumns): Partial<Record<OrderField, string>> {
+  return Object.fromEntries(Object.entries(columns).map(([field, c]) => [field, c!.header]));
+}
+
+/** Names of a product beside its id (商品名称 beside 商品ID): shown with the id, never used to tell products apart. */
+const PRODUCT_NAME_ALIASES = ["商品名称", "商品名", "商品标题", "宝贝名称", "宝贝标题", "product name", "product_name", "item name", "item_name", "description"];
+
+/** The column of product names when the product column holds ids and a name column exists beside it; −1 otherwise. */
+export function findProductNameColumn(labels: readonly string[], columns: OrderColumns): number {
+  const product = columns.product;
+  if (!product || PRODUCT_NAME_ALIASES.includes(normaliseName(product.header))) return -1;
+  const taken = new Set(Object.values(columns).map((c) => c!.index));
+  const normalised = labels.map((l) => normaliseName(l));
+  for (const alias of PRODUCT_NAME_ALIASES) {
+    const index = normalised.findIndex((label, i) => label === alias && !taken.has(i));
+    if (index >= 0) return index;
+  }
+  return -1;
+}

@@ -1,0 +1,251 @@
+/**
+ * Collects an order list row by row into typed columns, whichever reader produced the values (a grid of
+ * cells or delimited bytes), and settles what needs the whole column: the amounts' decimal unit (rescaled
+ * when a finer amount appears), slash dates day-first or month-first, and whether any row was usable.
+ */
+import { issue, InputError, type Issue, type IssueCode } from "../../i18n/issues";
+import { orderColumnHeaders, orderColumnIndexes, type OrderColumns, type OrderField } from "./orderColumns";
+import { minorOfNumber, PENDING_SLASH, POW10, resolveSlash, slashEvidence, SlashEvidence, type DateFormat } from "./orderValues";
+
+/**
+ * An order list as columns. Customers, order ids, products and categories are interned to integer indexes
+ * into their `…Ids` arrays; dates are day numbers (days since 1970-01-01); amounts are integers in the data's
+ * smallest decimal unit. Reading a million rows allocates no object per row.
+ *
+ * Columns for the other sections (products, categories, price bands, new vs returning customers):
+ * - `product`: index into `productIds`, −1 where the row has no product; null without a product column
+ *   (an id column such as 商品ID/SKU/Product ID is preferred to a name column).
+ * - `category`: index into `categoryIds`, −1 where blank; null without a category column.
+ * - `quantity`: units on the row (NaN where blank or unreadable); null without a quantity column.
+ */
+export interface OrderTable {
+  rows: number;
+  customer: Int32Array;
+  customerIds: string[];
+  day: Int32Array;
+  /** Amounts in currency units: exactly amountMinor / amountScale, the double nearest the typed decimal. */
+  amount: Float64Array;
+  /** Amounts as integers in the data's smallest decimal unit (cents for 12.34); sums of these are exact. */
+  amountMinor: Float64Array;
+  /** 10^decimals of the amounts: 100 when the finest amount has two decimals. */
+  amountScale: number;
+  /** Interned order ids, or null when the list has no order-id column (then a row is an order). A row with a
+   * blank order id gets an id of its own ("" in orderIds), so it counts as one order. */
+  order: Int32Array | null;
+  orderIds: string[] | null;
+  product: Int32Array | null;
+  productIds: string[] | null;
+  /** A product's name by its index in productIds (the first row's), where the product column holds ids and a
+   * name column (商品名称, Product Name) is beside it; null otherwise. */
+  productNames?: string[] | null;
+  category: Int32Array | null;
+  categoryIds: string[] | null;
+  quantity: Float64Array | null;
+}
+
+export interface ReadOrdersResult {
+  table: OrderTable;
+  rejectedRows: number;
+  /** The first 20 rejected rows, each with the cell that made it unusable. */
+  rejected: Issue[];
+  /** What the reader inferred and the output must say (slash-date order, rows without an order id). */
+  warnings: Issue[];
+  /** The columns used, by field: index within the header row. */
+  columns: Partial<Record<OrderField, number>>;
+  /** The columns used, by field: the header as written (for the output's "columns used"). */
+  headers: Partial<Record<OrderField, string>>;
+  /** How slash dates were read, when there were any. */
+  dateFormat: DateFormat | null;
+  /** The file's text encoding when it was not UTF-8 (e.g. "GB18030/GBK"); null for grids and UTF-8. */
+  encoding: string | null;
+}
+
+const MAX_REPORTED = 20;
+const INITIAL_CAPACITY = 1 << 12;
+
+export interface BuilderOptions {
+  /** Slash dates read this way, as the analyst chose; otherwise the column's values decide. */
+  dateFormat?: DateFormat;
+  /** The address of a cell (row and column within the source), for messages. */
+  addressOf: (row: number, col: number) => string;
+  /** Where the header sits, for messages about the list as a whole. */
+  headerAddress: string;
+  /** Rows are expected up to about this many (grows as needed). */
+  capacity?: number;
+}
+
+export class OrderTableBuilder {
+  rows = 0;
+  customer: Int32Array;
+  day: Int32Array;
+  minor: Float64Array;
+  order: Int32Array | null;
+  product: Int32Array | null;
+  category: Int32Array | null;
+  quantity: Float64Array | null;
+  private capacity: number;
+  private decimals = 0;
+  private pendingSlash = 0;
+  private dayFirstAt: { address: string; text: string } | null = null;
+  private monthFirstAt: { address: string; text: string } | null = null;
+  private blankOrderIds = 0;
+  private rejectedRows = 0;
+  private dataRows = 0;
+  private readonly rejected: Issue[] = [];
+
+  constructor(
+    readonly columns: OrderColumns,
+    private readonly options: BuilderOptions,
+  ) {
+    this.capacity = Math.max(16, options.capacity ?? INITIAL_CAPACITY);
+    this.customer = new Int32Array(this.capacity);
+    this.day = new Int32Array(this.capacity);
+    this.minor = new Float64Array(this.capacity);
+    this.order = columns.order ? new Int32Array(this.capacity) : null;
+    this.product = columns.product ? new Int32Array(this.capacity) : null;
+    this.category = columns.category ? new Int32Array(this.capacity) : null;
+    this.quantity = columns.quantity ? new Float64Array(this.capacity) : null;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    const widen = <T extends Int32Array | Float64Array>(array: T): T => {
+      const next = new (array.constructor as new (n: number) => T)(capacity);
+      next.set(array);
+      return next;
+    };
+    this.customer = widen(this.customer);
+    this.day = widen(this.day);
+    this.minor = widen(this.minor);
+    if (this.order) this.order = widen(this.order);
+    if (this.product) this.product = widen(this.product);
+    if (this.category) this.category = widen(this.category);
+    if (this.quantity) this.quantity = widen(this.quantity);
+    this.capacity = capacity;
+  }
+
+  /** A used row whose order id was blank (the reader gave it an id of its own). */
+  noteBlankOrderId(): void {
+    this.blankOrderIds++;
+  }
+
+  /** A non-blank row below the header (used or rejected). */
+  countDataRow(): void {
+    this.dataRows++;
+  }
+
+  /**
+   * Adds a usable row. `day` may be a pending slash code (≥ PENDING_SLASH), `dayText` its text for messages;
+   * `order` is an interned index (a blank id gets one of its own), `product`/`category` interned indexes (−1 blank).
+   */
+  add(row: number, customer: number, day: number, minor: number, decimals: number, order: number, product: number, category: number, quantity: number, dayText?: () => string): void {
+    if (this.rows === this.capacity) this.grow();
+    const n = this.rows++;
+    this.customer[n] = customer;
+    if (day >= PENDING_SLASH) this.notePendingSlash(row, day, dayText);
+    this.day[n] = day;
+    if (decimals > this.decimals) {
+      const factor = POW10[decimals - this.decimals];
+      for (let i = 0; i < n; i++) this.minor[i] *= factor;
+      this.decimals = decimals;
+    } else if (decimals < this.decimals) {
+      minor *= POW10[this.decimals - decimals];
+    }
+    this.minor[n] = minor;
+    if (this.order) this.order[n] = order;
+    if (this.product) this.product[n] = product;
+    if (this.category) this.category[n] = category;
+    if (this.quantity) this.quantity[n] = quantity;
+  }
+
+  private notePendingSlash(row: number, code: number, dayText?: () => string): void {
+    this.pendingSlash++;
+    const evidence = slashEvidence(Math.floor(code / 100) % 100, code % 100, Math.floor(code / 10000));
+    if (evidence === SlashEvidence.DayFirst && !this.dayFirstAt) this.dayFirstAt = { address: this.options.addressOf(row, this.columns.date!.index), text: dayText?.() ?? "" };
+    if (evidence === SlashEvidence.MonthFirst && !this.monthFirstAt) this.monthFirstAt = { address: this.options.addressOf(row, this.columns.date!.index), text: dayText?.() ?? "" };
+  }
+
+  reject(row: number, field: OrderField, code: IssueCode, text: string): void {
+    this.rejectedRows++;
+    if (this.rejected.length < MAX_REPORTED) this.rejected.push(issue(code, this.options.addressOf(row, this.columns[field]!.index), { text }));
+  }
+
+  /** Settles the columns and returns the table; throws InputError when no row is usable or dates are ambiguous. */
+  finish(ids: { customerIds: string[]; orderIds: string[] | null; productIds: string[] | null; categoryIds: string[] | null; productNames?: string[] | null }, encoding: string | null = null): ReadOrdersResult {
+    const n = this.rows;
+    const warnings: Issue[] = [];
+    const dateColumn = this.columns.date!;
+    const dateHeader = dateColumn.header;
+    if (this.dataRows === 0) throw new InputError([issue("ordersNoRows", this.options.headerAddress)]);
+    if (n === 0) throw new InputError([issue("ordersNoUsableRows", this.options.headerAddress, { rows: this.dataRows }), ...this.rejected]);
+
+    let dateFormat: DateFormat | null = this.options.dateFormat ?? null;
+    if (this.pendingSlash > 0) {
+      if (this.dayFirstAt && this.monthFirstAt) {
+        throw new InputError([issue("dateOrderMixed", this.options.headerAddress, { column: dateHeader, dmy: `${this.dayFirstAt.address} "${this.dayFirstAt.text}"`, mdy: `${this.monthFirstAt.address} "${this.monthFirstAt.text}"` })]);
+      }
+      const settledBy = this.dayFirstAt ?? this.monthFirstAt;
+      if (!settledBy) throw new InputError([issue("dateOrderAmbiguous", this.options.headerAddress, { column: dateHeader })]);
+      dateFormat = this.dayFirstAt ? "dmy" : "mdy";
+      warnings.push(issue(dateFormat === "dmy" ? "dateOrderDayFirst" : "dateOrderMonthFirst", settledBy.address, { column: dateHeader, text: settledBy.text }));
+      for (let i = 0; i < n; i++) if (this.day[i] >= PENDING_SLASH) this.day[i] = resolveSlash(this.day[i], dateFormat)!;
+    }
+    if (this.blankOrderIds > 0) warnings.push(issue("blankOrderIds", this.options.headerAddress, { rows: this.blankOrderIds, column: this.columns.order!.header }));
+
+    const amountScale = POW10[this.decimals];
+    const amountMinor = this.minor.subarray(0, n);
+    const amount = new Float64Array(n);
+    for (let i = 0; i < n; i++) amount[i] = amountMinor[i] / amountScale;
+    const table: OrderTable = {
+      rows: n,
+      customer: this.customer.subarray(0, n),
+      customerIds: ids.customerIds,
+      day: this.day.subarray(0, n),
+      amount,
+      amountMinor,
+      amountScale,
+      order: this.order ? this.order.subarray(0, n) : null,
+      orderIds: this.order ? ids.orderIds : null,
+      product: this.product ? this.product.subarray(0, n) : null,
+      productIds: this.product ? ids.productIds : null,
+      productNames: this.product ? (ids.productNames ?? null) : null,
+      category: this.category ? this.category.subarray(0, n) : null,
+      categoryIds: this.category ? ids.categoryIds : null,
+      quantity: this.quantity ? this.quantity.subarray(0, n) : null,
+    };
+    return { table, rejectedRows: this.rejectedRows, rejected: this.rejected, warnings, columns: orderColumnIndexes(this.columns), headers: orderColumnHeaders(this.columns), dateFormat: this.pendingSlash > 0 || this.options.dateFormat ? dateFormat : null, encoding };
+  }
+}
+
+/**
+ * A table from amounts given as doubles (tests, generated data): the exact columns are derived by the reader's
+ * rule, each amount in its smallest decimal unit and all in the finest unit among them.
+ */
+export function withExactAmounts(table: Omit<OrderTable, "amountMinor" | "amountScale" | "category" | "categoryIds" | "quantity"> & Partial<OrderTable>): OrderTable {
+  const parts = Array.from(table.amount.subarray(0, table.rows), (a) => minorOfNumber(a));
+  const decimals = parts.reduce((max, p) => Math.max(max, p.decimals), 0);
+  const amountScale = POW10[decimals];
+  const amountMinor = Float64Array.from(parts, (p) => p.minor * POW10[decimals - p.decimals]);
+  const amount = amountMinor.map((m) => m / amountScale);
+  return { category: null, categoryIds: null, quantity: null, ...table, amount, amountMinor, amountScale };
+}
+
+/** Strings interned to dense integer indexes (the grid reader's; the byte reader has its own over bytes). */
+export class Interner {
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  intern(key: string): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.index.set(key, i);
+      this.ids.push(key);
+    }
+    return i;
+  }
+  /** An id of its own for a row without one (never equal to another). */
+  unique(): number {
+    this.ids.push("");
+    return this.ids.length - 1;
+  }
+}
