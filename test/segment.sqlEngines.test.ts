@@ -100,6 +100,16 @@ function monthlyOfTs(orders: OrderTable, asOf: number) {
   }));
 }
 
+/** Monthly figures: counts exactly; money to a millionth (the TypeScript engine's compensated sums are not exact decimals). */
+function expectSameMonthly(sql: SegmentationSummary["monthly"], ts: ReturnType<typeof monthlyOfTs>): void {
+  expect(sql?.length).toBe(ts?.length);
+  sql!.forEach((m, i) => {
+    const t = ts![i];
+    expect([m.month, m.orders, m.buyers, m.repeatBuyers, m.newCustomers]).toEqual([t.month, t.orders, t.buyers, t.repeatBuyers, t.newCustomers]);
+    for (const key of ["gmv", "newCustomerGmv", "returningGmv", "refunds"] as const) expect(m[key]).toBeCloseTo(t[key], 6);
+  });
+}
+
 /** `exactMoney`: amounts whose double sums are exact (whole or binary fractions), so everything must be identical. */
 function compareOn(name: string, load: () => OrderTable, settings: SegmentationSettings, exactMoney = false): void {
   describe(name, () => {
@@ -115,14 +125,14 @@ function compareOn(name: string, load: () => OrderTable, settings: SegmentationS
       if (exactMoney) expect([...inexact]).toEqual([]);
       expectSameSummary(run.summary, ts, inexact.size);
       expectSameCustomers(run, orders, settings, inexact);
-      if (exactMoney) expect(run.summary.monthly).toEqual(monthlyOfTs(orders, ts.asOf));
+      expectSameMonthly(run.summary.monthly, monthlyOfTs(orders, ts.asOf));
     });
   });
 }
 
 const CDNOW = join(SHARED_DATA, "cdnow", "CDNOW_master.txt");
 const cdnowSettings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: Date.UTC(1998, 6, 1) / 86400000, tiers: { highValue: 500, potential: 100, dormantDays: 90, lostDays: 180 } };
-compareOn("CDNOW", () => readOrderGrid({ sheet: "CDNOW", values: parseDelimitedText(readFileSync(CDNOW, "utf8")) }).table, cdnowSettings);
+compareOn("CDNOW", () => readOrderGrid({ sheet: "CDNOW", values: parseDelimitedText(readFileSync(CDNOW, "utf8")) }).table, cdnowSettings, true);
 
 const DAY_2024 = Date.UTC(2024, 0, 1) / 86400000;
 compareOn(
@@ -200,7 +210,7 @@ describe("any small order list (property)", () => {
         const run = await segmentOnEngine("duckdb", table, settings);
         expectSameSummary(run.summary, summaryOfSegmentation(ts), 0);
         expectSameCustomers(run, table, settings, new Set());
-        expect(run.summary.monthly).toEqual(monthlyOfTs(table, ts.scores.asOf));
+        expectSameMonthly(run.summary.monthly, monthlyOfTs(table, ts.scores.asOf));
       }),
       { numRuns: 40 },
     );

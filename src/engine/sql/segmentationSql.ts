@@ -42,7 +42,6 @@ export interface SegmentationSqlSettings {
 
 export { TABLES };
 
-const QUINTILES = ["0.2", "0.4", "0.6", "0.8"];
 const DIMENSIONS = [
   { key: "r", column: "recency" },
   { key: "f", column: "frequency" },
@@ -81,6 +80,13 @@ export function lastDaySql(d: Dialect, source: OrderSource, settings: Segmentati
   return [`SELECT max(CASE WHEN ${VALID} THEN day END) AS last_day FROM (`, parsedRows(d, source, settings), `) src`].join("\n");
 }
 
+/** Digits after the point an amount needs (0 to `scale`): the data's smallest unit is 10^-max of these. */
+export function decimalsOf(amount: string, scale: number): string {
+  const whole = `CAST(${amount} * ${10 ** scale} AS BIGINT)`;
+  const cases = Array.from({ length: scale }, (_, k) => `WHEN ${whole} % ${10 ** (k + 1)} <> 0 THEN ${scale - k}`).join(" ");
+  return `CASE ${cases} ELSE 0 END`;
+}
+
 /**
  * Statement 1: one row per customer with orders before as-of: recency, frequency, monetary, spend in 365 days.
  * Grouped first by customer and order id, then by customer: plain aggregates, which every engine can spill to disk
@@ -93,12 +99,12 @@ export function baseSql(d: Dialect, source: OrderSource, settings: SegmentationS
     validOrders(d, source, settings),
     `), params AS (${asOf}), per_order AS (`,
     `  SELECT customer_id AS o_cid, order_id AS o_oid, max(as_of) AS o_asof, max(day) AS o_last, min(day) AS o_first, count(*) AS o_lines,`,
-    `         sum(amount) AS o_amount, sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END) AS o_spend`,
+    `         sum(amount) AS o_amount, sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END) AS o_spend, max(${decimalsOf("amount", settings.moneyScale)}) AS o_dec`,
     `  FROM ok CROSS JOIN params WHERE day < as_of GROUP BY customer_id, order_id`,
     `)`,
     `SELECT o_cid AS customer_id, max(o_asof) AS as_of_day, max(o_asof) - max(o_last) AS recency,`,
     `       sum(CASE WHEN o_oid IS NULL THEN o_lines ELSE 1 END) AS frequency, sum(o_amount) AS monetary, sum(o_spend) AS spend365,`,
-    `       min(o_first) AS first_day, max(o_last) AS last_day`,
+    `       min(o_first) AS first_day, max(o_last) AS last_day, max(o_dec) AS decimals`,
     `FROM per_order GROUP BY o_cid`,
   ].join("\n");
   return d.createTemp(TABLES.base, select);
@@ -107,27 +113,35 @@ export function baseSql(d: Dialect, source: OrderSource, settings: SegmentationS
 /** Statement 2: one row: as-of, customers, and the 4 breakpoints of R, F and M as PERCENTILE.INC. */
 export function breaksSql(d: Dialect, settings: SegmentationSqlSettings): string {
   const asOf = settings.asOf !== undefined ? numberLiteral(settings.asOf) : null;
-  const positions = QUINTILES.map((p, k) => {
-    const h = `${d.double("n - 1")} * ${d.doubleLiteral(p)}`;
-    return `${h} AS h${k}, floor(${h}) AS lo${k}, least(floor(${h}) + 1, ${d.double("n - 1")}) AS hi${k}`;
+  // Ranks as in quintileBreaks: (n − 1)·k split exactly into whole ranks and fifths, no binary noise.
+  const positions = [1, 2, 3, 4].map((k, i) => {
+    const lo = `floor(${d.double(`(n - 1) * ${k}`)} / ${d.double("5")})`;
+    return `${lo} AS lo${i}, ${d.double(`(n - 1) * ${k}`)} - 5 * ${lo} AS fifths${i}, least(${lo} + 1, ${d.double("n - 1")}) AS hi${i}`;
   });
-  const ctes = [`pos AS (SELECT n, ${positions.join(",\n       ")} FROM (SELECT count(*) AS n FROM ${TABLES.base}) t)`];
+  // Money in the data's smallest unit (10^decimals), exact integers as the TypeScript engine scores it.
+  const units = Array.from({ length: settings.moneyScale + 1 }, (_, k) => `WHEN ${k} THEN ${10 ** k}`).join(" ");
+  const ctes = [
+    `pos AS (SELECT n, ${positions.join(",\n       ")},\n       CASE md ${units} END AS unit\n  FROM (SELECT count(*) AS n, max(decimals) AS md FROM ${TABLES.base}) t)`,
+  ];
   const columns: string[] = [];
   for (const { key, column } of DIMENSIONS) {
     ctes.push(
       `hist_${key} AS (SELECT v, sum(cnt) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum\n` +
         `  FROM (SELECT ${column} AS v, count(*) AS cnt FROM ${TABLES.base} GROUP BY ${column}) g)`,
     );
-    const stats = QUINTILES.map((_, k) => `min(CASE WHEN cum > lo${k} THEN v END) AS a${k}, min(CASE WHEN cum > hi${k} THEN v END) AS z${k}`);
+    const stats = [0, 1, 2, 3].map((k) => `min(CASE WHEN cum > lo${k} THEN v END) AS a${k}, min(CASE WHEN cum > hi${k} THEN v END) AS z${k}`);
     ctes.push(`os_${key} AS (SELECT ${stats.join(", ")} FROM hist_${key} CROSS JOIN pos)`);
-    for (let k = 0; k < QUINTILES.length; k++) {
-      columns.push(`${d.double(`os_${key}.a${k}`)} + (h${k} - lo${k}) * (${d.double(`os_${key}.z${k}`)} - ${d.double(`os_${key}.a${k}`)}) AS ${key}b${k + 1}`);
+    for (let k = 0; k < 4; k++) {
+      const at = (x: string) => (key === "m" ? d.double(`os_m.${x}${k} * unit`) : d.double(`os_${key}.${x}${k}`));
+      const value = `CASE WHEN fifths${k} = 0 THEN ${at("a")} ELSE ${at("a")} + (fifths${k} / ${d.double("5")}) * (${at("z")} - ${at("a")}) END`;
+      if (key === "m") columns.push(`${value} AS mu${k + 1}`, `(${value}) / ${d.double("unit")} AS mb${k + 1}`);
+      else columns.push(`${value} AS ${key}b${k + 1}`);
     }
   }
   const asOfColumn = asOf ?? `(SELECT max(as_of_day) FROM ${TABLES.base})`;
   const select = [
     `WITH ${ctes.join(",\n")}`,
-    `SELECT ${asOfColumn} AS as_of, n,`,
+    `SELECT ${asOfColumn} AS as_of, n, unit,`,
     `       ${columns.join(",\n       ")}`,
     `FROM pos CROSS JOIN os_r CROSS JOIN os_f CROSS JOIN os_m`,
   ].join("\n");
@@ -158,7 +172,7 @@ export function customersSql(d: Dialect, settings: SegmentationSqlSettings): str
     `  SELECT customer_id, recency, frequency, monetary, spend365, first_day, last_day,`,
     `         ${countAbove(b("r"), d.double("recency"), ">")} AS r,`,
     `         ${countAbove(b("f"), d.double("frequency"), "<")} AS f,`,
-    `         ${countAbove(b("m"), d.double("monetary"), "<")} AS m`,
+    `         ${countAbove(["mu1", "mu2", "mu3", "mu4"], d.double("monetary * unit"), "<")} AS m`,
     `  FROM ${TABLES.base} CROSS JOIN ${TABLES.breaks}`,
     `), means AS (`,
     `  SELECT ${d.double("sum(r)")} / ${d.double("count(*)")} AS mean_r, ${d.double("sum(f)")} / ${d.double("count(*)")} AS mean_f,`,
