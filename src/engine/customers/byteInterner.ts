@@ -40,6 +40,7 @@ export class ByteInterner {
   private prefix = 0;
   private prefixLength = 0;
   private width = 0;
+  private prefixText: string | null = null;
   /** Values below this take a direct table; fixed at construction so a key always takes the same route. */
   private readonly directLimit: number;
   /** id + 1 by value (0 = not yet) for keys of `width` digits, and for other keys without a leading zero. */
@@ -102,7 +103,10 @@ export class ByteInterner {
     } else return -1;
     const stored = table[value];
     if (stored !== 0) return stored - 1;
-    const id = this.push(-1, asciiOrDecoded(this.decoder, bytes, start, end));
+    // The text from the value (cheaper than from the bytes): prefix, then the digits, zero-padded when padded.
+    if (this.prefixText === null) this.prefixText = asciiOrDecoded(this.decoder, bytes, start, start + prefixLength);
+    const number = String(value);
+    const id = this.push(-1, this.prefixText + (number.length < digits ? "0".repeat(digits - number.length) + number : number));
     table[value] = id + 1;
     return id;
   }
