@@ -1,9 +1,8 @@
 /** The `kpi-review` command line: the same engine as the add-in, for files on disk. */
 import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../i18n/issues";
-import { InputFileError } from "./inputFiles";
 import { OutputFileError } from "./outputFile";
-import { UsageError } from "./loadInputs";
+import { InputFileError, UsageError } from "./cliErrors";
 import { segmentCommand } from "./segmentCommand";
 import { addOrderListOptions, langOption } from "./options";
 import { addEngineOptions } from "./engineChoice";
