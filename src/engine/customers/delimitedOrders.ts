@@ -17,7 +17,7 @@ import { InputError, issue } from "../../i18n/issues";
 import { ByteInterner } from "./byteInterner";
 import { findOrderColumns, findProductNameColumn, type OrderColumnChoice } from "./orderColumns";
 import { OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
-import { amountFromText, dayFromParts, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
+import { amountFromText, dayFromParts, multiplyAmounts, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
 import type { ReadOrderOptions } from "./orderTable";
 
 export interface DelimitedOrderOptions extends ReadOrderOptions {
@@ -85,6 +85,8 @@ export class DelimitedOrderReader {
   private cCol = -1;
   private dCol = -1;
   private aCol = -1;
+  /** The quantity column the amount is multiplied by (unit price × quantity), −1 when the amount is a column. */
+  private tCol = -1;
   private oCol = -1;
   private pCol = -1;
   private gCol = -1;
@@ -563,6 +565,16 @@ export class DelimitedOrderReader {
       builder.reject(r, "amount", "badAmount", readLabel(this.text(this.aCol)));
       return;
     }
+    if (this.tCol >= 0) {
+      const price = { minor: this.amountMinor, decimals: this.amountDecimals };
+      if (!this.amount(this.tCol)) {
+        builder.reject(r, "amount", "badAmount", readLabel(this.text(this.tCol)));
+        return;
+      }
+      const line = multiplyAmounts(price, { minor: this.amountMinor, decimals: this.amountDecimals });
+      this.amountMinor = line.minor;
+      this.amountDecimals = line.decimals;
+    }
     let order = -1;
     if (this.oCol >= 0) {
       order = this.intern(this.oCol, this.orders);
@@ -587,6 +599,7 @@ export class DelimitedOrderReader {
     this.cCol = columns.customer!.index;
     this.dCol = columns.date!.index;
     this.aCol = columns.amount!.index;
+    this.tCol = columns.amount!.times ?? -1;
     this.oCol = columns.order?.index ?? -1;
     this.pCol = columns.product?.index ?? -1;
     this.gCol = columns.category?.index ?? -1;

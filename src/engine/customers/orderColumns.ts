@@ -23,7 +23,7 @@ export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
     // … then generic names.
     "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "order_amount", "order amount",
   ],
-  order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "order"],
+  order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "invoice no", "invoice number", "invoice", "order"],
   product: [
     // Ids before names: two items can share a name.
     "商品id", "商品编码", "货号", "sku", "sku_id", "skuid", "product id", "product_id", "productid", "item_id", "item id", "stockcode",
@@ -38,8 +38,18 @@ export interface OrderColumnChoice {
   [field: string]: string | undefined;
 }
 
-/** The columns used: index and header text per field. */
-export type OrderColumns = Partial<Record<OrderField, { index: number; header: string }>>;
+/**
+ * The columns used: index and header text per field. An amount may be a line's unit price × its quantity
+ * (`times`: the quantity column's index) where a list has no amount column; its header then reads
+ * `UnitPrice×Quantity`, so the output says how the amount was made.
+ */
+export type OrderColumns = Partial<Record<OrderField, { index: number; header: string; times?: number }>>;
+
+/** Unit-price headers: with a quantity column they make the line amount where no amount column exists. */
+const UNIT_PRICE_ALIASES = ["单价", "商品单价", "成交单价", "销售单价", "unit price", "unit_price", "unitprice", "price"];
+
+/** The amount header made of a price and a quantity column. */
+export const TIMES = "×";
 
 /** A header without a trailing unit in brackets: `实付金额(元)`, `实付金额（元）`, `Amount (USD)` match as the name. */
 function withoutUnit(label: string): string {
@@ -59,9 +69,12 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
   for (const field of ORDER_FIELDS) {
     const chosen = choice[field];
     if (chosen === undefined) continue;
-    let index = labels.findIndex((l) => normaliseName(l) === normaliseName(chosen));
-    if (index < 0) index = normalised.indexOf(withoutUnit(normaliseName(chosen)));
-    if (index < 0) errors.push(issue("orderColumnNotFound", address, { column: chosen, field }));
+    const index = findChosen(labels, normalised, chosen);
+    const product = index < 0 && field === "amount" ? findChosenProduct(labels, normalised, chosen) : null;
+    if (product) {
+      columns.amount = product;
+      taken.add(product.index).add(product.times!);
+    } else if (index < 0) errors.push(issue("orderColumnNotFound", address, { column: chosen, field }));
     else {
       columns[field] = { index, header: labels[index] };
       taken.add(index);
@@ -78,11 +91,43 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
       }
     }
   }
+  if (!columns.amount && choice.amount === undefined) {
+    const amount = priceTimesQuantity(labels, normalised, taken, columns.quantity?.index);
+    if (amount) columns.amount = amount;
+  }
   for (const field of REQUIRED_ORDER_FIELDS) {
     if (columns[field] === undefined && choice[field] === undefined) errors.push(issue("orderColumnMissing", address, { field }));
   }
   if (errors.length > 0) throw new InputError(errors);
   return columns;
+}
+
+function findChosen(labels: readonly string[], normalised: readonly string[], chosen: string): number {
+  const index = labels.findIndex((l) => normaliseName(l) === normaliseName(chosen));
+  return index >= 0 ? index : normalised.indexOf(withoutUnit(normaliseName(chosen)));
+}
+
+/** `--amount "UnitPrice×Quantity"` (or `*`): the amount as one column times another. */
+function findChosenProduct(labels: readonly string[], normalised: readonly string[], chosen: string): { index: number; header: string; times: number } | null {
+  const parts = chosen.split(/[×*]/);
+  if (parts.length !== 2) return null;
+  const price = findChosen(labels, normalised, parts[0].trim());
+  const quantity = findChosen(labels, normalised, parts[1].trim());
+  if (price < 0 || quantity < 0 || price === quantity) return null;
+  return { index: price, header: `${labels[price]}${TIMES}${labels[quantity]}`, times: quantity };
+}
+
+/** No amount column: a unit-price column times the quantity column (recognised, or any quantity name left). */
+function priceTimesQuantity(labels: readonly string[], normalised: readonly string[], taken: Set<number>, quantity: number | undefined): { index: number; header: string; times: number } | null {
+  if (quantity === undefined) return null;
+  for (const alias of UNIT_PRICE_ALIASES) {
+    const index = normalised.findIndex((label, i) => label === alias && !taken.has(i));
+    if (index >= 0) {
+      taken.add(index);
+      return { index, header: `${labels[index]}${TIMES}${labels[quantity]}`, times: quantity };
+    }
+  }
+  return null;
 }
 
 export function orderColumnIndexes(columns: OrderColumns): Partial<Record<OrderField, number>> {

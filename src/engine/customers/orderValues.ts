@@ -210,6 +210,21 @@ export function readAmount(cell: CellInput): MinorAmount | null {
   return null;
 }
 
+/**
+ * A line amount as unit price × quantity, exactly in minor units (2.55 × 6 = 1530 cents): the product of the
+ * two mantissas with the decimals added, trailing zeros dropped; rounded to MAX_DECIMALS, or through doubles
+ * only where the product is beyond exact integers.
+ */
+export function multiplyAmounts(price: MinorAmount, quantity: MinorAmount): MinorAmount {
+  const minor = price.minor * quantity.minor;
+  const decimals = price.decimals + quantity.decimals;
+  if (Math.abs(minor) <= Number.MAX_SAFE_INTEGER) {
+    const settled = settleDecimal(Math.abs(minor), decimals, minor < 0);
+    if (settled) return settled;
+  }
+  return minorOfNumber((price.minor / POW10[price.decimals]) * (quantity.minor / POW10[quantity.decimals]));
+}
+
 /** A quantity (units bought) as a plain number; NaN when blank or unreadable (it is optional). */
 export function quantityFromText(text: string): number {
   if (text === "") return NaN;

@@ -1,0 +1,83 @@
+/**
+ * Order logs without a line-amount column (the UCI "Online Retail" shape: Quantity and UnitPrice per line,
+ * cancellations as negative quantities, rows without a customer id): the line amount is unit price × quantity,
+ * exactly in cents, by both readers alike, and the output says which columns made it. Amounts worked by hand.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findOrderColumns } from "../src/engine/customers/orderColumns";
+import { readDelimitedOrderBytes } from "../src/engine/customers/delimitedOrders";
+import { readOrderGrid } from "../src/engine/customers/orderTable";
+import { parseDelimitedText } from "../src/cli/inputFiles";
+import { runCli } from "./helpers/cli";
+
+const headersOf = (labels: string[], choice = {}) => Object.fromEntries(Object.entries(findOrderColumns(labels, choice, "S!A1")).map(([f, c]) => [f, c!.header]));
+
+// UCI Online Retail: 17850 buys 6 × 2.55 + 6 × 3.39 (one invoice) and 6 × 1.85 = 15.30 + 20.34 + 11.10 = 46.74;
+// 13047 buys 32 × 1.69 + 6 × 4.25 = 54.08 + 25.50 = 79.58; 14527 is refunded −1 × 27.50 and buys 24 × 1.45,
+// 34.80 − 27.50 = 7.30; the last row has no customer id and is left out. 12/13/2010 settles month-first.
+const UCI = [
+  "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+  "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom",
+  "536365,71053,WHITE METAL LANTERN,6,12/1/2010 8:26,3.39,17850,United Kingdom",
+  "536366,22633,HAND WARMER UNION JACK,6,12/1/2010 8:28,1.85,17850,United Kingdom",
+  "536367,84879,ASSORTED COLOUR BIRD ORNAMENT,32,12/1/2010 8:34,1.69,13047,United Kingdom",
+  "536368,22960,JAM MAKING SET WITH JARS,6,12/13/2010 8:34,4.25,13047,United Kingdom",
+  "C536379,D,Discount,-1,12/13/2010 9:41,27.50,14527,United Kingdom",
+  "536380,22961,JAM MAKING SET PRINTED,24,12/13/2010 9:41,1.45,14527,United Kingdom",
+  "536414,22139,RETROSPOT TEA SET,56,12/13/2010 11:52,0.00,,United Kingdom",
+].join("\n");
+
+// Online Retail II names: Invoice, Price, Customer ID; ISO dates. 0.1 × 3 is 0.3 exactly, not 0.30000000000000004.
+const UCI_II = [
+  "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country",
+  "489434,85048,15CM CHRISTMAS GLASS BALL,3,2009-12-01 07:45:00,0.1,13085,United Kingdom",
+  "489434,79323P,PINK CHERRY LIGHTS,12,2009-12-01 07:45:00,6.75,13085,United Kingdom",
+  "489435,22350,CAT BOWL,12,2009-12-01 07:46:00,2.55,13086,United Kingdom",
+].join("\n");
+
+describe("no amount column: unit price × quantity", () => {
+  test("recognised from unit-price and quantity headers, in both languages; an amount column still wins", () => {
+    expect(headersOf(UCI.split("\n")[0].split(","))).toMatchObject({ customer: "CustomerID", date: "InvoiceDate", amount: "UnitPrice×Quantity", order: "InvoiceNo", product: "StockCode", quantity: "Quantity" });
+    expect(headersOf(UCI_II.split("\n")[0].split(","))).toMatchObject({ customer: "Customer ID", amount: "Price×Quantity", order: "Invoice" });
+    expect(headersOf(["客户ID", "下单时间", "商品单价", "购买数量"]).amount).toBe("商品单价×购买数量");
+    expect(headersOf(["客户ID", "下单时间", "单价", "数量", "实付金额"]).amount).toBe("实付金额");
+    // A price without a quantity is not an amount: the message asks for the amount column.
+    expect(() => findOrderColumns(["客户ID", "下单时间", "单价"], {}, "S!A1")).toThrow(/金额|amount/i);
+    // The analyst may name the product explicitly.
+    expect(headersOf(["cust", "day", "p", "n"], { customer: "cust", date: "day", amount: "p*n" }).amount).toBe("p×n");
+  });
+
+  test("both readers give the line amounts exactly, negative lines included", () => {
+    const bytes = new TextEncoder().encode(UCI);
+    const grid = readOrderGrid({ sheet: "uci", values: parseDelimitedText(UCI) });
+    const fast = readDelimitedOrderBytes(bytes, { sheet: "uci", source: "uci.csv" });
+    for (const read of [grid, fast]) {
+      expect(read.table.amountScale).toBe(100);
+      expect(Array.from(read.table.amountMinor)).toEqual([1530, 2034, 1110, 5408, 2550, -2750, 3480]);
+      expect(read.rejectedRows).toBe(1);
+      expect(read.headers.amount).toBe("UnitPrice×Quantity");
+    }
+    const ii = readDelimitedOrderBytes(new TextEncoder().encode(UCI_II), { sheet: "ii", source: "ii.csv" });
+    expect(ii.table.amountScale).toBe(10); // the finest line is 0.3, one decimal
+    expect(Array.from(ii.table.amountMinor)).toEqual([3, 810, 306]);
+    expect(Array.from(ii.table.amount)).toEqual([0.3, 81, 30.6]);
+  });
+
+  test("kpi-review segment on the UCI shape: customers' spend by hand, columns said in text and JSON", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kpi-uci-"));
+    const path = join(dir, "Online Retail.csv");
+    writeFileSync(path, UCI);
+    const json = await runCli(["segment", path, "--json"]);
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.stdout);
+    expect(out.columns).toMatchObject({ amount: "UnitPrice×Quantity", quantity: "Quantity", customer: "CustomerID" });
+    expect(out.customers).toBe(3);
+    expect(out.rejectedRows).toBe(1);
+    const spend = Object.fromEntries(out.customerList.map((c: { id: string; monetary: number }) => [c.id, c.monetary]));
+    expect(spend).toEqual({ "17850": 46.74, "13047": 79.58, "14527": 7.3 });
+    const text = await runCli(["segment", path]);
+    expect(text.stdout).toContain("金额=UnitPrice×Quantity");
+  });
+});
