@@ -5,6 +5,7 @@
 #   libreoffice-calc, fonts-crosextra-carlito, fonts-noto-cjk, poppler-utils
 #                          the tests open, recalculate and render the generated workbooks with real LibreOffice
 #   chromium               the pane's end-to-end test drives Debian's Chromium through playwright-core
+#   postgresql             a throw-away PostgreSQL 15 server for the test of `segment --engine postgres --url` (pg)
 #   python3-pandas         `npm run bench` runs the same segmentation in pandas for comparison
 # and chDB (npm `chdb`, in-process ClickHouse, ~550 MB) for the ClickHouse-dialect tests: installed once into
 # ~/.cache/kpi-review/chdb (or $KPI_REVIEW_CHDB), outside the repository and its node_modules, and reused.
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 missing=()
 have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in libsecret-1-dev libreoffice-calc fonts-crosextra-carlito fonts-noto-cjk poppler-utils chromium python3-pandas; do
+for pkg in libsecret-1-dev libreoffice-calc fonts-crosextra-carlito fonts-noto-cjk poppler-utils chromium postgresql python3-pandas; do
   have_deb "$pkg" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

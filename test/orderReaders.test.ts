@@ -141,6 +141,7 @@ describe("property: the fast path and the grid path give identical tables", () =
     newline: fc.constantFrom("\n", "\r\n"),
     quoteAll: fc.boolean(),
     blankLines: fc.boolean(),
+    title: fc.constantFrom("", "订单明细", "Orders 2025"),
     extraColumns: fc.boolean(),
     cuts: fc.array(fc.integer({ min: 0, max: 4000 }), { maxLength: 4 }),
     encoding: fc.constantFrom("utf8", "utf8bom", "gbk", "utf16"),
@@ -152,7 +153,7 @@ describe("property: the fast path and the grid path give identical tables", () =
       fc.property(list, (l) => {
         const quote = (text: string, force: boolean) => (force || /[",;\t\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
         const header = ["customer_id", "date", "amount", "order_id", "sku", "category", "qty", ...(l.extraColumns ? ["product_name"] : [])];
-        const lines = [header.join(l.delimiter)];
+        const lines = [...(l.title ? [l.title, ""] : []), header.join(l.delimiter)];
         for (const r of l.rows) {
           const cells = r.map((c) => quote(c, l.quoteAll && c !== ""));
           if (l.extraColumns) cells.push(quote(`名 ${r[3]}`, l.quoteAll));

@@ -81,6 +81,12 @@ describe("products", () => {
   });
 });
 
+test("a title line above the header is skipped", async () => {
+  const { json } = await segmentJson(file("titled.csv", "订单明细（2025年）\n\n客户ID,下单时间,实付金额(元)\na,2025-01-01,10\nb,2025-01-02,20\n"));
+  expect(json.columns).toMatchObject({ customer: "客户ID", date: "下单时间", amount: "实付金额(元)" });
+  expect(json.customers).toBe(2);
+});
+
 describe("order ids", () => {
   test("rows without an order id count as one order each, with a note", async () => {
     const path = file("blank-ids.csv", "customer,date,amount,order_id\na,2025-01-01,10,o1\na,2025-01-01,5,o1\na,2025-01-02,7,\na,2025-01-03,8,\nb,2025-01-01,1,o2\n");

@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { dayToIso, type OrderTable } from "../src/engine/customers/orderTable";
 import { runCli } from "./helpers/cli";
+import { startPostgres } from "./helpers/postgresServer";
+import { Client } from "pg";
 import { syntheticOrders } from "./helpers/syntheticOrders";
 import { writeOrdersCsv } from "./helpers/sqlEngines";
 import { openPglite } from "./helpers/pgliteSession";
@@ -178,14 +180,64 @@ test("bad engine requests are one-line messages in the language asked for", asyn
   expect(zh.stderr.trim()).toBe("--engine postgres 需要 --url（postgres://user@host:5432/db）");
   const json = await runCli(["segment", parquet, "--customers-out", join(dir, "c.json"), "--lang", "en"]);
   expect([json.code, json.stderr.trim()]).toEqual([1, `${join(dir, "c.json")}: --customers-out must be a .parquet or .csv file`]);
-  const onto = await runCli(["segment", parquet, "--customers-out", parquet.replace(".parquet", ".csv"), "--engine", "duckdb", "--lang", "en"]);
+  const onto = await runCli(["segment", parquet, "--customers-out", join(dir, "customers-other.csv"), "--engine", "duckdb", "--lang", "en"]);
   expect(onto.code).toBe(0);
   const same = await runCli(["segment", csv, "--engine", "duckdb", "--customers-out", csv, "--lang", "en"]);
   expect([same.code, same.stderr.trim()]).toEqual([1, `${csv}: this is one of the input files and is never overwritten; choose another output name`]);
   const tsParquet = await runCli(["segment", parquet, "--engine", "ts", "--lang", "en"]);
   expect(tsParquet.code).toBe(1);
   expect(tsParquet.stderr).toContain("--engine duckdb");
+  const saved = process.env.KPI_REVIEW_CHDB;
+  process.env.KPI_REVIEW_CHDB = join(dir, "no-chdb-here");
+  try {
+    const noChdb = await runCli(["segment", parquet, "--engine", "clickhouse", "--lang", "en"]);
+    expect([noChdb.code, noChdb.stderr.trim()]).toEqual([1, `chDB (in-process ClickHouse, about 550 MB) is not installed: run npm install --prefix <dir> chdb and set KPI_REVIEW_CHDB=<dir>, or reach a ClickHouse server with --url (tried: ${join(dir, "no-chdb-here")})`]);
+  } finally {
+    if (saved === undefined) delete process.env.KPI_REVIEW_CHDB;
+    else process.env.KPI_REVIEW_CHDB = saved;
+  }
   const refused = await runCli(["segment", join(dir, "missing.parquet"), "--lang", "en"]);
   expect(refused.code).not.toBe(0);
   expect(refused.stderr).not.toMatch(/\n\s+at /);
+});
+
+test("rows without a customer id, a readable date or an amount are counted alike by DuckDB and the TypeScript engine", async () => {
+  const file = join(dir, "bad-rows.csv");
+  writeFileSync(file, ["customer_id,order_date,amount", "A,2025-01-02,10", ",2025-01-03,5", "B,not a date,5", "C,2025-01-04,abc", "B,2025-01-05,7.5", "A,2025-02-01,2.5"].join("\n") + "\n");
+  const run = async (args: string[]) => {
+    const out = await runCli(["segment", file, ...args, "--lang", "en", "--json"]);
+    expect(out.code).toBe(0);
+    return { json: JSON.parse(out.stdout) as Json, stderr: out.stderr };
+  };
+  const ts = await run([]);
+  const sql = await run(["--engine", "duckdb"]);
+  expect(ts.stderr.trim().split("\n")).toHaveLength(3);
+  expect(sql.stderr.trim()).toBe(`${file}: 3 rows left out (blank customer id, unreadable date or amount)`);
+  expect([ts.json.rejectedRows, ts.json.customers, ts.json.orders]).toEqual([3, 2, 3]);
+  expectSameSummaries(sql.json, ts.json);
+});
+
+test("--engine postgres --url --table on a real PostgreSQL server (through pg): the same summaries; --customers-out paged into DuckDB", async () => {
+  const server = await startPostgres();
+  try {
+    const client = new Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      await client.query("CREATE TABLE orders (customer_id TEXT, order_date DATE, amount NUMERIC, order_id TEXT, product TEXT)");
+      const lines = readFileSync(csv, "utf8").trim().split("\n").slice(1);
+      for (let start = 0; start < lines.length; start += 5000) {
+        await client.query(`INSERT INTO orders VALUES ${lines.slice(start, start + 5000).map((line) => `(${line.split(",").map((v) => `'${v}'`).join(", ")})`).join(", ")}`);
+      }
+    } finally {
+      await client.end();
+    }
+    const out = join(dir, "pg-customers.parquet");
+    const pg = await segmentJson(["--engine", "postgres", "--url", server.url, "--table", "orders", "--customers-out", out]);
+    expect(pg.engine).toBe(`PostgreSQL ${server.url.replace("kpi@", "")}`);
+    expectSameSummaries(pg, ts);
+    const [count] = await duck((run) => run(`SELECT count(*) AS n, count(DISTINCT customer_id) AS ids FROM '${out}'`));
+    expect([Number(count.n), Number(count.ids)]).toEqual([ts.customers, ts.customers]);
+  } finally {
+    server.stop();
+  }
 });

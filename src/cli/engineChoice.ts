@@ -16,7 +16,7 @@ import { DIALECTS, type DialectName } from "../engine/sql/dialects";
 import { segmentationSummaryToJson } from "../engine/sql/segmentationSummaryJson";
 import { fileKind } from "../warehouse/orderRelation";
 import type { Lang } from "../i18n/issues";
-import { issue, InputError } from "../i18n/issues";
+import { formatIssue, issue, InputError } from "../i18n/issues";
 import { t } from "../i18n/strings";
 
 export type EngineName = "ts" | DialectName;
@@ -69,6 +69,8 @@ export function chooseEngine(file: string | undefined, options: EngineOptions): 
   if (options.engine) return options.engine;
   if (options.url) return /^postgres(ql)?:/i.test(options.url) ? "postgres" : "clickhouse";
   if (options.customers || options.table) return "duckdb";
+  // A Parquet per-customer table is written through DuckDB's COPY (the TypeScript engine writes CSV).
+  if (options.customersOut && !/\.csv$/i.test(options.customersOut)) return "duckdb";
   if (file === undefined) return "ts";
   const kind = fileKind(file);
   if (kind === "parquet" || kind === "parquetFolder" || kind === "delimitedGz") return "duckdb";
@@ -113,6 +115,7 @@ export async function segmentOnChosenEngine(file: string | undefined, options: O
     settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) },
     customersOut: options.customersOut,
   });
+  if (result.rejectedRows > 0) io.stderr(formatIssue(issue("sqlRowsLeftOut", options.table ?? input, { rows: result.rejectedRows.toLocaleString("en-US") }), options.lang) + "\n");
   const label = engineLabel(engine, options);
   if (options.json) {
     io.stdout(JSON.stringify(segmentationSummaryToJson(result.summary, result.rejectedRows, { engine: label, customersOut: result.customersOut })) + "\n");

@@ -33,12 +33,13 @@ export function parseDelimitedText(text: string): string[][] {
   if (!/[,\t;]/.test(firstLine)) {
     return withoutTrailingBlankRows(body.split(/\r?\n/).map((line) => (line.trim() === "" ? [] : line.trim().split(/\s+/))));
   }
+  const delimiter = firstLine.includes("\t") ? "\t" : firstLine.includes(",") ? "," : ";";
   if (!body.includes('"')) {
     // No quoting anywhere: splitting on the delimiter is exact, and several times faster on large order lists.
-    const delimiter = firstLine.includes("\t") ? "\t" : firstLine.includes(",") ? "," : ";";
     return withoutTrailingBlankRows(body.split(/\r?\n/).map((line) => (line === "" ? [""] : line.split(delimiter))));
   }
-  return withoutTrailingBlankRows(Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter: "" }).data);
+  // The same delimiter as the unquoted case (and the order reader's byte path), not papaparse's own guess.
+  return withoutTrailingBlankRows(Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter }).data);
 }
 
 /** Text cells that are plain numbers become numbers, as Excel stores a CSV it opens (for sample workbooks and tests). */

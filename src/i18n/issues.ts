@@ -313,6 +313,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.engine} 执行失败：${p.message}`,
     en: (p) => `${p.engine} failed: ${p.message}`,
   },
+  sqlRowsLeftOut: {
+    zh: (p) => `${p.address}: ${p.rows} 行未计入（客户ID 为空、日期或金额无法识别）`,
+    en: (p) => `${p.address}: ${p.rows} rows left out (blank customer id, unreadable date or amount)`,
+  },
   customersOutFormat: {
     zh: (p) => `${p.address}: --customers-out 应为 .parquet 或 .csv 文件`,
     en: (p) => `${p.address}: --customers-out must be a .parquet or .csv file`,

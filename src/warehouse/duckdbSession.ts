@@ -1,4 +1,10 @@
-/** Embedded DuckDB (`@duckdb/node-api`) as a SqlSession: in memory, spilling to a temp folder when it must. */
+/**
+ * Embedded DuckDB (`@duckdb/node-api`) as a SqlSession: in memory up to a limit (KPI_REVIEW_DUCKDB_MEMORY, default
+ * 1GB), spilling beyond it to a temporary folder of its own that is removed on close.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { DIALECT } from "../engine/sql/dialects";
 import type { SqlRow, SqlSession } from "../engine/sql/sqlSession";
@@ -7,11 +13,17 @@ export interface DuckdbSession extends SqlSession {
   connection: DuckDBConnection;
 }
 
+export const DEFAULT_DUCKDB_MEMORY = "1GB";
+
 export async function openDuckdb(options: { threads?: number; memoryLimit?: string } = {}): Promise<DuckdbSession> {
+  const spill = mkdtempSync(join(tmpdir(), "kpi-review-duckdb-"));
   // Row order is never relied on (results are grouped or ordered explicitly): lets DuckDB stream and spill more freely.
-  const config: Record<string, string> = { preserve_insertion_order: "false" };
+  const config: Record<string, string> = {
+    preserve_insertion_order: "false",
+    memory_limit: options.memoryLimit ?? process.env.KPI_REVIEW_DUCKDB_MEMORY ?? DEFAULT_DUCKDB_MEMORY,
+    temp_directory: spill,
+  };
   if (options.threads) config.threads = String(options.threads);
-  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   const instance = await DuckDBInstance.create(":memory:", config);
   const connection = await instance.connect();
   return {
@@ -31,6 +43,7 @@ export async function openDuckdb(options: { threads?: number; memoryLimit?: stri
     async close() {
       connection.closeSync();
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
 }

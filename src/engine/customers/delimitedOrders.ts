@@ -39,6 +39,9 @@ const QUOTE = 34;
 const COMMA = 44;
 const SEMICOLON = 59;
 const MAX_MANTISSA = 999_999_999_999_999;
+/** Lines and bytes looked at for the delimiter (parseDelimitedText looks at as many lines and characters). */
+const DELIMITER_LINES = 10;
+const DELIMITER_BYTES = 20000;
 /** Bytes looked at before deciding the encoding (decodeText looks for NUL bytes in as many). */
 const SNIFF_BYTES = 4096;
 
@@ -91,6 +94,8 @@ export class DelimitedOrderReader {
   private pCol = -1;
   private gCol = -1;
   private qCol = -1;
+  /** The first filled record while no header was found: the header after all if no record has two fields. */
+  private titleRow: { r: number; labels: string[] } | null = null;
   private nameCol = -1;
   private productNames: string[] | null = null;
   // The current field's trimmed bytes (set by `trimmed`).
@@ -113,6 +118,7 @@ export class DelimitedOrderReader {
 
   finish(): ReadOrdersResult {
     this.decode(new Uint8Array(0), true);
+    if (!this.builder && this.titleRow) this.header(this.titleRow.r, this.titleRow.labels);
     if (!this.builder) throw new InputError([issue("ordersEmpty", this.options.source)]);
     const ids = { customerIds: this.customers.ids, orderIds: this.orders.ids, productIds: this.products.ids, categoryIds: this.categories.ids, productNames: this.productNames };
     return this.builder.finish(ids, encodingNote({ text: "", encoding: this.encoding, bom: this.bom }));
@@ -226,26 +232,39 @@ export class DelimitedOrderReader {
     this.used -= consumed;
   }
 
-  /** Delimiter from the first line as parseDelimitedText decides it: tab, comma, semicolon, else whitespace. */
+  /**
+   * The delimiter as parseDelimitedText decides it: from the first of the opening ten lines (within the first
+   * 20,000 characters) that holds a tab, comma or semicolon (tab first, then comma, then semicolon);
+   * whitespace-separated when none does. A title line above the header (`订单明细`) does not decide it.
+   */
   private chooseMode(final: boolean): boolean {
     const b = this.work;
-    let end = b.indexOf(LF);
-    if (end < 0 || end >= this.used) {
-      if (!final) return false;
-      end = this.used;
+    const limit = Math.min(this.used, DELIMITER_BYTES);
+    let start = 0;
+    for (let line = 0; line < DELIMITER_LINES && start <= limit; line++) {
+      let end = b.indexOf(LF, start);
+      if (end < 0 || end >= limit) {
+        if (!final && this.used < DELIMITER_BYTES) return false;
+        end = limit;
+      }
+      let tab = false;
+      let comma = false;
+      let semicolon = false;
+      for (let i = start; i < end; i++) {
+        const c = b[i];
+        if (c === TAB) tab = true;
+        else if (c === COMMA) comma = true;
+        else if (c === SEMICOLON) semicolon = true;
+      }
+      if (tab || comma || semicolon) {
+        this.mode = "delimited";
+        this.delimiter = tab ? TAB : comma ? COMMA : SEMICOLON;
+        return true;
+      }
+      if (end >= limit) break;
+      start = end + 1;
     }
-    let tab = false;
-    let comma = false;
-    let semicolon = false;
-    for (let i = 0; i < end; i++) {
-      if (b[i] === TAB) tab = true;
-      else if (b[i] === COMMA) comma = true;
-      else if (b[i] === SEMICOLON) semicolon = true;
-    }
-    if (tab || comma || semicolon) {
-      this.mode = "delimited";
-      this.delimiter = tab ? TAB : comma ? COMMA : SEMICOLON;
-    } else this.mode = "whitespace";
+    this.mode = "whitespace";
     return true;
   }
 
@@ -546,7 +565,11 @@ export class DelimitedOrderReader {
     if (!nonBlank) return;
     const builder = this.builder;
     if (!builder) {
-      this.header(r);
+      // The header is the first record with two or more filled fields; a title line above it is skipped.
+      let filled = 0;
+      for (let f = 0; f < this.fields && filled < 2; f++) if (readLabel(this.text(f)) !== "") filled++;
+      if (filled >= 2) this.header(r);
+      else if (filled === 1 && !this.titleRow) this.titleRow = { r, labels: this.labels() };
       return;
     }
     builder.countDataRow();
@@ -591,9 +614,13 @@ export class DelimitedOrderReader {
     builder.add(r, customer, day, this.amountMinor, this.amountDecimals, order, product, category, quantity, this.dateText);
   }
 
-  private header(r: number): void {
+  private labels(): string[] {
     const labels: string[] = [];
     for (let f = 0; f < this.fields; f++) labels.push(readLabel(this.text(f)));
+    return labels;
+  }
+
+  private header(r: number, labels = this.labels()): void {
     this.headerAddress = cellAddress(this.sheetGrid, r, 0);
     const columns = findOrderColumns(labels, this.options.choice ?? {}, this.headerAddress);
     this.cCol = columns.customer!.index;

@@ -40,22 +40,34 @@ function textOf(cell: CellInput): string {
 }
 
 /**
+ * The header row: the first with two or more filled cells (a title such as `订单明细` above it is skipped), else the
+ * first filled row (whose missing columns are then reported); −1 when every row is empty.
+ */
+export function orderHeaderRow(grid: Grid): number {
+  let firstFilled = -1;
+  for (let r = 0; r < grid.values.length; r++) {
+    let filled = 0;
+    for (const cell of grid.values[r]) if (readLabel(cell) !== "" && ++filled >= 2) return r;
+    if (filled > 0 && firstFilled < 0) firstFilled = r;
+  }
+  return firstFilled;
+}
+
+/**
  * Only the columns of an order list (header in the first non-empty row; rows below are not needed): for
  * callers that read the rows elsewhere (the pane's block reader, SQL engines). Throws like readOrderGrid.
  */
 export function readOrderHeader(grid: Grid, choice: OrderColumnChoice = {}): { columns: Partial<Record<OrderField, number>>; headers: Partial<Record<OrderField, string>> } {
-  let headerRow = 0;
-  while (headerRow < grid.values.length && grid.values[headerRow].every((c) => readLabel(c) === "")) headerRow++;
-  if (headerRow >= grid.values.length) throw new InputError([issue("ordersEmpty", grid.sheet)]);
+  const headerRow = orderHeaderRow(grid);
+  if (headerRow < 0) throw new InputError([issue("ordersEmpty", grid.sheet)]);
   const columns = findOrderColumns(grid.values[headerRow].map((h) => readLabel(h)), choice, cellAddress(grid, headerRow, 0));
   return { columns: orderColumnIndexes(columns), headers: orderColumnHeaders(columns) };
 }
 
 /** Reads an order list grid (header in the first non-empty row). Rows it cannot use are counted and reported. */
 export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, options: ReadOrderOptions = {}): ReadOrdersResult {
-  let headerRow = 0;
-  while (headerRow < grid.values.length && grid.values[headerRow].every((c) => readLabel(c) === "")) headerRow++;
-  if (headerRow >= grid.values.length) throw new InputError([issue("ordersEmpty", grid.sheet)]);
+  const headerRow = orderHeaderRow(grid);
+  if (headerRow < 0) throw new InputError([issue("ordersEmpty", grid.sheet)]);
   const headerAddress = cellAddress(grid, headerRow, 0);
   const columns = findOrderColumns(grid.values[headerRow].map((h) => readLabel(h)), choice, headerAddress);
   const builder = new OrderTableBuilder(columns, {

@@ -6,6 +6,7 @@
 import { class8Name, SEGMENTS, TIERS } from "../customers/segmentNames";
 import type { Dialect } from "./dialects";
 import { TABLES } from "./sqlTables";
+import { decimalsOf } from "./segmentationSql";
 
 function names(column: string, list: readonly string[]): string {
   return `CASE ${column} ${list.map((n, i) => `WHEN ${i} THEN '${n.replace(/'/g, "''")}'`).join(" ")} END`;
@@ -54,7 +55,8 @@ export function baseFromCustomersSql(d: Dialect, source: CustomerSource, asOf: n
     `    FROM ${source.relation}`,
     `  ) src WHERE customer_id IS NOT NULL AND customer_id <> '' AND last_day IS NOT NULL AND frequency > 0 AND monetary IS NOT NULL AND spend365 IS NOT NULL`,
     `), params AS (${asOfSql})`,
-    `SELECT customer_id, as_of AS as_of_day, as_of - last_day AS recency, frequency, monetary, spend365, ${d.nullInteger} AS first_day, last_day`,
+    `SELECT customer_id, as_of AS as_of_day, as_of - last_day AS recency, frequency, monetary, spend365, ${d.nullInteger} AS first_day, last_day,`,
+    `       ${decimalsOf("monetary", moneyScale)} AS decimals`,
     `FROM ok CROSS JOIN params WHERE last_day < as_of`,
   ].join("\n");
   return d.createTemp(TABLES.base, select);

@@ -6,7 +6,7 @@
 import { monthOfDay } from "../customers/orderTable";
 import type { AbcItem, Cohort, GroupSummary } from "../customers/segmentation";
 import { CLASS8_ORDER, class8Name, SEGMENTS, TIERS, type GroupName } from "../customers/segmentNames";
-import { customerStatements, rowStatsSql, segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
+import { customerStatements, lastDaySql, rejectedRowsSql, segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
 import type { CustomerSource } from "./customerTableSql";
 import type { OrderMonth, SegmentationSummary } from "./segmentationSummary";
 import { toNumber, type SqlRow, type SqlSession } from "./sqlSession";
@@ -48,19 +48,25 @@ function monthLabel(month: number): string {
   return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
 }
 
+/** Monthly figures from their rows, every month from the first to the last listed (empty months as zeros). */
 export function monthlyFromRows(rows: SqlRow[]): OrderMonth[] {
-  return rows.map((row) => {
-    const gmv = toNumber(row.gmv);
-    const newCustomerGmv = toNumber(row.new_customer_gmv);
+  const byMonth = new Map(rows.map((row) => [toNumber(row.month), row]));
+  if (byMonth.size === 0) return [];
+  const first = Math.min(...byMonth.keys());
+  const last = Math.max(...byMonth.keys());
+  return Array.from({ length: last - first + 1 }, (_, k) => {
+    const row = byMonth.get(first + k);
+    const value = (key: string) => (row ? toNumber(row[key]) : 0);
     return {
-      month: monthLabel(toNumber(row.month)),
-      gmv,
-      orders: toNumber(row.orders),
-      buyers: toNumber(row.buyers),
-      repeatBuyers: toNumber(row.repeat_buyers),
-      newCustomers: toNumber(row.new_customers),
-      newCustomerGmv,
-      returningGmv: gmv - newCustomerGmv,
+      month: monthLabel(first + k),
+      gmv: value("gmv"),
+      orders: value("orders"),
+      buyers: value("buyers"),
+      repeatBuyers: value("repeat_buyers"),
+      newCustomers: value("new_customers"),
+      newCustomerGmv: value("new_customer_gmv"),
+      returningGmv: value("gmv") - value("new_customer_gmv"),
+      refunds: value("refunds"),
     };
   });
 }
@@ -90,18 +96,18 @@ export interface SqlSegmentation {
 }
 
 /**
- * Fills the session tables (kept for `--customers-out`) and returns the summaries. Orders are first counted in
- * one scan that also gives the default as-of, so the later statements read the orders with a literal as-of.
+ * Fills the session tables (kept for `--customers-out`) and returns the summaries. Without an as-of, one scan finds
+ * the latest order first, so the later statements read the orders with a literal as-of.
  */
 export async function runSegmentationSql(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SqlSegmentation> {
-  let rejectedRows = 0;
-  if (!("lastDate" in source)) {
-    const [stats] = await session.query(rowStatsSql(session.dialect, source, settings));
-    rejectedRows = toNumber(stats.all_rows) - (toNumber(stats.valid_rows) || 0);
+  if (!("lastDate" in source) && settings.asOf === undefined) {
+    const [stats] = await session.query(lastDaySql(session.dialect, source, settings));
     const lastDay = toNumber(stats.last_day);
-    if (settings.asOf === undefined && Number.isFinite(lastDay)) settings = { ...settings, asOf: lastDay + 1 };
+    if (Number.isFinite(lastDay)) settings = { ...settings, asOf: lastDay + 1 };
   }
-  return { summary: await summarise(session, source, settings), rejectedRows };
+  const summary = await summarise(session, source, settings);
+  const rejectedRows = "lastDate" in source ? 0 : toNumber((await session.query(rejectedRowsSql()))[0].rejected) || 0;
+  return { summary, rejectedRows };
 }
 
 async function summarise(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SegmentationSummary> {

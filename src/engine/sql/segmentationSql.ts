@@ -10,7 +10,8 @@
  *     histogram of the distinct values (so recency and frequency need no sort of the customers);
  *   - scores as COUNTIF (a value equal to a breakpoint lands on the lower score), the 11 segments by code, the
  *     8-class bits against mean scores, the value tiers.
- * The statements create session tables (kpi_base, kpi_breaks, kpi_customers) and then read small results.
+ * The statements create session tables (kpi_base, kpi_breaks, kpi_customers, kpi_months) and then read small
+ * results: the overview, the groups, revenue per product, cohort cells and the monthly figures.
  */
 import { SEGMENTS } from "../customers/segmentNames";
 import type { TierSettings } from "../customers/rfm";
@@ -28,8 +29,6 @@ export interface OrderSource {
   order?: string;
   /** Product column, for ABC. */
   product?: string;
-  /** True when `date` already holds day numbers (days since 1970-01-01) rather than dates. */
-  dateIsDayNumber?: boolean;
 }
 
 export interface SegmentationSqlSettings {
@@ -43,7 +42,6 @@ export interface SegmentationSqlSettings {
 
 export { TABLES };
 
-const QUINTILES = ["0.2", "0.4", "0.6", "0.8"];
 const DIMENSIONS = [
   { key: "r", column: "recency" },
   { key: "f", column: "frequency" },
@@ -57,7 +55,7 @@ function numberLiteral(value: number): string {
 
 /** Every row of the source with its parsed columns (NULL where unreadable). */
 function parsedRows(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  const dayOf = source.dateIsDayNumber ? `CAST(${d.ident(source.date)} AS INTEGER)` : d.dayNumber(d.date(d.ident(source.date)));
+  const dayOf = d.dayNumber(d.date(d.ident(source.date)));
   const orderId = source.order ? `NULLIF(${d.trim(d.text(d.ident(source.order)))}, '')` : "NULL";
   const product = source.product ? `COALESCE(${d.trim(d.text(d.ident(source.product)))}, '')` : "''";
   return [
@@ -77,28 +75,37 @@ export function validOrders(d: Dialect, source: OrderSource, settings: Segmentat
   return [`SELECT customer_id, day, amount, order_id, product FROM (`, parsedRows(d, source, settings), `) src WHERE ${VALID}`].join("\n");
 }
 
-/** One scan before the rest: all rows, usable rows, the latest usable day (the default as-of is that + 1). */
-export function rowStatsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  return [
-    `SELECT count(*) AS all_rows, sum(CASE WHEN ${VALID} THEN 1 ELSE 0 END) AS valid_rows, max(CASE WHEN ${VALID} THEN day END) AS last_day FROM (`,
-    parsedRows(d, source, settings),
-    `) src`,
-  ].join("\n");
+/** The latest usable order day (the default as-of is that + 1): a scan of its own, only when no as-of is given. */
+export function lastDaySql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+  return [`SELECT max(CASE WHEN ${VALID} THEN day END) AS last_day FROM (`, parsedRows(d, source, settings), `) src`].join("\n");
 }
 
-/** Statement 1: one row per customer with orders before as-of: recency, frequency, monetary, spend in 365 days. */
+/** Digits after the point an amount needs (0 to `scale`): the data's smallest unit is 10^-max of these. */
+export function decimalsOf(amount: string, scale: number): string {
+  const whole = `CAST(${amount} * ${10 ** scale} AS BIGINT)`;
+  const cases = Array.from({ length: scale }, (_, k) => `WHEN ${whole} % ${10 ** (k + 1)} <> 0 THEN ${scale - k}`).join(" ");
+  return `CASE ${cases} ELSE 0 END`;
+}
+
+/**
+ * Statement 1: one row per customer with orders before as-of: recency, frequency, monetary, spend in 365 days.
+ * Grouped first by customer and order id, then by customer: plain aggregates, which every engine can spill to disk
+ * (a grouped count(DISTINCT) cannot in DuckDB). A row without an order id (NULL) is one order each.
+ */
 export function baseSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
   const asOf = settings.asOf !== undefined ? `SELECT ${numberLiteral(settings.asOf)} AS as_of` : `SELECT max(day) + 1 AS as_of FROM ok`;
-  const frequency = source.order ? `count(DISTINCT order_id) + sum(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END)` : `count(*)`;
   const select = [
     `WITH ok AS (`,
     validOrders(d, source, settings),
-    `), params AS (${asOf})`,
-    `SELECT customer_id, max(as_of) AS as_of_day, max(as_of) - max(day) AS recency, ${frequency} AS frequency,`,
-    `       sum(amount) AS monetary, sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END) AS spend365,`,
-    `       min(day) AS first_day, max(day) AS last_day`,
-    `FROM ok CROSS JOIN params WHERE day < as_of`,
-    `GROUP BY customer_id`,
+    `), params AS (${asOf}), per_order AS (`,
+    `  SELECT customer_id AS o_cid, order_id AS o_oid, max(as_of) AS o_asof, max(day) AS o_last, min(day) AS o_first, count(*) AS o_lines,`,
+    `         sum(amount) AS o_amount, sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END) AS o_spend, max(${decimalsOf("amount", settings.moneyScale)}) AS o_dec`,
+    `  FROM ok CROSS JOIN params WHERE day < as_of GROUP BY customer_id, order_id`,
+    `)`,
+    `SELECT o_cid AS customer_id, max(o_asof) AS as_of_day, max(o_asof) - max(o_last) AS recency,`,
+    `       sum(CASE WHEN o_oid IS NULL THEN o_lines ELSE 1 END) AS frequency, sum(o_amount) AS monetary, sum(o_spend) AS spend365,`,
+    `       min(o_first) AS first_day, max(o_last) AS last_day, max(o_dec) AS decimals`,
+    `FROM per_order GROUP BY o_cid`,
   ].join("\n");
   return d.createTemp(TABLES.base, select);
 }
@@ -106,27 +113,35 @@ export function baseSql(d: Dialect, source: OrderSource, settings: SegmentationS
 /** Statement 2: one row: as-of, customers, and the 4 breakpoints of R, F and M as PERCENTILE.INC. */
 export function breaksSql(d: Dialect, settings: SegmentationSqlSettings): string {
   const asOf = settings.asOf !== undefined ? numberLiteral(settings.asOf) : null;
-  const positions = QUINTILES.map((p, k) => {
-    const h = `${d.double("n - 1")} * ${d.doubleLiteral(p)}`;
-    return `${h} AS h${k}, floor(${h}) AS lo${k}, least(floor(${h}) + 1, ${d.double("n - 1")}) AS hi${k}`;
+  // Ranks as in quintileBreaks: (n − 1)·k split exactly into whole ranks and fifths, no binary noise.
+  const positions = [1, 2, 3, 4].map((k, i) => {
+    const lo = `floor(${d.double(`(n - 1) * ${k}`)} / ${d.double("5")})`;
+    return `${lo} AS lo${i}, ${d.double(`(n - 1) * ${k}`)} - 5 * ${lo} AS fifths${i}, least(${lo} + 1, ${d.double("n - 1")}) AS hi${i}`;
   });
-  const ctes = [`pos AS (SELECT n, ${positions.join(",\n       ")} FROM (SELECT count(*) AS n FROM ${TABLES.base}) t)`];
+  // Money in the data's smallest unit (10^decimals), exact integers as the TypeScript engine scores it.
+  const units = Array.from({ length: settings.moneyScale + 1 }, (_, k) => `WHEN ${k} THEN ${10 ** k}`).join(" ");
+  const ctes = [
+    `pos AS (SELECT n, ${positions.join(",\n       ")},\n       CASE md ${units} END AS unit\n  FROM (SELECT count(*) AS n, max(decimals) AS md FROM ${TABLES.base}) t)`,
+  ];
   const columns: string[] = [];
   for (const { key, column } of DIMENSIONS) {
     ctes.push(
       `hist_${key} AS (SELECT v, sum(cnt) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum\n` +
         `  FROM (SELECT ${column} AS v, count(*) AS cnt FROM ${TABLES.base} GROUP BY ${column}) g)`,
     );
-    const stats = QUINTILES.map((_, k) => `min(CASE WHEN cum > lo${k} THEN v END) AS a${k}, min(CASE WHEN cum > hi${k} THEN v END) AS z${k}`);
+    const stats = [0, 1, 2, 3].map((k) => `min(CASE WHEN cum > lo${k} THEN v END) AS a${k}, min(CASE WHEN cum > hi${k} THEN v END) AS z${k}`);
     ctes.push(`os_${key} AS (SELECT ${stats.join(", ")} FROM hist_${key} CROSS JOIN pos)`);
-    for (let k = 0; k < QUINTILES.length; k++) {
-      columns.push(`${d.double(`os_${key}.a${k}`)} + (h${k} - lo${k}) * (${d.double(`os_${key}.z${k}`)} - ${d.double(`os_${key}.a${k}`)}) AS ${key}b${k + 1}`);
+    for (let k = 0; k < 4; k++) {
+      const at = (x: string) => (key === "m" ? d.double(`os_m.${x}${k} * unit`) : d.double(`os_${key}.${x}${k}`));
+      const value = `CASE WHEN fifths${k} = 0 THEN ${at("a")} ELSE ${at("a")} + (fifths${k} / ${d.double("5")}) * (${at("z")} - ${at("a")}) END`;
+      if (key === "m") columns.push(`${value} AS mu${k + 1}`, `(${value}) / ${d.double("unit")} AS mb${k + 1}`);
+      else columns.push(`${value} AS ${key}b${k + 1}`);
     }
   }
   const asOfColumn = asOf ?? `(SELECT max(as_of_day) FROM ${TABLES.base})`;
   const select = [
     `WITH ${ctes.join(",\n")}`,
-    `SELECT ${asOfColumn} AS as_of, n,`,
+    `SELECT ${asOfColumn} AS as_of, n, unit,`,
     `       ${columns.join(",\n       ")}`,
     `FROM pos CROSS JOIN os_r CROSS JOIN os_f CROSS JOIN os_m`,
   ].join("\n");
@@ -157,7 +172,7 @@ export function customersSql(d: Dialect, settings: SegmentationSqlSettings): str
     `  SELECT customer_id, recency, frequency, monetary, spend365, first_day, last_day,`,
     `         ${countAbove(b("r"), d.double("recency"), ">")} AS r,`,
     `         ${countAbove(b("f"), d.double("frequency"), "<")} AS f,`,
-    `         ${countAbove(b("m"), d.double("monetary"), "<")} AS m`,
+    `         ${countAbove(["mu1", "mu2", "mu3", "mu4"], d.double("monetary * unit"), "<")} AS m`,
     `  FROM ${TABLES.base} CROSS JOIN ${TABLES.breaks}`,
     `), means AS (`,
     `  SELECT ${d.double("sum(r)")} / ${d.double("count(*)")} AS mean_r, ${d.double("sum(f)")} / ${d.double("count(*)")} AS mean_f,`,
@@ -204,21 +219,36 @@ export function productsSql(d: Dialect, source: OrderSource, settings: Segmentat
   ].join("\n");
 }
 
-/** Statement 4 (orders only): orders and revenue per customer and month before as-of (month = year × 12 + month − 1). */
+/**
+ * Statement 4 (orders only): per customer and month before as-of (month = year × 12 + month − 1): revenue of all
+ * rows, refunds, and the sales (rows with amount > 0) and their orders. Unusable rows are gathered in one row with a
+ * NULL customer, whose `lines` is the number of rows left out.
+ */
 export function monthsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  const monthOf = d.monthIndex(d.dateOfDay("day"));
-  const orders = source.order ? `count(DISTINCT order_id) + sum(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END)` : `count(*)`;
   const select = [
-    `WITH ok AS (`,
-    validOrders(d, source, settings),
+    `WITH src AS (`,
+    parsedRows(d, source, settings),
+    `), per_order AS (`,
+    `  SELECT cid AS p_cid, mon AS p_mon, oid AS p_oid, sum(CASE WHEN amt > 0 THEN 1 ELSE 0 END) AS p_sales, sum(amt) AS p_gmv,`,
+    `         sum(CASE WHEN amt < 0 THEN -amt ELSE 0 END) AS p_refunds, count(*) AS p_lines`,
+    `  FROM (SELECT CASE WHEN ${VALID} THEN customer_id END AS cid, CASE WHEN ${VALID} THEN ${d.monthIndex(d.dateOfDay("day"))} END AS mon,`,
+    `               order_id AS oid, amount AS amt, day AS dd FROM src) t CROSS JOIN ${TABLES.breaks}`,
+    `  WHERE cid IS NULL OR dd < as_of`,
+    `  GROUP BY cid, mon, oid`,
     `)`,
-    `SELECT customer_id, ${monthOf} AS month, ${orders} AS orders, sum(amount) AS gmv`,
-    `FROM ok CROSS JOIN ${TABLES.breaks} WHERE day < as_of GROUP BY customer_id, ${monthOf}`,
+    `SELECT p_cid AS customer_id, p_mon AS month, sum(CASE WHEN p_sales = 0 THEN 0 WHEN p_oid IS NULL THEN p_sales ELSE 1 END) AS orders,`,
+    `       sum(p_sales) AS sales, sum(p_gmv) AS gmv, sum(p_refunds) AS refunds, sum(p_lines) AS lines`,
+    `FROM per_order GROUP BY p_cid, p_mon`,
   ].join("\n");
   return d.createTemp(TABLES.months, select);
 }
 
-const FIRSTS = `firsts AS (SELECT customer_id, min(month) AS first_month FROM ${TABLES.months} GROUP BY customer_id)`;
+/** Rows left out for a blank customer id, an unreadable date or amount (after statement 4). */
+export function rejectedRowsSql(): string {
+  return `SELECT sum(lines) AS rejected FROM ${TABLES.months} WHERE customer_id IS NULL`;
+}
+
+const FIRSTS = `firsts AS (SELECT customer_id, min(month) AS first_month FROM ${TABLES.months} WHERE customer_id IS NOT NULL GROUP BY customer_id)`;
 
 /** Cohort cells: customers of cohort month c (first order) with an order in month c + k. */
 export function cohortsSql(): string {
@@ -232,16 +262,20 @@ export function cohortsSql(): string {
 }
 
 /**
- * The monthly figures of an order list (domain.md, "The review from an order list"): GMV, orders, buyers, repeat
- * buyers (two or more orders in the month), new customers (first order in the data in that month) and their GMV.
+ * The monthly figures of an order list (domain.md, "The review from an order list", as engine/orders/
+ * monthlyFromOrders.ts computes them): GMV (refunds included), orders and buyers of sales (amount > 0), repeat
+ * buyers (two or more orders in the month), new customers (first order in the data in that month) and their GMV,
+ * refunds. Months without any row are not listed. Orders are counted per customer: an order id that two customers
+ * share counts for each.
  */
 export function monthlySql(d: Dialect): string {
   return [
     `WITH ${FIRSTS}`,
-    `SELECT m.month AS month, ${d.text("sum(m.gmv)")} AS gmv, sum(m.orders) AS orders, count(*) AS buyers,`,
+    `SELECT m.month AS month, ${d.text("sum(m.gmv)")} AS gmv, sum(m.orders) AS orders, sum(CASE WHEN m.sales > 0 THEN 1 ELSE 0 END) AS buyers,`,
     `       sum(CASE WHEN m.orders >= 2 THEN 1 ELSE 0 END) AS repeat_buyers,`,
     `       sum(CASE WHEN m.month = firsts.first_month THEN 1 ELSE 0 END) AS new_customers,`,
-    `       ${d.text("sum(CASE WHEN m.month = firsts.first_month THEN m.gmv ELSE 0 END)")} AS new_customer_gmv`,
+    `       ${d.text("sum(CASE WHEN m.month = firsts.first_month THEN m.gmv ELSE 0 END)")} AS new_customer_gmv,`,
+    `       ${d.text("sum(m.refunds)")} AS refunds`,
     `FROM ${TABLES.months} m JOIN firsts ON m.customer_id = firsts.customer_id`,
     `GROUP BY m.month`,
     `ORDER BY month`,

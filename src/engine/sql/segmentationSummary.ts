@@ -17,6 +17,8 @@ export interface OrderMonth {
   newCustomers: number;
   newCustomerGmv: number;
   returningGmv: number;
+  /** Refund rows' amounts, as a positive number. */
+  refunds: number;
 }
 
 export interface SegmentationSummary {
