@@ -81,3 +81,47 @@ describe("no amount column: unit price × quantity", () => {
     expect(text.stdout).toContain("金额=UnitPrice×Quantity");
   });
 });
+
+describe("marketplace exports as analysts have them", () => {
+  test("Taobao/Tmall, JD, Pinduoduo and Shopify headers: the paid amount, the product id, the category, the quantity", () => {
+    const taobao = "订单编号,买家会员名,买家应付货款,总金额,买家实际支付金额,订单状态,订单创建时间,订单付款时间,宝贝标题,宝贝种类,宝贝总数量".split(",");
+    expect(headersOf(taobao)).toEqual({ customer: "买家会员名", date: "订单创建时间", amount: "买家实际支付金额", order: "订单编号", product: "宝贝标题", quantity: "宝贝总数量" });
+    const jd = "订单号,下单时间,下单帐号,应付金额,实付金额,商品ID,商品名称,购买数量,一级分类".split(",");
+    expect(headersOf(jd)).toEqual({ customer: "下单帐号", date: "下单时间", amount: "实付金额", order: "订单号", product: "商品ID", category: "一级分类", quantity: "购买数量" });
+    // Pinduoduo has no buyer id: the customer must be chosen (--id), everything else is found.
+    const pdd = "商品,订单号,订单状态,商品总价(元),店铺优惠折扣(元),用户实付金额(元),商家实收金额(元),商品数量(件),订单成交时间,支付时间,商品id,收货人".split(",");
+    expect(headersOf(pdd, { customer: "收货人" })).toEqual({ customer: "收货人", date: "支付时间", amount: "用户实付金额(元)", order: "订单号", product: "商品id", quantity: "商品数量(件)" });
+    expect(() => findOrderColumns(pdd, {}, "pdd!A1")).toThrow(/pdd!A1.*--id/);
+    const shopify = "Name,Email,Financial Status,Paid at,Subtotal,Shipping,Taxes,Total,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku".split(",");
+    expect(headersOf(shopify)).toMatchObject({ customer: "Email", date: "Created at", amount: "Total", product: "Lineitem sku", quantity: "Lineitem quantity" });
+  });
+
+  test("Shopify's dates with an offset (2025-01-03 10:00:00 +0800) are read as written, by both readers", () => {
+    // a@x.com pays 110.00 on 2025-01-03 and 35.00 on 2025-02-01 = 145; b@x.com 80.00 on 2025-01-04.
+    const csv = ["Email,Created at,Total", "a@x.com,2025-01-03 10:00:00 +0800,110.00", "b@x.com,2025-01-04 23:30:00 -0500,80.00", "a@x.com,2025-02-01T09:00:00+08:00,35.00"].join("\n");
+    const grid = readOrderGrid({ sheet: "s", values: parseDelimitedText(csv) });
+    const fast = readDelimitedOrderBytes(new TextEncoder().encode(csv), { sheet: "s", source: "s.csv" });
+    const jan3 = Date.UTC(2025, 0, 3) / 86400000;
+    for (const read of [grid, fast]) {
+      expect(read.rejectedRows).toBe(0);
+      expect(Array.from(read.table.day)).toEqual([jan3, jan3 + 1, jan3 + 29]);
+      expect(Array.from(read.table.amountMinor)).toEqual([110, 80, 35]);
+    }
+  });
+
+  test("a Taobao export saved as GBK: buyers kept apart, the paid amount summed by hand", async () => {
+    const { gbkBytes } = await import("./helpers/encodings");
+    // 张三 pays 90.50 + 45.10 = 135.60 (gross 150); 李四 180.00 (gross 210).
+    const csv = "订单编号,买家会员名,总金额,买家实际支付金额,订单创建时间,宝贝标题,宝贝总数量\n1001,张三,100.00,90.50,2025-01-05 10:00:00,连衣裙,1\n1002,李四,210.00,180.00,2025-01-06 11:00:00,衬衫,2\n1003,张三,50.00,45.10,2025-02-01 09:00:00,裤子,1\n";
+    const dir = mkdtempSync(join(tmpdir(), "kpi-taobao-"));
+    const path = join(dir, "ExportOrderList.csv");
+    writeFileSync(path, gbkBytes(csv));
+    const out = await runCli(["segment", path, "--json"]);
+    expect(out.code).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(json.encoding).toBe("GB18030/GBK");
+    expect(json.columns).toMatchObject({ customer: "买家会员名", amount: "买家实际支付金额", product: "宝贝标题", quantity: "宝贝总数量" });
+    const spend = Object.fromEntries(json.customerList.map((c: { id: string; monetary: number }) => [c.id, c.monetary]));
+    expect(spend).toEqual({ 张三: 135.6, 李四: 180 });
+  });
+});
