@@ -125,3 +125,14 @@ describe("marketplace exports as analysts have them", () => {
     expect(spend).toEqual({ 张三: 135.6, 李四: 180 });
   });
 });
+
+test("the pane's check of an order range says the amount is UnitPrice×Quantity, not the price column alone", async () => {
+  const { checkOrders } = await import("../src/taskpane/ordersCheck");
+  const check = checkOrders({ sheet: "Online Retail", values: parseDelimitedText(UCI) }, {});
+  expect(check.used.amount).toBe("UnitPrice×Quantity");
+  expect(check.usableRows).toBe(7);
+  expect(check.rejectedRows).toBe(1);
+  // Chosen back as the analyst would (the reader's own name for it), it reads the same products.
+  const again = readOrderGrid({ sheet: "uci", values: parseDelimitedText(UCI) }, { amount: check.used.amount });
+  expect(Array.from(again.table.amountMinor)).toEqual([1530, 2034, 1110, 5408, 2550, -2750, 3480]);
+});
