@@ -46,7 +46,9 @@ describe("no amount column: unit price × quantity", () => {
     // A price without a quantity is not an amount: the message asks for the amount column.
     expect(() => findOrderColumns(["客户ID", "下单时间", "单价"], {}, "S!A1")).toThrow(/金额|amount/i);
     // The analyst may name the product explicitly.
-    expect(headersOf(["cust", "day", "p", "n"], { customer: "cust", date: "day", amount: "p*n" }).amount).toBe("p×n");
+    expect(headersOf(["cust", "day", "p", "n"], { customer: "cust", date: "day", amount: "p*n" })).toEqual({ customer: "cust", date: "day", amount: "p×n", quantity: "n" });
+    // Without either, the message says how to multiply.
+    expect(() => findOrderColumns(["客户ID", "下单时间", "Cost", "Units"], {}, "S!A1")).toThrow(/--amount "Price×Quantity"/);
   });
 
   test("both readers give the line amounts exactly, negative lines included", () => {

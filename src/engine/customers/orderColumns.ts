@@ -95,6 +95,9 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
     const amount = priceTimesQuantity(labels, normalised, taken, columns.quantity?.index);
     if (amount) columns.amount = amount;
   }
+  // `--amount "Price×Units"` names the quantity too, where no other column holds it (price bands use it).
+  const times = columns.amount?.times;
+  if (times !== undefined && !columns.quantity) columns.quantity = { index: times, header: labels[times] };
   for (const field of REQUIRED_ORDER_FIELDS) {
     if (columns[field] === undefined && choice[field] === undefined) errors.push(issue("orderColumnMissing", address, { field }));
   }
