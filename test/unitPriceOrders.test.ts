@@ -138,3 +138,24 @@ test("the pane's check of an order range says the amount is UnitPrice×Quantity,
   const again = readOrderGrid({ sheet: "uci", values: parseDelimitedText(UCI) }, { amount: check.used.amount });
   expect(Array.from(again.table.amountMinor)).toEqual([1530, 2034, 1110, 5408, 2550, -2750, 3480]);
 });
+
+test("property: both readers make the same exact line amounts from any prices and quantities (decimal, negative)", async () => {
+  const fc = (await import("fast-check")).default;
+  // price in cents, quantity in thousandths (0.5 kg, −3): the line in 10⁻⁵ units is their integer product.
+  const line = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 10_000_00 }), fc.integer({ min: -50_000, max: 50_000 }));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), (lines) => {
+      const text = (units: number, decimals: number) => (units < 0 ? "-" : "") + (Math.abs(units) / 10 ** decimals).toFixed(decimals);
+      const csv = ["customer,date,unit price,qty", ...lines.map(([c, cents, milli]) => `c${c},2025-01-0${1 + (c % 9)},${text(cents, 2)},${text(milli, 3)}`)].join("\n");
+      const grid = readOrderGrid({ sheet: "s", values: parseDelimitedText(csv) });
+      const fast = readDelimitedOrderBytes(new TextEncoder().encode(csv), { sheet: "s", source: "s.csv" });
+      const exact = lines.map(([, cents, milli]) => cents * milli); // < 2^53: exact in 10⁻⁵ units
+      for (const read of [grid, fast]) {
+        const scale = read.table.amountScale;
+        expect(Array.from(read.table.amountMinor, (m) => m * (100_000 / scale))).toEqual(exact.map((e) => (e === 0 ? 0 : e)));
+      }
+      expect(Array.from(fast.table.amountMinor)).toEqual(Array.from(grid.table.amountMinor));
+    }),
+    { numRuns: 200 },
+  );
+});
