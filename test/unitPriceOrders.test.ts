@@ -159,3 +159,15 @@ test("property: both readers make the same exact line amounts from any prices an
     { numRuns: 200 },
   );
 });
+
+test("ids behind Excel's text guard (=\"00123\", as Taobao writes 订单编号) are the text inside, by both readers", () => {
+  // 00123 appears guarded and plain: one customer with 10 + 5 = 15 and two orders; ="" stays as typed.
+  const csv = ['客户ID,订单编号,下单时间,实付金额', '="00123",="T1",2025-01-01,10', '00123,T2,2025-01-02,5', '="",T3,2025-01-03,1'].join("\n");
+  const grid = readOrderGrid({ sheet: "s", values: parseDelimitedText(csv) });
+  const fast = readDelimitedOrderBytes(new TextEncoder().encode(csv), { sheet: "s", source: "s.csv" });
+  for (const read of [grid, fast]) {
+    expect(read.table.customerIds).toEqual(["00123", '=""']);
+    expect(read.table.orderIds).toEqual(["T1", "T2", "T3"]);
+    expect(Array.from(read.table.customer)).toEqual([0, 0, 1]);
+  }
+});

@@ -17,7 +17,7 @@ import { InputError, issue } from "../../i18n/issues";
 import { ByteInterner } from "./byteInterner";
 import { findOrderColumns, findProductNameColumn, type OrderColumnChoice } from "./orderColumns";
 import { OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
-import { amountFromText, dayFromParts, multiplyAmounts, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
+import { amountFromText, dayFromParts, multiplyAmounts, unguardId, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
 import type { ReadOrderOptions } from "./orderTable";
 
 export interface DelimitedOrderOptions extends ReadOrderOptions {
@@ -437,8 +437,15 @@ export class DelimitedOrderReader {
 
   /** Interns field f (trimmed); −1 when blank. */
   private intern(f: number, interner: ByteInterner): number {
-    if (this.trimmed(f)) return this.ts === this.te ? -1 : interner.intern(this.buf, this.ts, this.te);
-    const key = this.encoder.encode(this.text(f).trim());
+    if (this.trimmed(f)) {
+      const b = this.buf;
+      const s = this.ts;
+      const e = this.te;
+      // Excel's text guard ="00123" as unguardId reads it: the text inside.
+      if (e - s > 3 && b[s] === 61 && b[s + 1] === QUOTE && b[e - 1] === QUOTE) return interner.intern(b, s + 2, e - 1);
+      return s === e ? -1 : interner.intern(b, s, e);
+    }
+    const key = this.encoder.encode(unguardId(this.text(f).trim()));
     return key.length === 0 ? -1 : interner.intern(key, 0, key.length);
   }
 
@@ -607,7 +614,7 @@ export class DelimitedOrderReader {
       }
     }
     const product = this.pCol >= 0 ? this.intern(this.pCol, this.products) : -1;
-    if (product >= 0 && this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(this.text(this.nameCol).trim());
+    if (product >= 0 && this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(unguardId(this.text(this.nameCol).trim()));
     const category = this.gCol >= 0 ? this.intern(this.gCol, this.categories) : -1;
     const quantity = this.qCol >= 0 ? this.quantity(this.qCol) : NaN;
     const customer = this.intern(this.cCol, this.customers);

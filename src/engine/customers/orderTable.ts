@@ -8,7 +8,7 @@ import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
 import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderField } from "./orderColumns";
 import { Interner, OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
-import { multiplyAmounts, readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
+import { multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
 
 export type { OrderTable, ReadOrdersResult } from "./orderTableBuilder";
 export { withExactAmounts } from "./orderTableBuilder";
@@ -23,7 +23,7 @@ export interface ReadOrderOptions {
 
 /** A cell as an id: trimmed text, or a number's shortest decimal form. */
 function keyOf(cell: CellInput): string {
-  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "string") return unguardId(cell.trim());
   if (typeof cell === "number") return String(cell);
   return readLabel(cell);
 }

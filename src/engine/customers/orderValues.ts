@@ -225,6 +225,14 @@ export function multiplyAmounts(price: MinorAmount, quantity: MinorAmount): Mino
   return minorOfNumber((price.minor / POW10[price.decimals]) * (quantity.minor / POW10[quantity.decimals]));
 }
 
+/**
+ * An id as exported with Excel's text guard (`="00123"`, so that Excel keeps the zeros; Taobao/Tmall order
+ * numbers come so): the text inside. Both readers use this rule, so guarded and plain ids are one id.
+ */
+export function unguardId(text: string): string {
+  return text.length > 3 && text.charCodeAt(0) === 61 && text.charCodeAt(1) === 34 && text.charCodeAt(text.length - 1) === 34 ? text.slice(2, -1) : text;
+}
+
 /** A quantity (units bought) as a plain number; NaN when blank or unreadable (it is optional). */
 export function quantityFromText(text: string): number {
   if (text === "") return NaN;
