@@ -210,8 +210,8 @@ const ISSUE_TEXT = {
     en: (p) => `${p.address}: a second target for "${p.name}" (first at ${p.first})`,
   },
   orderColumnMissing: {
-    zh: (p) => `${p.address}: 找不到${p.field === "customer" ? "客户ID" : p.field === "date" ? "下单时间" : "金额"}列（可用 --${p.field === "customer" ? "id" : p.field} 指定列名）`,
-    en: (p) => `${p.address}: no ${p.field === "customer" ? "customer id" : p.field === "date" ? "order date" : "amount"} column found (name it with --${p.field === "customer" ? "id" : p.field})`,
+    zh: (p) => `${p.address}: 找不到${p.field === "customer" ? "客户ID" : p.field === "date" ? "下单时间" : "金额"}列（可用 --${p.field === "customer" ? "id" : p.field} 指定列名${p.field === "amount" ? "；没有金额列时可写 --amount \"单价×数量\"，以两列相乘" : ""}）`,
+    en: (p) => `${p.address}: no ${p.field === "customer" ? "customer id" : p.field === "date" ? "order date" : "amount"} column found (name it with --${p.field === "customer" ? "id" : p.field}${p.field === "amount" ? `; without one, --amount "Price×Quantity" multiplies two columns` : ""})`,
   },
   orderColumnNotFound: {
     zh: (p) => `${p.address}: 表头中没有列 "${p.column}"`,
