@@ -171,3 +171,14 @@ test("ids behind Excel's text guard (=\"00123\", as Taobao writes 订单编号) 
     expect(Array.from(read.table.customer)).toEqual([0, 0, 1]);
   }
 });
+
+test("an unreadable quantity or price is named at its own cell, by both readers", () => {
+  // Row 2's quantity (B2) and row 3's price (D3) cannot be read; row 4 is 2 × 1.50 = 3.00.
+  const csv = ["InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID", "1,abc,2010-12-01,2.5,7", "2,2,2010-12-01,,7", "3,2,2010-12-01,1.5,7"].join("\n");
+  const grid = readOrderGrid({ sheet: "bad", values: parseDelimitedText(csv) });
+  const fast = readDelimitedOrderBytes(new TextEncoder().encode(csv), { sheet: "bad", source: "bad.csv" });
+  for (const read of [grid, fast]) {
+    expect(read.rejected.map((i) => i.address)).toEqual(["bad!B2", "bad!D3"]);
+    expect(Array.from(read.table.amount)).toEqual([3]);
+  }
+});
