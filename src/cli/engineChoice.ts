@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { Option, type Command } from "commander";
 import type { OrderListOptions } from "./options";
 import { asOfOption, tiersOption } from "./options";
-import { UsageError } from "./loadInputs";
+import { UsageError } from "./cliErrors";
 import type { CliIo } from "./io";
 import { renderSegmentationText } from "./segmentCommand";
 import { renderOrderMonths } from "./orderMonthsText";

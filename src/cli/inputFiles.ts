@@ -10,12 +10,9 @@ import type { Grid } from "../engine/read/grid";
 import { decodeText, encodingNote, isLegacyXls, isZip } from "../engine/read/decodeText";
 import { InputError, issue } from "../i18n/issues";
 
-export class InputFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputFileError";
-  }
-}
+import { InputFileError } from "./cliErrors";
+
+export { InputFileError };
 
 /** Drops blank rows at the end of a file (a trailing newline, empty lines), keeping blank rows inside it. */
 function withoutTrailingBlankRows(rows: string[][]): string[][] {

@@ -7,12 +7,9 @@ import { parseMonthArgument } from "../engine/read/month";
 import type { Period } from "../engine/kpi/scorecard";
 import { issue, type Issue } from "../i18n/issues";
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+import { UsageError } from "./cliErrors";
+
+export { UsageError };
 
 export interface LoadedMonthlyInputs extends MonthlyInputs {
   /** The files as the review's data-source line names them, with their encoding when not UTF-8. */

@@ -1,12 +1,9 @@
 /** The `kpi-review` command line: the same engine as the add-in, for files on disk. */
 import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../i18n/issues";
-import { InputFileError } from "./inputFiles";
 import { OutputFileError } from "./outputFile";
-import { UsageError } from "./loadInputs";
-import { kpisCommand } from "./kpisCommand";
+import { InputFileError, UsageError } from "./cliErrors";
 import { segmentCommand } from "./segmentCommand";
-import { reviewCommand } from "./reviewCommand";
 import { addOrderListOptions, langOption } from "./options";
 import { addEngineOptions } from "./engineChoice";
 import { addSqlCommand } from "./sqlCommand";
@@ -33,7 +30,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--thresholds <green,amber>", "status thresholds on attainment, default 1,0.9")
     .addOption(langFlag())
     .option("--json", "print JSON instead of a table")
-    .action(async (monthly, options) => setExit(await kpisCommand(monthly, options, io)));
+    .action(async (monthly, options) => setExit(await (await import("./kpisCommand")).kpisCommand(monthly, options, io)));
 
   const segment = program
     .command("segment")
@@ -68,7 +65,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option("--next-unit <unit>", "rounding unit of the monthly targets (e.g. 10000 or 1万), default 1")
     .option("--generated-at <iso>", "time to stamp instead of now")
     .addOption(langFlag())
-    .action(async (monthly, options) => setExit(await reviewCommand(monthly, options, io)));
+    .action(async (monthly, options) => setExit(await (await import("./reviewCommand")).reviewCommand(monthly, options, io)));
 
   addSqlCommand(program, io, setExit);
   return program;

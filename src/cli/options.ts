@@ -1,6 +1,6 @@
 /** Parsing of shared command-line options. */
 import type { Command } from "commander";
-import { UsageError } from "./loadInputs";
+import { UsageError } from "./cliErrors";
 import { isoToDay } from "../engine/customers/orderTable";
 import type { DateFormat, OrderColumnChoice } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS, type TierSettings } from "../engine/customers/rfm";

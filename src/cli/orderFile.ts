@@ -4,7 +4,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { readGridFile, InputFileError } from "./inputFiles";
+import { InputFileError } from "./cliErrors";
 import { readOrderGrid, type OrderColumnChoice, type ReadOrdersResult, type DateFormat } from "../engine/customers/orderTable";
 import { DelimitedOrderReader } from "../engine/customers/delimitedOrders";
 import { isLegacyXls, isZip } from "../engine/read/decodeText";
@@ -42,6 +42,8 @@ export async function readOrderFile(path: string, options: OrderFileOptions = {}
     const first = block.subarray(0, read);
     if (isLegacyXls(first)) throw new InputFileError(`${path}: a legacy Excel .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8), then try again`);
     if (ext === ".xlsx" || ext === ".xlsm" || isZip(first)) {
+      // The grid reader (papaparse, exceljs) is loaded only for files the byte reader does not take.
+      const { readGridFile } = await import("./inputFiles");
       const grid = await readGridFile(path, options.sheet);
       return { ...readOrderGrid(grid, options.choice, { dateFormat: options.dateFormat }), encoding: grid.encoding };
     }

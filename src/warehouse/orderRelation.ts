@@ -7,7 +7,7 @@ import { basename, extname } from "node:path";
 import { readOrderHeader, type OrderColumnChoice } from "../engine/customers/orderTable";
 import type { DialectName } from "../engine/sql/dialects";
 import type { OrderSource } from "../engine/sql/segmentationSql";
-import { InputFileError } from "../cli/inputFiles";
+import { InputFileError } from "../cli/cliErrors";
 
 export type FileKind = "parquet" | "parquetFolder" | "delimited" | "delimitedGz" | "xlsx";
 

@@ -3,9 +3,20 @@
  * occurrence: an open-addressing hash table whose slots hold the hash, the id, the length and, for keys of up to
  * 12 bytes (most customer and order ids), the key itself, so that a lookup touches one cache line. Longer keys
  * are compared against a byte arena. A string is made once per distinct key.
+ *
+ * Most ids are numbers, bare or behind a short fixed prefix (`10234`, `C0001234`). Such a key is the prefix,
+ * the count of its digits and their value; with the prefix fixed (the first numbered key's) and the digit
+ * count either fixed too (zero-padded ids: the first numbered key's) or implied by the value (no leading
+ * zero), the value alone tells the key apart, so it indexes a plain array instead of the hash table: no
+ * hashing, no key comparison, and neighbouring ids share cache lines. Other keys take the hash table.
  */
 const SLOT = 8; // int32 words per slot: hash, id + 1 (0 = empty), length, three words of key, two spare
 const INLINE = 12;
+/** Digits a numbered key may have (values stay exact small integers) and bytes its prefix may have. */
+const MAX_DIGITS = 9;
+const MAX_PREFIX = 4;
+/** Values a direct table may span at most (entries of 4 bytes each). */
+const MAX_DIRECT = 1 << 24;
 
 function mix(h: number): number {
   h ^= h >>> 16;
@@ -24,8 +35,20 @@ export class ByteInterner {
   /** Arena offset per id (−1 for inline keys and ids of their own). */
   private keyStart: Int32Array;
   private readonly decoder = new TextDecoder("utf-8");
+  // Numbered keys: the prefix (packed bytes, set by the first numbered key) and the padded digit count.
+  private numberedSeen = false;
+  private prefix = 0;
+  private prefixLength = 0;
+  private width = 0;
+  private prefixText: string | null = null;
+  /** Values below this take a direct table; fixed at construction so a key always takes the same route. */
+  private readonly directLimit: number;
+  /** id + 1 by value (0 = not yet) for keys of `width` digits, and for other keys without a leading zero. */
+  private padded: Int32Array = new Int32Array(0);
+  private plain: Int32Array = new Int32Array(0);
 
   constructor(expected = 1024) {
+    this.directLimit = Math.min(MAX_DIRECT, Math.max(1 << 20, Math.ceil(expected) * 8));
     let size = 1024;
     while (size < expected * 2) size *= 2;
     this.slots = new Int32Array(size * SLOT);
@@ -35,6 +58,60 @@ export class ByteInterner {
 
   /** The index of bytes[start, end), adding it when new. */
   intern(bytes: Uint8Array, start: number, end: number): number {
+    const numbered = this.numbered(bytes, start, end);
+    if (numbered >= 0) return numbered;
+    return this.hashed(bytes, start, end);
+  }
+
+  /**
+   * The index of a numbered key (prefix, then digits only) when it takes a direct table (adding it when
+   * new); −1 when the key takes the hash table.
+   */
+  private numbered(bytes: Uint8Array, start: number, end: number): number {
+    let i = start;
+    let prefix = 0;
+    while (i < end) {
+      const b = bytes[i];
+      if (b >= 48 && b <= 57) break;
+      if (i - start === MAX_PREFIX) return -1;
+      prefix |= b << ((i - start) << 3);
+      i++;
+    }
+    const digits = end - i;
+    if (digits === 0 || digits > MAX_DIGITS) return -1;
+    const prefixLength = i - start;
+    let value = 0;
+    for (; i < end; i++) {
+      const d = bytes[i] - 48;
+      if (d < 0 || d > 9) return -1;
+      value = value * 10 + d;
+    }
+    if (value >= this.directLimit) return -1;
+    if (!this.numberedSeen) {
+      this.numberedSeen = true;
+      this.prefix = prefix;
+      this.prefixLength = prefixLength;
+      this.width = digits;
+    } else if (prefix !== this.prefix || prefixLength !== this.prefixLength) return -1;
+    let table: Int32Array;
+    if (digits === this.width) {
+      if (value >= this.padded.length) this.padded = grown(this.padded, value, this.directLimit);
+      table = this.padded;
+    } else if (bytes[end - digits] !== 48) {
+      if (value >= this.plain.length) this.plain = grown(this.plain, value, this.directLimit);
+      table = this.plain;
+    } else return -1;
+    const stored = table[value];
+    if (stored !== 0) return stored - 1;
+    // The text from the value (cheaper than from the bytes): prefix, then the digits, zero-padded when padded.
+    if (this.prefixText === null) this.prefixText = asciiOrDecoded(this.decoder, bytes, start, start + prefixLength);
+    const number = String(value);
+    const id = this.push(-1, this.prefixText + (number.length < digits ? "0".repeat(digits - number.length) + number : number));
+    table[value] = id + 1;
+    return id;
+  }
+
+  private hashed(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
     let w0 = 0;
     let w1 = 0;
@@ -137,6 +214,20 @@ export class ByteInterner {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** A table of id + 1 by value long enough for `value` (doubling, at most `limit` entries). */
+function grown(table: Int32Array, value: number, limit: number): Int32Array {
+  let size = Math.max(1 << 12, table.length);
+  while (size <= value) size *= 2;
+  const next = new Int32Array(Math.min(size, limit));
+  next.set(table);
+  return next;
+}
+
+function asciiOrDecoded(decoder: TextDecoder, bytes: Uint8Array, start: number, end: number): string {
+  for (let i = start; i < end; i++) if (bytes[i] >= 0x80) return decoder.decode(bytes.subarray(start, end));
+  return asciiString(bytes, start, end);
 }
 
 /** A string of ASCII bytes, in slices small enough for fromCharCode's argument list. */
