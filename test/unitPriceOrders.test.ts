@@ -182,3 +182,11 @@ test("an unreadable quantity or price is named at its own cell, by both readers"
     expect(Array.from(read.table.amount)).toEqual([3]);
   }
 });
+
+test("the SQL engines refuse a list whose amount is unit price × quantity instead of summing the price alone", async () => {
+  const { orderSourceOf } = await import("../src/warehouse/orderRelation");
+  const names = UCI_II.split("\n")[0].split(",");
+  expect(() => orderSourceOf("t", names, {}, "online_retail_II.csv")).toThrow(/online_retail_II\.csv: .*Price×Quantity.*--engine ts/);
+  // An amount column is taken as before.
+  expect(orderSourceOf("t", ["Customer ID", "InvoiceDate", "Amount"], {}, "x.csv").amount).toBe("Amount");
+});
