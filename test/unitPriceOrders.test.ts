@@ -190,3 +190,25 @@ test("the SQL engines refuse a list whose amount is unit price × quantity inste
   // An amount column is taken as before.
   expect(orderSourceOf("t", ["Customer ID", "InvoiceDate", "Amount"], {}, "x.csv").amount).toBe("Amount");
 });
+
+test("an order workbook of several sheets (Online Retail II: one per year): the output says only the first was read", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, year] of [["Year 2009-2010", 2009], ["Year 2010-2011", 2010]] as const) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(["Invoice", "StockCode", "Description", "Quantity", "InvoiceDate", "Price", "Customer ID", "Country"]);
+    sheet.addRow([489434, "85048", "BALL", 3, new Date(Date.UTC(year, 11, 1, 7, 45)), 0.1, 13085, "United Kingdom"]);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "kpi-uci2-"));
+  const path = join(dir, "online_retail_II.xlsx");
+  await workbook.xlsx.writeFile(path);
+  const first = await runCli(["segment", path, "--json"]);
+  expect(first.code).toBe(0);
+  expect(first.stderr).toContain('online_retail_II.xlsx: 只读取了第一个工作表 "Year 2009-2010"，未读取 Year 2010-2011');
+  const json = JSON.parse(first.stdout);
+  expect(json.asOf).toBe("2009-12-02");
+  expect(json.customerList[0].monetary).toBe(0.3); // 3 × 0.10
+  const chosen = await runCli(["segment", path, "--sheet", "Year 2010-2011", "--json"]);
+  expect(chosen.stderr).not.toContain("只读取");
+  expect(JSON.parse(chosen.stdout).asOf).toBe("2010-12-02");
+});
