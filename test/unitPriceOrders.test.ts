@@ -171,3 +171,44 @@ test("ids behind Excel's text guard (=\"00123\", as Taobao writes 订单编号) 
     expect(Array.from(read.table.customer)).toEqual([0, 0, 1]);
   }
 });
+
+test("an unreadable quantity or price is named at its own cell, by both readers", () => {
+  // Row 2's quantity (B2) and row 3's price (D3) cannot be read; row 4 is 2 × 1.50 = 3.00.
+  const csv = ["InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID", "1,abc,2010-12-01,2.5,7", "2,2,2010-12-01,,7", "3,2,2010-12-01,1.5,7"].join("\n");
+  const grid = readOrderGrid({ sheet: "bad", values: parseDelimitedText(csv) });
+  const fast = readDelimitedOrderBytes(new TextEncoder().encode(csv), { sheet: "bad", source: "bad.csv" });
+  for (const read of [grid, fast]) {
+    expect(read.rejected.map((i) => i.address)).toEqual(["bad!B2", "bad!D3"]);
+    expect(Array.from(read.table.amount)).toEqual([3]);
+  }
+});
+
+test("the SQL engines refuse a list whose amount is unit price × quantity instead of summing the price alone", async () => {
+  const { orderSourceOf } = await import("../src/warehouse/orderRelation");
+  const names = UCI_II.split("\n")[0].split(",");
+  expect(() => orderSourceOf("t", names, {}, "online_retail_II.csv")).toThrow(/online_retail_II\.csv: .*Price×Quantity.*--engine ts/);
+  // An amount column is taken as before.
+  expect(orderSourceOf("t", ["Customer ID", "InvoiceDate", "Amount"], {}, "x.csv").amount).toBe("Amount");
+});
+
+test("an order workbook of several sheets (Online Retail II: one per year): the output says only the first was read", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, year] of [["Year 2009-2010", 2009], ["Year 2010-2011", 2010]] as const) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(["Invoice", "StockCode", "Description", "Quantity", "InvoiceDate", "Price", "Customer ID", "Country"]);
+    sheet.addRow([489434, "85048", "BALL", 3, new Date(Date.UTC(year, 11, 1, 7, 45)), 0.1, 13085, "United Kingdom"]);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "kpi-uci2-"));
+  const path = join(dir, "online_retail_II.xlsx");
+  await workbook.xlsx.writeFile(path);
+  const first = await runCli(["segment", path, "--json"]);
+  expect(first.code).toBe(0);
+  expect(first.stderr).toContain('online_retail_II.xlsx: 只读取了第一个工作表 "Year 2009-2010"，未读取 Year 2010-2011');
+  const json = JSON.parse(first.stdout);
+  expect(json.asOf).toBe("2009-12-02");
+  expect(json.customerList[0].monetary).toBe(0.3); // 3 × 0.10
+  const chosen = await runCli(["segment", path, "--sheet", "Year 2010-2011", "--json"]);
+  expect(chosen.stderr).not.toContain("只读取");
+  expect(JSON.parse(chosen.stdout).asOf).toBe("2010-12-02");
+});

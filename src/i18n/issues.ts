@@ -361,6 +361,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 无法作为 xlsx 打开（文件已损坏或不完整）；请在 Excel 中打开并重新保存后重试`,
     en: (p) => `${p.address}: cannot be opened as xlsx (the file is damaged or incomplete); open it in Excel, save it again and try again`,
   },
+  firstSheetOnly: {
+    zh: (p) => `${p.address}: 只读取了第一个工作表 "${p.sheet}"，未读取 ${p.sheets}（用 --sheet 或 --orders-sheet 选择）`,
+    en: (p) => `${p.address}: only the first sheet "${p.sheet}" was read, not ${p.sheets} (choose with --sheet or --orders-sheet)`,
+  },
   noSuchSheet: {
     zh: (p) => `${p.address}: 没有名为 "${p.sheet}" 的工作表（现有：${p.sheets}）；请用 --sheet 指定其中之一`,
     en: (p) => `${p.address}: no sheet named "${p.sheet}" (sheets: ${p.sheets}); name one of them with --sheet`,

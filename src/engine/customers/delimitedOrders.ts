@@ -598,7 +598,7 @@ export class DelimitedOrderReader {
     if (this.tCol >= 0) {
       const price = { minor: this.amountMinor, decimals: this.amountDecimals };
       if (!this.amount(this.tCol)) {
-        builder.reject(r, "amount", "badAmount", readLabel(this.text(this.tCol)));
+        builder.reject(r, "amount", "badAmount", readLabel(this.text(this.tCol)), this.tCol);
         return;
       }
       const line = multiplyAmounts(price, { minor: this.amountMinor, decimals: this.amountDecimals });

@@ -108,7 +108,8 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, option
     const price = readAmount(row[aCol]);
     const times = tCol >= 0 ? readAmount(row[tCol]) : null;
     if (price === null || (tCol >= 0 && times === null)) {
-      builder.reject(r, "amount", "badAmount", price === null ? textOf(row[aCol]) : textOf(row[tCol]));
+      if (price === null) builder.reject(r, "amount", "badAmount", textOf(row[aCol]));
+      else builder.reject(r, "amount", "badAmount", textOf(row[tCol]), tCol);
       continue;
     }
     const amount = times ? multiplyAmounts(price, times) : price;
