@@ -52,9 +52,20 @@ describe("ByteInterner", () => {
     expect(ids).toEqual(firstSeen(keys));
   });
 
+  it("equals first-appearance numbering on dense numbered keys: same value, different padding (property)", () => {
+    const key = fc.tuple(fc.constantFrom("", "C"), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 4 })).map(([prefix, value, width]) => prefix + String(value).padStart(width, "0"));
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 60 }), (keys) => {
+        const all = [...keys, ...keys.slice().reverse()];
+        expect(internAll(all).ids).toEqual(firstSeen(all));
+      }),
+    );
+  });
+
   it("equals first-appearance numbering on any mix of keys (property)", () => {
+    // Small values (direct tables, padded or not) as well as large ones (the hash table).
     const numbered = fc
-      .tuple(fc.constantFrom("", "C", "ID-", "客", "abcde"), fc.integer({ min: 0, max: 3_000_000_000 }), fc.integer({ min: 0, max: 11 }))
+      .tuple(fc.constantFrom("", "C", "ID-", "客", "abcde"), fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 3_000_000_000 })), fc.integer({ min: 0, max: 11 }))
       .map(([prefix, value, width]) => prefix + String(value).padStart(width, "0"));
     const other = fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 });
     fc.assert(

@@ -29,6 +29,9 @@ function mix(h: number): number {
 export class ByteInterner {
   readonly ids: string[] = [];
   private slots: Int32Array;
+  private readonly plannedSize: number;
+  /** Keys in the hash table (the others are in the direct tables). */
+  private hashedKeys = 0;
   private mask: number;
   private arena = new Uint8Array(1 << 12);
   private arenaUsed = 0;
@@ -51,7 +54,9 @@ export class ByteInterner {
     this.directLimit = Math.min(MAX_DIRECT, Math.max(1 << 20, Math.ceil(expected) * 8));
     let size = 1024;
     while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size * SLOT);
+    // The hash table is made on the first key that needs it: lists of numbered ids never do.
+    this.slots = new Int32Array(0);
+    this.plannedSize = size;
     this.mask = size - 1;
     this.keyStart = new Int32Array(size / 2);
   }
@@ -137,6 +142,7 @@ export class ByteInterner {
       }
       hash = mix(hash);
     }
+    if (this.slots.length === 0) this.slots = new Int32Array(this.plannedSize * SLOT);
     const slots = this.slots;
     const mask = this.mask;
     let slot = hash & mask;
@@ -159,7 +165,7 @@ export class ByteInterner {
     slots[base + 3] = w0;
     slots[base + 4] = w1;
     slots[base + 5] = w2;
-    if (this.ids.length * 2 > this.mask + 1) this.rehash();
+    if (++this.hashedKeys * 2 > this.mask + 1) this.rehash();
     return id;
   }
 
