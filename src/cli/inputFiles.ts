@@ -44,7 +44,7 @@ export function typedCells(rows: string[][]): Array<Array<string | number>> {
   return rows.map((row) => row.map((cell) => (cell.trim() !== "" && Number.isFinite(Number(cell)) ? Number(cell) : cell)));
 }
 
-async function readXlsxGrid(path: string, sheetName?: string): Promise<Grid> {
+async function readXlsxGrid(path: string, sheetName?: string): Promise<Grid & { otherSheets: string[] }> {
   // Loaded on demand: exceljs takes longer to load than a million-row CSV takes to read.
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
@@ -68,12 +68,15 @@ async function readXlsxGrid(path: string, sheetName?: string): Promise<Grid> {
     values[rowNumber - 1] = cells;
   });
   for (let r = 0; r < values.length; r++) values[r] = values[r] ?? [];
-  return { values, sheet: sheet.name };
+  // The first sheet taken by default: the others are named, so that a reader can say it left them (Online Retail II).
+  return { values, sheet: sheet.name, otherSheets: sheetName ? [] : workbook.worksheets.slice(1).map((w) => w.name) };
 }
 
 /** A grid read from a file, with the file's text encoding named when it was not UTF-8 (e.g. "GB18030/GBK"). */
 export interface FileGrid extends Grid {
   encoding: string | null;
+  /** The workbook's other sheets when the first was taken by default (no sheet named). */
+  otherSheets?: string[];
 }
 
 /** Reads a CSV/TXT or xlsx file as a grid. For xlsx, `sheet` picks the sheet (default: the first). */

@@ -47,7 +47,7 @@ export function addOrderListOptions(command: Command): Command {
     .option("--tiers <high,potential,dormantDays,lostDays>", "value tier thresholds, default 5000,1000,90,180")
     .option("--id <column>", "customer id column")
     .option("--date <column>", "order date column")
-    .option("--amount <column>", "amount column")
+    .option("--amount <column>", "amount column (or PRICE×QUANTITY: two columns multiplied)")
     .option("--order <column>", "order id column")
     .option("--product <column>", "product column (for ABC): an id such as SKU is preferred to a name")
     .option("--category <column>", "category column (品类 / 类目)")

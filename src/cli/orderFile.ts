@@ -8,6 +8,7 @@ import { InputFileError } from "./cliErrors";
 import { readOrderGrid, type OrderColumnChoice, type ReadOrdersResult, type DateFormat } from "../engine/customers/orderTable";
 import { DelimitedOrderReader } from "../engine/customers/delimitedOrders";
 import { isLegacyXls, isZip } from "../engine/read/decodeText";
+import { issue } from "../i18n/issues";
 
 const BLOCK = 1 << 20;
 
@@ -45,7 +46,9 @@ export async function readOrderFile(path: string, options: OrderFileOptions = {}
       // The grid reader (papaparse, exceljs) is loaded only for files the byte reader does not take.
       const { readGridFile } = await import("./inputFiles");
       const grid = await readGridFile(path, options.sheet);
-      return { ...readOrderGrid(grid, options.choice, { dateFormat: options.dateFormat }), encoding: grid.encoding };
+      const read = readOrderGrid(grid, options.choice, { dateFormat: options.dateFormat });
+      if (grid.otherSheets && grid.otherSheets.length > 0) read.warnings.push(issue("firstSheetOnly", basename(path), { sheet: grid.sheet, sheets: grid.otherSheets.join(", ") }));
+      return { ...read, encoding: grid.encoding };
     }
     const reader = new DelimitedOrderReader({ choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path), expectedBytes: fstatSync(fd).size });
     while (read > 0) {

@@ -210,8 +210,8 @@ const ISSUE_TEXT = {
     en: (p) => `${p.address}: a second target for "${p.name}" (first at ${p.first})`,
   },
   orderColumnMissing: {
-    zh: (p) => `${p.address}: 找不到${p.field === "customer" ? "客户ID" : p.field === "date" ? "下单时间" : "金额"}列（可用 --${p.field === "customer" ? "id" : p.field} 指定列名）`,
-    en: (p) => `${p.address}: no ${p.field === "customer" ? "customer id" : p.field === "date" ? "order date" : "amount"} column found (name it with --${p.field === "customer" ? "id" : p.field})`,
+    zh: (p) => `${p.address}: 找不到${p.field === "customer" ? "客户ID" : p.field === "date" ? "下单时间" : "金额"}列（可用 --${p.field === "customer" ? "id" : p.field} 指定列名${p.field === "amount" ? "；没有金额列时可写 --amount \"单价×数量\"，以两列相乘" : ""}）`,
+    en: (p) => `${p.address}: no ${p.field === "customer" ? "customer id" : p.field === "date" ? "order date" : "amount"} column found (name it with --${p.field === "customer" ? "id" : p.field}${p.field === "amount" ? `; without one, --amount "Price×Quantity" multiplies two columns` : ""})`,
   },
   orderColumnNotFound: {
     zh: (p) => `${p.address}: 表头中没有列 "${p.column}"`,
@@ -360,6 +360,10 @@ const ISSUE_TEXT = {
   damagedXlsx: {
     zh: (p) => `${p.address}: 无法作为 xlsx 打开（文件已损坏或不完整）；请在 Excel 中打开并重新保存后重试`,
     en: (p) => `${p.address}: cannot be opened as xlsx (the file is damaged or incomplete); open it in Excel, save it again and try again`,
+  },
+  firstSheetOnly: {
+    zh: (p) => `${p.address}: 只读取了第一个工作表 "${p.sheet}"，未读取 ${p.sheets}（用 --sheet 或 --orders-sheet 选择）`,
+    en: (p) => `${p.address}: only the first sheet "${p.sheet}" was read, not ${p.sheets} (choose with --sheet or --orders-sheet)`,
   },
   noSuchSheet: {
     zh: (p) => `${p.address}: 没有名为 "${p.sheet}" 的工作表（现有：${p.sheets}）；请用 --sheet 指定其中之一`,

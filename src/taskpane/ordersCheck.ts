@@ -37,7 +37,8 @@ export function checkOrders(grid: Grid, chosen: OrderColumns): OrdersCheck {
     const used: OrderColumns = {};
     for (const field of ORDER_FIELDS) {
       const index = read.columns[field];
-      if (index !== undefined) used[field] = readLabel(headerRow[index]);
+      // The reader's header, which says how an amount was made (UnitPrice×Quantity) where no column holds it.
+      if (index !== undefined) used[field] = read.headers[field] ?? readLabel(headerRow[index]);
     }
     // A range none of whose rows can be used (dates or amounts in the wrong columns) is a problem now, not at Generate.
     const error = read.table.rows === 0 && read.rejected.length > 0 ? new InputError(read.rejected.slice(0, 3)) : null;

@@ -47,7 +47,11 @@ export function fileRelation(engine: DialectName, path: string, kind: FileKind =
 
 /** The order columns among `names` by the reader's aliases and the analyst's choice (errors name the file). */
 export function orderSourceOf(relation: string, names: string[], choice: OrderColumnChoice, label: string): OrderSource {
-  const { columns } = readOrderHeader({ sheet: basename(label, extname(label)), values: [names] }, choice);
+  const { columns, headers } = readOrderHeader({ sheet: basename(label, extname(label)), values: [names] }, choice);
+  // A line amount made of unit price × quantity is the TypeScript reader's alone: never the price by itself.
+  if (columns.amount !== undefined && headers.amount !== names[columns.amount]) {
+    throw new InputFileError(`${label}: 金额由 ${headers.amount} 得出，SQL 引擎不支持；请用 --engine ts / the amount is ${headers.amount}, which the SQL engines do not compute: use --engine ts`);
+  }
   const name = (i: number | undefined) => (i === undefined ? undefined : names[i]);
   return { relation, customer: name(columns.customer)!, date: name(columns.date)!, amount: name(columns.amount)!, order: name(columns.order), product: name(columns.product) };
 }

@@ -17,7 +17,7 @@ import { InputError, issue } from "../../i18n/issues";
 import { ByteInterner } from "./byteInterner";
 import { findOrderColumns, findProductNameColumn, type OrderColumnChoice } from "./orderColumns";
 import { OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
-import { amountFromText, dayFromParts, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
+import { amountFromText, dayFromParts, multiplyAmounts, unguardId, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
 import type { ReadOrderOptions } from "./orderTable";
 
 export interface DelimitedOrderOptions extends ReadOrderOptions {
@@ -88,6 +88,8 @@ export class DelimitedOrderReader {
   private cCol = -1;
   private dCol = -1;
   private aCol = -1;
+  /** The quantity column the amount is multiplied by (unit price × quantity), −1 when the amount is a column. */
+  private tCol = -1;
   private oCol = -1;
   private pCol = -1;
   private gCol = -1;
@@ -435,8 +437,15 @@ export class DelimitedOrderReader {
 
   /** Interns field f (trimmed); −1 when blank. */
   private intern(f: number, interner: ByteInterner): number {
-    if (this.trimmed(f)) return this.ts === this.te ? -1 : interner.intern(this.buf, this.ts, this.te);
-    const key = this.encoder.encode(this.text(f).trim());
+    if (this.trimmed(f)) {
+      const b = this.buf;
+      const s = this.ts;
+      const e = this.te;
+      // Excel's text guard ="00123" as unguardId reads it: the text inside.
+      if (e - s > 3 && b[s] === 61 && b[s + 1] === QUOTE && b[e - 1] === QUOTE) return interner.intern(b, s + 2, e - 1);
+      return s === e ? -1 : interner.intern(b, s, e);
+    }
+    const key = this.encoder.encode(unguardId(this.text(f).trim()));
     return key.length === 0 ? -1 : interner.intern(key, 0, key.length);
   }
 
@@ -586,6 +595,16 @@ export class DelimitedOrderReader {
       builder.reject(r, "amount", "badAmount", readLabel(this.text(this.aCol)));
       return;
     }
+    if (this.tCol >= 0) {
+      const price = { minor: this.amountMinor, decimals: this.amountDecimals };
+      if (!this.amount(this.tCol)) {
+        builder.reject(r, "amount", "badAmount", readLabel(this.text(this.tCol)), this.tCol);
+        return;
+      }
+      const line = multiplyAmounts(price, { minor: this.amountMinor, decimals: this.amountDecimals });
+      this.amountMinor = line.minor;
+      this.amountDecimals = line.decimals;
+    }
     let order = -1;
     if (this.oCol >= 0) {
       order = this.intern(this.oCol, this.orders);
@@ -595,7 +614,7 @@ export class DelimitedOrderReader {
       }
     }
     const product = this.pCol >= 0 ? this.intern(this.pCol, this.products) : -1;
-    if (product >= 0 && this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(this.text(this.nameCol).trim());
+    if (product >= 0 && this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(unguardId(this.text(this.nameCol).trim()));
     const category = this.gCol >= 0 ? this.intern(this.gCol, this.categories) : -1;
     const quantity = this.qCol >= 0 ? this.quantity(this.qCol) : NaN;
     const customer = this.intern(this.cCol, this.customers);
@@ -614,6 +633,7 @@ export class DelimitedOrderReader {
     this.cCol = columns.customer!.index;
     this.dCol = columns.date!.index;
     this.aCol = columns.amount!.index;
+    this.tCol = columns.amount!.times ?? -1;
     this.oCol = columns.order?.index ?? -1;
     this.pCol = columns.product?.index ?? -1;
     this.gCol = columns.category?.index ?? -1;

@@ -13,24 +13,24 @@ export const REQUIRED_ORDER_FIELDS: readonly OrderField[] = ["customer", "date",
 
 /** Recognised header names per field, most preferred first (compared after normaliseName). */
 export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
-  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id"],
-  date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "purchase_date", "time"],
+  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id", "customer email", "email"],
+  date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "created at", "purchase_date", "time"],
   amount: [
     // The paid amount first (what the customer actually paid) …
-    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "买家实付金额", "买家实际支付金额", "实际支付金额", "付款金额", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "payment", "payment_amount",
+    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "买家实付金额", "买家实际支付金额", "实际支付金额", "用户实付金额", "用户实付", "付款金额", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "payment", "payment_amount",
     // … then the deal amount, the order (gross) amount and the amount payable …
-    "成交金额", "订单金额", "应付金额", "买家应付货款", "gross", "gross_amount", "gross amount",
+    "成交金额", "订单金额", "应付金额", "买家应付货款", "总金额", "商品总价", "gross", "gross_amount", "gross amount",
     // … then generic names.
-    "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "order_amount", "order amount",
+    "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "order_amount", "order amount", "total",
   ],
-  order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "order"],
+  order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "invoice no", "invoice number", "invoice", "order"],
   product: [
     // Ids before names: two items can share a name.
-    "商品id", "商品编码", "货号", "sku", "sku_id", "skuid", "product id", "product_id", "productid", "item_id", "item id", "stockcode",
-    "商品", "商品名称", "product name", "product_name", "product", "item", "item_name", "description",
+    "商品id", "商品编码", "货号", "sku", "sku_id", "skuid", "product id", "product_id", "productid", "item_id", "item id", "stockcode", "lineitem sku",
+    "商品", "商品名称", "商品标题", "宝贝标题", "宝贝名称", "product name", "product_name", "product", "item", "item_name", "lineitem name", "description",
   ],
-  category: ["品类", "类目", "一级类目", "商品类目", "商品品类", "category", "product_category", "product category"],
-  quantity: ["数量", "件数", "购买数量", "商品数量", "quantity", "qty", "number_of_cds", "units"],
+  category: ["品类", "类目", "一级类目", "一级分类", "商品类目", "商品品类", "商品分类", "分类", "category", "product_category", "product category"],
+  quantity: ["数量", "件数", "购买数量", "商品数量", "宝贝总数量", "宝贝数量", "quantity", "lineitem quantity", "qty", "number_of_cds", "units"],
 };
 
 export interface OrderColumnChoice {
@@ -38,8 +38,18 @@ export interface OrderColumnChoice {
   [field: string]: string | undefined;
 }
 
-/** The columns used: index and header text per field. */
-export type OrderColumns = Partial<Record<OrderField, { index: number; header: string }>>;
+/**
+ * The columns used: index and header text per field. An amount may be a line's unit price × its quantity
+ * (`times`: the quantity column's index) where a list has no amount column; its header then reads
+ * `UnitPrice×Quantity`, so the output says how the amount was made.
+ */
+export type OrderColumns = Partial<Record<OrderField, { index: number; header: string; times?: number }>>;
+
+/** Unit-price headers: with a quantity column they make the line amount where no amount column exists. */
+const UNIT_PRICE_ALIASES = ["单价", "商品单价", "成交单价", "销售单价", "unit price", "unit_price", "unitprice", "price"];
+
+/** The amount header made of a price and a quantity column. */
+export const TIMES = "×";
 
 /** A header without a trailing unit in brackets: `实付金额(元)`, `实付金额（元）`, `Amount (USD)` match as the name. */
 function withoutUnit(label: string): string {
@@ -59,9 +69,12 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
   for (const field of ORDER_FIELDS) {
     const chosen = choice[field];
     if (chosen === undefined) continue;
-    let index = labels.findIndex((l) => normaliseName(l) === normaliseName(chosen));
-    if (index < 0) index = normalised.indexOf(withoutUnit(normaliseName(chosen)));
-    if (index < 0) errors.push(issue("orderColumnNotFound", address, { column: chosen, field }));
+    const index = findChosen(labels, normalised, chosen);
+    const product = index < 0 && field === "amount" ? findChosenProduct(labels, normalised, chosen) : null;
+    if (product) {
+      columns.amount = product;
+      taken.add(product.index).add(product.times!);
+    } else if (index < 0) errors.push(issue("orderColumnNotFound", address, { column: chosen, field }));
     else {
       columns[field] = { index, header: labels[index] };
       taken.add(index);
@@ -78,11 +91,46 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
       }
     }
   }
+  if (!columns.amount && choice.amount === undefined) {
+    const amount = priceTimesQuantity(labels, normalised, taken, columns.quantity?.index);
+    if (amount) columns.amount = amount;
+  }
+  // `--amount "Price×Units"` names the quantity too, where no other column holds it (price bands use it).
+  const times = columns.amount?.times;
+  if (times !== undefined && !columns.quantity) columns.quantity = { index: times, header: labels[times] };
   for (const field of REQUIRED_ORDER_FIELDS) {
     if (columns[field] === undefined && choice[field] === undefined) errors.push(issue("orderColumnMissing", address, { field }));
   }
   if (errors.length > 0) throw new InputError(errors);
   return columns;
+}
+
+function findChosen(labels: readonly string[], normalised: readonly string[], chosen: string): number {
+  const index = labels.findIndex((l) => normaliseName(l) === normaliseName(chosen));
+  return index >= 0 ? index : normalised.indexOf(withoutUnit(normaliseName(chosen)));
+}
+
+/** `--amount "UnitPrice×Quantity"` (or `*`): the amount as one column times another. */
+function findChosenProduct(labels: readonly string[], normalised: readonly string[], chosen: string): { index: number; header: string; times: number } | null {
+  const parts = chosen.split(/[×*]/);
+  if (parts.length !== 2) return null;
+  const price = findChosen(labels, normalised, parts[0].trim());
+  const quantity = findChosen(labels, normalised, parts[1].trim());
+  if (price < 0 || quantity < 0 || price === quantity) return null;
+  return { index: price, header: `${labels[price]}${TIMES}${labels[quantity]}`, times: quantity };
+}
+
+/** No amount column: a unit-price column times the quantity column (recognised, or any quantity name left). */
+function priceTimesQuantity(labels: readonly string[], normalised: readonly string[], taken: Set<number>, quantity: number | undefined): { index: number; header: string; times: number } | null {
+  if (quantity === undefined) return null;
+  for (const alias of UNIT_PRICE_ALIASES) {
+    const index = normalised.findIndex((label, i) => label === alias && !taken.has(i));
+    if (index >= 0) {
+      taken.add(index);
+      return { index, header: `${labels[index]}${TIMES}${labels[quantity]}`, times: quantity };
+    }
+  }
+  return null;
 }
 
 export function orderColumnIndexes(columns: OrderColumns): Partial<Record<OrderField, number>> {
@@ -94,7 +142,7 @@ export function orderColumnHeaders(columns: OrderColumns): Partial<Record<OrderF
 }
 
 /** Names of a product beside its id (商品名称 beside 商品ID): shown with the id, never used to tell products apart. */
-const PRODUCT_NAME_ALIASES = ["商品名称", "商品名", "商品标题", "宝贝名称", "宝贝标题", "product name", "product_name", "item name", "item_name", "description"];
+const PRODUCT_NAME_ALIASES = ["商品名称", "商品名", "商品标题", "宝贝名称", "宝贝标题", "product name", "product_name", "item name", "item_name", "lineitem name", "description"];
 
 /** The column of product names when the product column holds ids and a name column exists beside it; −1 otherwise. */
 export function findProductNameColumn(labels: readonly string[], columns: OrderColumns): number {

@@ -8,7 +8,7 @@ import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
 import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderField } from "./orderColumns";
 import { Interner, OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
-import { readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
+import { multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
 
 export type { OrderTable, ReadOrdersResult } from "./orderTableBuilder";
 export { withExactAmounts } from "./orderTableBuilder";
@@ -23,7 +23,7 @@ export interface ReadOrderOptions {
 
 /** A cell as an id: trimmed text, or a number's shortest decimal form. */
 function keyOf(cell: CellInput): string {
-  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "string") return unguardId(cell.trim());
   if (typeof cell === "number") return String(cell);
   return readLabel(cell);
 }
@@ -83,6 +83,7 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, option
   const cCol = columns.customer!.index;
   const dCol = columns.date!.index;
   const aCol = columns.amount!.index;
+  const tCol = columns.amount!.times ?? -1;
   const oCol = columns.order?.index ?? -1;
   const pCol = columns.product?.index ?? -1;
   const gCol = columns.category?.index ?? -1;
@@ -104,11 +105,14 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, option
       builder.reject(r, "date", "badDate", textOf(row[dCol]));
       continue;
     }
-    const amount = readAmount(row[aCol]);
-    if (amount === null) {
-      builder.reject(r, "amount", "badAmount", textOf(row[aCol]));
+    const price = readAmount(row[aCol]);
+    const times = tCol >= 0 ? readAmount(row[tCol]) : null;
+    if (price === null || (tCol >= 0 && times === null)) {
+      if (price === null) builder.reject(r, "amount", "badAmount", textOf(row[aCol]));
+      else builder.reject(r, "amount", "badAmount", textOf(row[tCol]), tCol);
       continue;
     }
+    const amount = times ? multiplyAmounts(price, times) : price;
     let order = -1;
     if (oCol >= 0) {
       const key = keyOf(unwrapCell(row[oCol]));

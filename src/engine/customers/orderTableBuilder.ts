@@ -165,9 +165,10 @@ export class OrderTableBuilder {
     if (evidence === SlashEvidence.MonthFirst && !this.monthFirstAt) this.monthFirstAt = { address: this.options.addressOf(row, this.columns.date!.index), text: dayText?.() ?? "" };
   }
 
-  reject(row: number, field: OrderField, code: IssueCode, text: string): void {
+  /** A row left out for the cell of `field` (or column `col`, e.g. the quantity an amount is multiplied by). */
+  reject(row: number, field: OrderField, code: IssueCode, text: string, col = this.columns[field]!.index): void {
     this.rejectedRows++;
-    if (this.rejected.length < MAX_REPORTED) this.rejected.push(issue(code, this.options.addressOf(row, this.columns[field]!.index), { text }));
+    if (this.rejected.length < MAX_REPORTED) this.rejected.push(issue(code, this.options.addressOf(row, col), { text }));
   }
 
   /** Settles the columns and returns the table; throws InputError when no row is usable or dates are ambiguous. */

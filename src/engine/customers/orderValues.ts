@@ -80,7 +80,7 @@ function digits(text: string, start: number, end: number): number {
   return value;
 }
 
-const ISO_DATE_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$/; // the date as written, whatever the offset
 const SLASH_DATE_TIME = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AP]M)?)?$/i;
 
 /**
@@ -208,6 +208,29 @@ export function readAmount(cell: CellInput): MinorAmount | null {
   if (typeof raw === "number") return Number.isFinite(raw) ? minorOfNumber(raw) : null;
   if (typeof raw === "string") return amountFromText(raw.trim());
   return null;
+}
+
+/**
+ * A line amount as unit price × quantity, exactly in minor units (2.55 × 6 = 1530 cents): the product of the
+ * two mantissas with the decimals added, trailing zeros dropped; rounded to MAX_DECIMALS, or through doubles
+ * only where the product is beyond exact integers.
+ */
+export function multiplyAmounts(price: MinorAmount, quantity: MinorAmount): MinorAmount {
+  const minor = price.minor * quantity.minor;
+  const decimals = price.decimals + quantity.decimals;
+  if (Math.abs(minor) <= Number.MAX_SAFE_INTEGER) {
+    const settled = settleDecimal(Math.abs(minor), decimals, minor < 0);
+    if (settled) return settled;
+  }
+  return minorOfNumber((price.minor / POW10[price.decimals]) * (quantity.minor / POW10[quantity.decimals]));
+}
+
+/**
+ * An id as exported with Excel's text guard (`="00123"`, so that Excel keeps the zeros; Taobao/Tmall order
+ * numbers come so): the text inside. Both readers use this rule, so guarded and plain ids are one id.
+ */
+export function unguardId(text: string): string {
+  return text.length > 3 && text.charCodeAt(0) === 61 && text.charCodeAt(1) === 34 && text.charCodeAt(text.length - 1) === 34 ? text.slice(2, -1) : text;
 }
 
 /** A quantity (units bought) as a plain number; NaN when blank or unreadable (it is optional). */
