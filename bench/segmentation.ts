@@ -19,6 +19,7 @@ import { readOrderGrid, type OrderTable } from "../src/engine/customers/orderTab
 import { readDelimitedOrderBytes } from "../src/engine/customers/delimitedOrders";
 import { segmentOrders } from "../src/engine/customers/segmentation";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../src/engine/customers/rfm";
+import { random } from "./syntheticOrders";
 
 const ROOT = join(__dirname, "..", "..");
 const DATA = join(tmpdir(), "kpi-review-bench");
@@ -28,18 +29,6 @@ const AS_OF = FIRST_DAY + DAYS;
 const AS_OF_ISO = new Date(AS_OF * 86400000).toISOString().slice(0, 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PYTHON = process.env.BENCH_PYTHON ?? "/usr/bin/python3";
-
-/** mulberry32: a small seeded generator, so every run and every engine sees the same orders. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `orders` orders of orders/5 customers over two years; amounts log-normal around 90 with cents. */
 export function generateOrders(orders = 1_000_000): OrderTable {

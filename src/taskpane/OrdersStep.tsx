@@ -3,23 +3,14 @@
  * order id, product, category) to name the column where the recognised one is wrong or missing.
  */
 import { Caption1, Field, Select } from "@fluentui/react-components";
-import { paneSay, paneText, type PaneTextKey } from "../i18n/paneText";
-import type { OrderField } from "../engine/customers/orderTable";
+import { paneSay, paneText } from "../i18n/paneText";
 import { ORDER_FIELDS } from "./ordersCheck";
 import { RangeStep } from "./RangeStep";
 import { StepMessage } from "./StepMessage";
+import { ORDER_FIELD_TEXT } from "./paneMessage";
 import type { ReviewPane } from "./useReviewPane";
 import { usePaneStyles } from "./paneStyles";
 
-export const FIELD_TEXT: Record<OrderField, PaneTextKey> = {
-  customer: "fieldCustomer",
-  date: "fieldDate",
-  amount: "fieldAmount",
-  order: "fieldOrder",
-  product: "fieldProduct",
-  category: "fieldCategory",
-  quantity: "fieldQuantity",
-};
 
 export function OrdersStep({ pane }: { pane: ReviewPane }) {
   const styles = usePaneStyles();
@@ -36,7 +27,7 @@ export function OrdersStep({ pane }: { pane: ReviewPane }) {
             const used = check.used[field];
             const auto = used ? paneSay(lang, "orderAutoFound", { header: used }) : check.missing.includes(field) ? paneSay(lang, "orderAutoNone") : paneSay(lang, "orderAuto");
             return (
-              <Field key={field} label={paneSay(lang, FIELD_TEXT[field])} className={styles.wide}>
+              <Field key={field} label={paneSay(lang, ORDER_FIELD_TEXT[field])} className={styles.wide}>
                 <Select
                   className={styles.select}
                   value={pane.orderColumns[field] ?? ""}

@@ -79,6 +79,11 @@ describe("messages", () => {
     expect(renderMessage(message, "zh")).toBe("订单!A1: 找不到金额列：请在下方的\"金额\"下拉框中选择。");
     expect(renderMessage(message, "en")).not.toContain("--");
   });
+
+  test("a message about the quantity column names the quantity dropdown (every order field has its label)", () => {
+    const message = { kind: "issues" as const, issues: [issue("orderColumnNotFound", "订单!A1", { field: "quantity", column: "件数" })] };
+    expect(renderMessage(message, "zh")).toBe('订单!A1: 表头中没有列 "件数"：请重新选择数量列。');
+  });
 });
 
 describe("settings", () => {

@@ -7,6 +7,7 @@
 import { InputError, formatIssue, type Issue, type Lang } from "../i18n/issues";
 import { paneSay, type PaneTextKey } from "../i18n/paneText";
 import { describeError } from "../office/describeError";
+import type { OrderField } from "../engine/customers/orderTable";
 
 export type PaneMessage =
   | { kind: "text"; key: PaneTextKey; params?: Record<string, string | number> }
@@ -20,13 +21,15 @@ export function messageOf(error: unknown): PaneMessage {
   return error instanceof InputError ? { kind: "issues", issues: error.issues } : { kind: "error", error };
 }
 
-const ORDER_FIELD_TEXT: Record<string, PaneTextKey> = {
+/** Each order-list field's label in the pane: the dropdowns of the order step and the messages that name a field. */
+export const ORDER_FIELD_TEXT: Record<OrderField, PaneTextKey> = {
   customer: "fieldCustomer",
   date: "fieldDate",
   amount: "fieldAmount",
   order: "fieldOrder",
   product: "fieldProduct",
   category: "fieldCategory",
+  quantity: "fieldQuantity",
 };
 
 const MONTH_ISSUES = new Set(["badMonth", "yearlessMonth"]);
@@ -64,7 +67,7 @@ export function collapseMonthIssues(issues: Issue[]): Array<Issue | PaneMessage>
 
 function issueText(item: Issue, lang: Lang): string {
   if (item.code === "orderColumnMissing" || item.code === "orderColumnNotFound") {
-    const field = paneSay(lang, ORDER_FIELD_TEXT[String(item.params.field)] ?? "fieldCustomer");
+    const field = paneSay(lang, ORDER_FIELD_TEXT[String(item.params.field) as OrderField] ?? "fieldCustomer");
     return paneSay(lang, item.code, { ...item.params, address: item.address ?? "", field });
   }
   return formatIssue(item, lang);
