@@ -146,20 +146,16 @@ export function readTargetsGrid(grid: Grid): ReadTargetsResult {
     const value = layout.targetCol >= 0 ? readValue(r, layout.targetCol) : null;
     // The industry average (BM) reads like a target: units from the metric's name, else from its own header.
     const benchmark = layout.benchmarkCol >= 0 ? readValue(r, layout.benchmarkCol, rowScale ?? benchmarkScale) : undefined;
-    let direction: Direction | undefined;
-    if (layout.directionCol >= 0) {
-      const text = readLabel(cellAt(grid, r, layout.directionCol));
-      const read = readDirection(text);
-      if (read === null) errors.push(issue("badDirection", cellAddress(grid, r, layout.directionCol), { text }));
-      else direction = read;
-    }
-    let aggregation: ColumnAggregation | undefined;
-    if (layout.aggregationCol >= 0) {
-      const text = readLabel(cellAt(grid, r, layout.aggregationCol));
-      const read = readAggregation(text);
-      if (read === null) errors.push(issue("badAggregation", cellAddress(grid, r, layout.aggregationCol), { text }));
-      else aggregation = read;
-    }
+    // A word column (方向, 汇总): blank is undefined, an unknown word an error at its cell.
+    const readWord = <T>(col: number, read: (text: string) => T | undefined | null, code: "badDirection" | "badAggregation"): T | undefined => {
+      if (col < 0) return undefined;
+      const text = readLabel(cellAt(grid, r, col));
+      const word = read(text);
+      if (word === null) errors.push(issue(code, cellAddress(grid, r, col), { text }));
+      return word ?? undefined;
+    };
+    const direction: Direction | undefined = readWord(layout.directionCol, readDirection, "badDirection");
+    const aggregation: ColumnAggregation | undefined = readWord(layout.aggregationCol, readAggregation, "badAggregation");
     const catalogKey = catalogKeyForName(parsed.name);
     if (catalogKey && direction && direction !== catalogEntry(catalogKey).direction) {
       warnings.push(issue("directionContradicts", address, { name: parsed.name, direction, catalog: catalogEntry(catalogKey).direction }));
