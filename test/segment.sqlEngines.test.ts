@@ -142,6 +142,22 @@ compareOn(
   true,
 );
 
+// Every order id on one row (the profile's short way: one grouping by customer, sale rows as orders), blank ids,
+// refunds, several orders a day and a month; the lists above repeat ids, so they take the long way.
+compareOn(
+  "one row per order: 6,000 orders of 800 customers, blank ids, refunds",
+  () =>
+    ordersOf(
+      Array.from({ length: 6000 }, (_, i): [string, string, number, string?, string?] => {
+        const day = new Date(Date.UTC(2024, 0, 1 + ((i * 7919) % 600))).toISOString().slice(0, 10);
+        const amount = i % 97 === 5 ? -12.5 : 0.25 * (1 + ((i * 31) % 800));
+        return [`c${(i * 13) % 800}`, day, amount, i % 50 === 0 ? "" : `o${i}`, `p${i % 40}`];
+      }),
+    ),
+  { ...DEFAULT_SEGMENTATION_SETTINGS },
+  true,
+);
+
 /**
  * Ten customers, spend 10, 10, 10, 20, 20, 30, 30, 30, 30, 40 (two orders each, one a day apart, one refund).
  * By hand, PERCENTILE.INC with n = 10, h = 9p: 1.8 → 10 + 0.8·(10 − 10) = 10; 3.6 → 20; 5.4 → 30; 7.2 → 30.

@@ -313,6 +313,18 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.engine} 执行失败：${p.message}`,
     en: (p) => `${p.engine} failed: ${p.message}`,
   },
+  readByTsEngine: {
+    zh: (p) => `${p.address}: ${p.reasonZh}，DuckDB 不按本工具的规则读取；已改用 TypeScript 引擎（--engine ts）`,
+    en: (p) => `${p.address}: ${p.reasonEn}, which DuckDB does not read by this tool's rules; segmented with the TypeScript engine (--engine ts) instead`,
+  },
+  gzNeedsTsEngine: {
+    zh: (p) => `${p.address}: ${p.reasonZh}，DuckDB 不按本工具的规则读取；请先解压（gunzip），再用 --engine ts 读取解压后的文件`,
+    en: (p) => `${p.address}: ${p.reasonEn}, which DuckDB does not read by this tool's rules; decompress it (gunzip) and run on the .csv with --engine ts`,
+  },
+  customersFileNeedsUtf8: {
+    zh: (p) => `${p.address}: ${p.reasonZh}，DuckDB 不按本工具的规则读取；客户级输入只由 SQL 引擎读取：请另存为 CSV UTF-8（逗号分隔）或 Parquet 后重试`,
+    en: (p) => `${p.address}: ${p.reasonEn}, which DuckDB does not read by this tool's rules; customer-level input is read by the SQL engines only: save it as CSV UTF-8 (comma delimited) or Parquet and try again`,
+  },
   sqlRowsLeftOut: {
     zh: (p) => `${p.address}: ${p.rows} 行未计入（客户ID 为空、日期或金额无法识别）`,
     en: (p) => `${p.address}: ${p.rows} rows left out (blank customer id, unreadable date or amount)`,
