@@ -47,7 +47,8 @@ export interface OrderProfile {
   facts: SourceFacts;
   /** Text sources only: values the SQL would read otherwise than the TypeScript reader (zeros otherwise). */
   odd: OddValues;
-  /** Rows left out: a blank customer id, an unreadable date or amount. */
+  /** Every row read, and those left out: a blank customer id, an unreadable date or amount. */
+  rows: number;
   rejectedRows: number;
   /** The latest usable order day; NaN when there is none. */
   lastDay: number;
@@ -66,7 +67,7 @@ export function orderProfileSql(d: Dialect, source: OrderSource, settings: Segme
     : [`0 AS order_rows`, `0 AS distinct_orders`, `0 AS order_spaces`];
   const odd = source.asText ? (["dates", "amounts", "ids"] as const).map((kind) => `sum(CASE WHEN ${oddCondition(d, source, kind)} THEN 1 ELSE 0 END) AS odd_${kind}`) : [];
   return [
-    `SELECT sum(CASE WHEN ${VALID} THEN 0 ELSE 1 END) AS rejected, max(CASE WHEN ${VALID} THEN day END) AS last_day,`,
+    `SELECT count(*) AS total_rows, sum(CASE WHEN ${VALID} THEN 0 ELSE 1 END) AS rejected, max(CASE WHEN ${VALID} THEN day END) AS last_day,`,
     ...odd.map((column) => `       ${column},`),
     `       max(CASE WHEN ${before} THEN ${decimalsOf("amount", settings.moneyScale)} END) AS decimals,`,
     `       max(CASE WHEN ${spaced("customer_id")} THEN 1 ELSE 0 END) AS customer_spaces,`,
@@ -97,6 +98,7 @@ export async function profileOrders(session: SqlSession, source: OrderSource, se
       decimals: Number.isFinite(decimals) ? decimals : 0,
     },
     odd: { dates: toNumber(row.odd_dates) || 0, amounts: toNumber(row.odd_amounts) || 0, ids: toNumber(row.odd_ids) || 0 },
+    rows: toNumber(row.total_rows) || 0,
     rejectedRows: toNumber(row.rejected) || 0,
     lastDay: toNumber(row.last_day),
   };

@@ -111,6 +111,7 @@ export async function runSegmentationSql(
   if ("lastDate" in source) return { summary: await summarise(session, customerStatements(session.dialect, source, settings), settings), rejectedRows: 0 };
   const profile = await profileOrders(session, source, settings);
   await checkProfile?.(profile);
+  await session.fitMemory?.(profile.rows);
   if (settings.asOf === undefined && Number.isFinite(profile.lastDay)) settings = { ...settings, asOf: profile.lastDay + 1 };
   const summary = await summarise(session, segmentationStatements(session.dialect, source, settings, profile.facts), settings);
   return { summary, rejectedRows: profile.rejectedRows };
