@@ -29,6 +29,16 @@ export interface DelimitedOrderOptions extends ReadOrderOptions {
   source: string;
   /** About how many bytes will come (the file's size), to size the columns once instead of growing them. */
   expectedBytes?: number;
+  /** Records (lines, as a sheet's rows) the caller takes at most: one more ends the reading with RowLimitExceeded. */
+  maxRecords?: number;
+}
+
+/** The list has more records than `DelimitedOrderOptions.maxRecords` (the caller reads it another way). */
+export class RowLimitExceeded extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} rows`);
+    this.name = "RowLimitExceeded";
+  }
 }
 
 const LF = 10;
@@ -104,7 +114,10 @@ export class DelimitedOrderReader {
   private te = 0;
   private readonly sheetGrid: { sheet: string; values: never[] };
 
+  private readonly maxRecords: number;
+
   constructor(private readonly options: DelimitedOrderOptions) {
+    this.maxRecords = options.maxRecords ?? Infinity;
     this.sheetGrid = { sheet: options.sheet, values: [] };
     // A row of an order export takes 20 bytes or more; ids repeat, so an eighth of that many keys to start with.
     const rows = Math.min(options.expectedBytes ?? 0, 1 << 30) / 20;
@@ -569,6 +582,7 @@ export class DelimitedOrderReader {
 
   private row(nonBlank: boolean): void {
     const r = this.record++;
+    if (r >= this.maxRecords) throw new RowLimitExceeded(this.maxRecords);
     if (!nonBlank) return;
     const builder = this.builder;
     if (!builder) {
