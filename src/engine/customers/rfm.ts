@@ -84,43 +84,87 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
 export function quintileBreaks(values: ArrayLike<number>, scale = 1): number[] {
   const n = values.length;
   if (n === 0) return [NaN, NaN, NaN, NaN];
-  const at = values instanceof Int32Array ? rankSelector(values) : sortedSelector(values);
-  return [1, 2, 3, 4].map((k) => {
+  const parts = [1, 2, 3, 4].map((k) => {
     const rank = (n - 1) * k;
     const lo = Math.floor(rank / 5);
-    const fifths = rank - lo * 5;
-    const hi = Math.min(lo + 1, n - 1);
+    return { lo, hi: Math.min(lo + 1, n - 1), fifths: rank - lo * 5 };
+  });
+  const ranks = [...new Set(parts.flatMap((p) => [p.lo, p.hi]))].sort((x, y) => x - y);
+  const found = values instanceof Int32Array ? ranksByCounting(values, ranks) : ranksBySelection(values, ranks);
+  const at = (rank: number) => found[ranks.indexOf(rank)];
+  return parts.map(({ lo, hi, fifths }) => {
     const low = at(lo);
     const value = fifths === 0 ? low : low + (fifths / 5) * (at(hi) - low);
     return scale === 1 ? value : value / scale;
   });
 }
 
-/** The value at each rank of the ascending order, by sorting. */
-function sortedSelector(values: ArrayLike<number>): (rank: number) => number {
-  const sorted = Float64Array.from(values).sort();
-  return (rank) => sorted[rank];
+/**
+ * The values at the given ascending ranks of the ascending order, by selection (quickselect on a copy, each
+ * rank searched right of the previous one) instead of a full sort.
+ */
+export function ranksBySelection(values: ArrayLike<number>, ranks: readonly number[]): number[] {
+  const a = Float64Array.from(values);
+  let left = 0;
+  return ranks.map((rank) => {
+    selectRank(a, rank, left, a.length - 1);
+    left = rank;
+    return a[rank];
+  });
 }
 
-/** The value at each rank for small integers (days, order counts): by counting, without sorting. */
-function rankSelector(values: Int32Array): (rank: number) => number {
+/** Puts the value of ascending rank k at a[k], smaller-or-equal values left of it, within a[left..right]. */
+function selectRank(a: Float64Array, k: number, left: number, right: number): void {
+  // Quickselect with a median-of-three pivot; past a few dozen rounds (adversarial order) it sorts the rest.
+  for (let round = 0; right > left; round++) {
+    if (round > 64) {
+      const rest = a.subarray(left, right + 1).sort();
+      a.set(rest, left);
+      return;
+    }
+    const mid = (left + right) >>> 1;
+    if (a[mid] < a[left]) swap(a, mid, left);
+    if (a[right] < a[left]) swap(a, right, left);
+    if (a[right] < a[mid]) swap(a, right, mid);
+    const pivot = a[mid];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) swap(a, i++, j--);
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/** The values at the given ascending ranks for small integers (days, order counts): by counting, without sorting. */
+function ranksByCounting(values: Int32Array, ranks: readonly number[]): number[] {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     if (values[i] < min) min = values[i];
     if (values[i] > max) max = values[i];
   }
-  if (max - min > 4 * values.length + 1_000_000) return sortedSelector(values);
+  if (max - min > 4 * values.length + 1_000_000) return ranksBySelection(values, ranks);
   const counts = new Int32Array(max - min + 1);
   for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
-  return (rank) => {
-    let seen = 0;
-    for (let v = 0; v < counts.length; v++) {
-      seen += counts[v];
-      if (seen > rank) return v + min;
-    }
-    return max;
-  };
+  const out: number[] = [];
+  let seen = 0;
+  let v = 0;
+  for (const rank of ranks) {
+    while (seen + counts[v] <= rank) seen += counts[v++];
+    out.push(v + min);
+  }
+  return out;
 }
 
 /** 1 + COUNTIF(breaks, "<"&value): a value equal to a breakpoint lands on the lower score. */
@@ -156,12 +200,15 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const asOf = settings.asOf ?? defaultAsOf(orders);
   const yearStart = asOf - 365;
   const all = orders.customerIds.length;
-  // One record per customer (money, 365-day spend, last day, first day, orders), so that an order touches one
-  // place in memory. Sums are in the data's smallest decimal unit: integers, exact whatever the row order.
-  const acc = new Float64Array(all * 5);
+  // One 32-byte record per customer, so that an order touches one cache line: money and 365-day spend as doubles
+  // (words 0–1), last day, first day and orders as int32 (words 4–6 of the int32 view of the same bytes). Sums
+  // are in the data's smallest decimal unit: integers, exact whatever the row order.
+  const buffer = new ArrayBuffer(all * 32);
+  const money = new Float64Array(buffer);
+  const ints = new Int32Array(buffer);
   for (let c = 0; c < all; c++) {
-    acc[c * 5 + 2] = -Infinity;
-    acc[c * 5 + 3] = Infinity;
+    ints[c * 8 + 4] = -2147483648;
+    ints[c * 8 + 5] = 2147483647;
   }
   const scale = orders.amountScale;
 
@@ -175,30 +222,30 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     const d = day[i];
     if (d >= asOf) continue;
     const c = customer[i];
-    const base = c * 5;
     const a = amountMinor[i];
-    acc[base] += a;
-    if (d >= yearStart) acc[base + 1] += a;
-    if (d > acc[base + 2]) acc[base + 2] = d;
-    if (d < acc[base + 3]) acc[base + 3] = d;
+    money[c * 4] += a;
+    if (d >= yearStart) money[c * 4 + 1] += a;
+    const base = c * 8;
+    if (d > ints[base + 4]) ints[base + 4] = d;
+    if (d < ints[base + 5]) ints[base + 5] = d;
     if (owner) {
       const o = orders.order![i];
       if (owner[o] === -1) {
         owner[o] = c;
-        acc[base + 4]++;
+        ints[base + 6]++;
       } else if (owner[o] !== c) {
         const key = c * orderCount + o;
         if (!shared.has(key)) {
           shared.add(key);
-          acc[base + 4]++;
+          ints[base + 6]++;
         }
       }
     } else {
-      acc[base + 4]++;
+      ints[base + 6]++;
     }
   }
   const freq = new Int32Array(all);
-  for (let c = 0; c < all; c++) freq[c] = acc[c * 5 + 4];
+  for (let c = 0; c < all; c++) freq[c] = ints[c * 8 + 6];
 
   let count = 0;
   for (let c = 0; c < all; c++) if (freq[c] > 0) count++;
@@ -218,12 +265,12 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   for (let c = 0, k = 0; c < all; c++) {
     if (freq[c] === 0) continue;
     source[k] = c;
-    recency[k] = asOf - acc[c * 5 + 2];
+    recency[k] = asOf - ints[c * 8 + 4];
     frequency[k] = freq[c];
-    monetaryMinor[k] = acc[c * 5];
-    monetary[k] = acc[c * 5] / scale;
-    spend365[k] = acc[c * 5 + 1] / scale;
-    firstDay[k] = acc[c * 5 + 3];
+    monetaryMinor[k] = money[c * 4];
+    monetary[k] = money[c * 4] / scale;
+    spend365[k] = money[c * 4 + 1] / scale;
+    firstDay[k] = ints[c * 8 + 5];
     ordersTotal += freq[c];
     k++;
   }
