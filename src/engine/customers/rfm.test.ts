@@ -235,9 +235,26 @@ describe("ABC and cohorts", () => {
     ]);
     const scores = scoreCustomers(list, { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: isoToDay("2025-04-01")! });
     // January: a (Jan, Feb, Mar) and b (Jan, Mar); February: c (Feb, Mar) and d (Feb). As of April: up to March.
-    expect(cohortRetention(list, scores)).toEqual([
+    expect(cohortRetention(scores)).toEqual([
       { cohort: "2025-01", customers: 2, retention: [1, 0.5, 1] },
       { cohort: "2025-02", customers: 2, retention: [1, 0.5] },
+    ]);
+  });
+
+  test("more than 32 months of orders (several words of month bits per customer)", () => {
+    // January 2020 to March 2023: 39 months. a orders in Jan 2020 and Mar 2023 (month 38), b in Jan 2020 only,
+    // c in Dec 2022 (month 35) and Mar 2023; an order on the as-of day is left out.
+    const list = orders([
+      ["a", "2020-01-05", 1], ["a", "2023-03-31", 1],
+      ["b", "2020-01-20", 1],
+      ["c", "2022-12-01", 1], ["c", "2023-03-02", 1], ["c", "2023-04-01", 1],
+    ]);
+    const scores = scoreCustomers(list, { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: isoToDay("2023-04-01")! });
+    expect(scores.activeMonths).toMatchObject({ span: 39, words: 2 });
+    const january2020 = Array.from({ length: 39 }, (_, k) => (k === 0 ? 1 : k === 38 ? 0.5 : 0));
+    expect(cohortRetention(scores)).toEqual([
+      { cohort: "2020-01", customers: 2, retention: january2020 },
+      { cohort: "2022-12", customers: 1, retention: [1, 0, 0, 1] },
     ]);
   });
 });

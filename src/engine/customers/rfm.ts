@@ -4,7 +4,7 @@
  * segments, the 8-class model and the value tiers. No object is allocated per order or per customer.
  */
 import type { OrderTable } from "./orderTableBuilder";
-import { dayToIso } from "./orderValues";
+import { dayToIso, monthOfDay } from "./orderValues";
 import { InputError, issue } from "../../i18n/issues";
 import { class8Bits, rfmCode, SEGMENT_BY_CODE, TIER } from "./segmentNames";
 
@@ -65,6 +65,20 @@ export interface CustomerScores {
   tier: Uint8Array;
   breaks: Breaks;
   means: { r: number; f: number; m: number };
+  /** The months each scored customer ordered in before as-of (for cohorts), gathered in the same pass. */
+  activeMonths: ActiveMonths;
+}
+
+/**
+ * Months with an order per customer, as bits: customer k's month `firstMonth + j` is bit j % 32 of
+ * bits[k * words + (j >>> 5)]. Months are counted as year·12 + month − 1 (orderValues.monthOfDay).
+ */
+export interface ActiveMonths {
+  firstMonth: number;
+  /** Months from firstMonth to the month before as-of, inclusive. */
+  span: number;
+  words: number;
+  bits: Int32Array;
 }
 
 /** Excel's PERCENTILE.INC on ascending values: linear interpolation between closest ranks (R type 7). */
@@ -201,8 +215,9 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const yearStart = asOf - 365;
   const all = orders.customerIds.length;
   // One 32-byte record per customer, so that an order touches one cache line: money and 365-day spend as doubles
-  // (words 0–1), last day, first day and orders as int32 (words 4–6 of the int32 view of the same bytes). Sums
-  // are in the data's smallest decimal unit: integers, exact whatever the row order.
+  // (words 0–1), last day, first day, orders and (when the data spans at most 32 months) the months ordered in
+  // as bits, as int32 (words 4–7 of the int32 view of the same bytes). Sums are in the data's smallest decimal
+  // unit: integers, exact whatever the row order.
   const buffer = new ArrayBuffer(all * 32);
   const money = new Float64Array(buffer);
   const ints = new Int32Array(buffer);
@@ -211,12 +226,22 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     ints[c * 8 + 5] = 2147483647;
   }
   const scale = orders.amountScale;
+  const { day, customer, amountMinor } = orders;
+
+  // Month offsets by day from the first order's month, looked up instead of computed per order.
+  let minDay = asOf;
+  for (let i = 0; i < orders.rows; i++) if (day[i] < minDay) minDay = day[i];
+  const firstMonth = monthOfDay(minDay);
+  const span = minDay < asOf ? monthOfDay(asOf - 1) - firstMonth + 1 : 0;
+  const words = (span + 31) >>> 5;
+  const monthAt = new Int32Array(Math.max(0, asOf - minDay));
+  for (let d = minDay; d < asOf; d++) monthAt[d - minDay] = monthOfDay(d) - firstMonth;
+  const wideBits = words > 1 ? new Int32Array(all * words) : null;
 
   // Frequency counts distinct order ids per customer; an id used by a second customer counts for each.
   const owner = orders.order ? new Int32Array(orders.orderIds!.length).fill(-1) : null;
   const shared = new Set<number>();
   const orderCount = orders.orderIds?.length ?? 0;
-  const { day, customer, amountMinor } = orders;
 
   for (let i = 0; i < orders.rows; i++) {
     const d = day[i];
@@ -228,6 +253,9 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     const base = c * 8;
     if (d > ints[base + 4]) ints[base + 4] = d;
     if (d < ints[base + 5]) ints[base + 5] = d;
+    const month = monthAt[d - minDay];
+    if (wideBits) wideBits[c * words + (month >>> 5)] |= 1 << (month & 31);
+    else ints[base + 7] |= 1 << month;
     if (owner) {
       const o = orders.order![i];
       if (owner[o] === -1) {
@@ -261,10 +289,13 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const monetaryMinor = new Float64Array(count);
   const spend365 = new Float64Array(count);
   const firstDay = new Int32Array(count);
+  const bits = new Int32Array(count * words);
   let ordersTotal = 0;
   for (let c = 0, k = 0; c < all; c++) {
     if (freq[c] === 0) continue;
     source[k] = c;
+    if (wideBits) bits.set(wideBits.subarray(c * words, (c + 1) * words), k * words);
+    else bits[k] = ints[c * 8 + 7];
     recency[k] = asOf - ints[c * 8 + 4];
     frequency[k] = freq[c];
     monetaryMinor[k] = money[c * 4];
@@ -301,5 +332,6 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     class8[k] = class8Bits(r[k] >= means.r, f[k] >= means.f, m[k] >= means.m);
     tier[k] = tierOf(recency[k], spend365[k], settings.tiers);
   }
-  return { asOf, count, orders: ordersTotal, source, recency, frequency, monetary, monetaryMinor, amountScale: scale, spend365, firstDay, r, f, m, segment, class8, tier, breaks, means };
+  const activeMonths = { firstMonth, span, words, bits };
+  return { asOf, count, orders: ordersTotal, source, recency, frequency, monetary, monetaryMinor, amountScale: scale, spend365, firstDay, r, f, m, segment, class8, tier, breaks, means, activeMonths };
 }
