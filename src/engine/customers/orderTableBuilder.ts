@@ -195,14 +195,18 @@ export class OrderTableBuilder {
 
     const amountScale = POW10[this.decimals];
     const amountMinor = this.minor.subarray(0, n);
-    const amount = new Float64Array(n);
-    for (let i = 0; i < n; i++) amount[i] = amountMinor[i] / amountScale;
     const table: OrderTable = {
       rows: n,
       customer: this.customer.subarray(0, n),
       customerIds: ids.customerIds,
       day: this.day.subarray(0, n),
-      amount,
+      // Made on first use (the segmentation works on amountMinor alone), then kept.
+      get amount(): Float64Array {
+        const amount = new Float64Array(n);
+        for (let i = 0; i < n; i++) amount[i] = amountMinor[i] / amountScale;
+        Object.defineProperty(this, "amount", { value: amount, enumerable: true, writable: true });
+        return amount;
+      },
       amountMinor,
       amountScale,
       order: this.order ? this.order.subarray(0, n) : null,
