@@ -135,7 +135,7 @@ export class DelimitedOrderReader {
     this.decode(new Uint8Array(0), true);
     if (!this.builder && this.titleRow) this.header(this.titleRow.r, this.titleRow.labels);
     if (!this.builder) throw new InputError([issue("ordersEmpty", this.options.source)]);
-    const ids = { customerIds: this.customers.ids, orderIds: this.orders.ids, productIds: this.products.ids, categoryIds: this.categories.ids, productNames: this.productNames };
+    const ids = { customers: this.customers, orders: this.orders, products: this.products, categories: this.categories, productNames: this.productNames };
     return this.builder.finish(ids, encodingNote({ text: "", encoding: this.encoding, bom: this.bom }));
   }
 
@@ -687,7 +687,7 @@ export class DelimitedOrderReader {
       }
     }
     const product = this.pCol >= 0 ? this.intern(this.pCol, this.products) : -1;
-    if (product >= 0 && this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(unguardId(this.text(this.nameCol).trim()));
+    if (product >= 0 && this.productNames && this.productNames.length < this.products.size) this.productNames.push(unguardId(this.text(this.nameCol).trim()));
     const category = this.gCol >= 0 ? this.intern(this.gCol, this.categories) : -1;
     const quantity = this.qCol >= 0 ? this.quantity(this.qCol) : NaN;
     const customer = this.intern(this.cCol, this.customers);

@@ -213,7 +213,17 @@ export function defaultAsOf(orders: OrderTable): number {
 export function scoreCustomers(orders: OrderTable, settings: SegmentationSettings = DEFAULT_SEGMENTATION_SETTINGS): CustomerScores {
   const asOf = settings.asOf ?? defaultAsOf(orders);
   const yearStart = asOf - 365;
-  const all = orders.customerIds.length;
+  const { day, customer, amountMinor } = orders;
+  // Customers and order ids by their indexes (not by the id lists, whose texts need not be made), and the first
+  // order day before as-of, in one pass.
+  let all = 0;
+  let orderCount = 0;
+  let minDay = asOf;
+  for (let i = 0; i < orders.rows; i++) {
+    if (customer[i] >= all) all = customer[i] + 1;
+    if (day[i] < minDay) minDay = day[i];
+  }
+  if (orders.order) for (let i = 0; i < orders.rows; i++) if (orders.order[i] >= orderCount) orderCount = orders.order[i] + 1;
   // One 32-byte record per customer, so that an order touches one cache line: money and 365-day spend as doubles
   // (words 0–1), last day, first day, orders and (when the data spans at most 32 months) the months ordered in
   // as bits, as int32 (words 4–7 of the int32 view of the same bytes). Sums are in the data's smallest decimal
@@ -226,11 +236,8 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     ints[c * 8 + 5] = 2147483647;
   }
   const scale = orders.amountScale;
-  const { day, customer, amountMinor } = orders;
 
   // Month offsets by day from the first order's month, looked up instead of computed per order.
-  let minDay = asOf;
-  for (let i = 0; i < orders.rows; i++) if (day[i] < minDay) minDay = day[i];
   const firstMonth = monthOfDay(minDay);
   const span = minDay < asOf ? monthOfDay(asOf - 1) - firstMonth + 1 : 0;
   const words = (span + 31) >>> 5;
@@ -239,9 +246,8 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const wideBits = words > 1 ? new Int32Array(all * words) : null;
 
   // Frequency counts distinct order ids per customer; an id used by a second customer counts for each.
-  const owner = orders.order ? new Int32Array(orders.orderIds!.length).fill(-1) : null;
+  const owner = orders.order ? new Int32Array(orderCount).fill(-1) : null;
   const shared = new Set<number>();
-  const orderCount = orders.orderIds?.length ?? 0;
 
   for (let i = 0; i < orders.rows; i++) {
     const d = day[i];
