@@ -26,8 +26,16 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/** Marks a numbered key written without padding (numberedKey holds the value | PLAIN). */
+const PLAIN = 1 << 30;
+
 export class ByteInterner {
-  readonly ids: string[] = [];
+  /** Texts by id; numbered keys get theirs only when `ids` is read (most runs never need them). */
+  private readonly texts: string[] = [];
+  /** Ids below this have their text in `texts`. */
+  private materialized = 0;
+  /** Per id: the numbered key's value (| PLAIN when unpadded), or −1 when the text was made at once. */
+  private numberedKey = new Int32Array(1024);
   private slots: Int32Array;
   private readonly plannedSize: number;
   /** Keys in the hash table (the others are in the direct tables). */
@@ -38,6 +46,7 @@ export class ByteInterner {
   /** Arena offset per id (−1 for inline keys and ids of their own). */
   private keyStart: Int32Array;
   private readonly decoder = new TextDecoder("utf-8");
+  private readonly encoder = new TextEncoder();
   // Numbered keys: the prefix (packed bytes, set by the first numbered key) and the padded digit count.
   private numberedSeen = false;
   private prefix = 0;
@@ -59,6 +68,64 @@ export class ByteInterner {
     this.plannedSize = size;
     this.mask = size - 1;
     this.keyStart = new Int32Array(size / 2);
+  }
+
+  /** The number of distinct keys (and ids of their own) so far. */
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** The text of every id, by id (numbered keys' texts are made here, once). */
+  get ids(): string[] {
+    const texts = this.texts;
+    for (let id = this.materialized; id < texts.length; id++) {
+      const key = this.numberedKey[id];
+      if (key >= 0) texts[id] = numberedText(this.prefixText!, this.width, key);
+    }
+    this.materialized = texts.length;
+    return texts;
+  }
+
+  /** The keys for another interner to absorb (ByteInterner.absorb), in a form that can be posted to a thread. */
+  keys(): InternedKeys {
+    return { texts: this.texts, numberedKey: this.numberedKey.subarray(0, this.texts.length), prefixText: this.prefixText, width: this.width };
+  }
+
+  /**
+   * Interns another interner's keys in their order, as if this one had met them next; returns the map from
+   * the other's ids to this one's. Ids of their own (unique) get new ids of their own.
+   */
+  absorb(keys: InternedKeys): Int32Array {
+    const n = keys.texts.length;
+    const map = new Int32Array(n);
+    const sameNumbers = keys.prefixText !== null && keys.prefixText === this.prefixText && keys.width === this.width;
+    for (let id = 0; id < n; id++) {
+      const key = keys.numberedKey[id];
+      if (key >= 0 && sameNumbers && (key & (PLAIN - 1)) < this.directLimit) {
+        map[id] = this.numberedByValue(key & (PLAIN - 1), (key & PLAIN) === 0);
+        continue;
+      }
+      const text = key >= 0 ? numberedText(keys.prefixText!, keys.width, key) : keys.texts[id];
+      if (text === "") {
+        map[id] = this.unique();
+        continue;
+      }
+      const bytes = this.encoder.encode(text);
+      map[id] = this.intern(bytes, 0, bytes.length);
+    }
+    return map;
+  }
+
+  /** The id of a numbered key of this interner's prefix, by its value (padded: of this interner's width). */
+  private numberedByValue(value: number, padded: boolean): number {
+    if (padded && value >= this.padded.length) this.padded = grown(this.padded, value, this.directLimit);
+    if (!padded && value >= this.plain.length) this.plain = grown(this.plain, value, this.directLimit);
+    const table = padded ? this.padded : this.plain;
+    const stored = table[value];
+    if (stored !== 0) return stored - 1;
+    const id = this.push(-1, "", padded ? value : value | PLAIN);
+    table[value] = id + 1;
+    return id;
   }
 
   /** The index of bytes[start, end), adding it when new. */
@@ -108,10 +175,9 @@ export class ByteInterner {
     } else return -1;
     const stored = table[value];
     if (stored !== 0) return stored - 1;
-    // The text from the value (cheaper than from the bytes): prefix, then the digits, zero-padded when padded.
+    // The text is made from the value when `ids` is read: the prefix, then the digits, zero-padded when padded.
     if (this.prefixText === null) this.prefixText = asciiOrDecoded(this.decoder, bytes, start, start + prefixLength);
-    const number = String(value);
-    const id = this.push(-1, this.prefixText + (number.length < digits ? "0".repeat(digits - number.length) + number : number));
+    const id = this.push(-1, "", table === this.padded ? value : value | PLAIN);
     table[value] = id + 1;
     return id;
   }
@@ -193,15 +259,21 @@ export class ByteInterner {
     return at;
   }
 
-  private push(arenaStart: number, text: string): number {
-    const id = this.ids.length;
+  private push(arenaStart: number, text: string, numberedKey = -1): number {
+    const id = this.texts.length;
     if (id === this.keyStart.length) {
       const next = new Int32Array(this.keyStart.length * 2);
       next.set(this.keyStart);
       this.keyStart = next;
     }
-    this.ids.push(text);
+    if (id === this.numberedKey.length) {
+      const next = new Int32Array(this.numberedKey.length * 2);
+      next.set(this.numberedKey);
+      this.numberedKey = next;
+    }
+    this.texts.push(text);
     this.keyStart[id] = arenaStart;
+    this.numberedKey[id] = numberedKey;
     return id;
   }
 
@@ -220,6 +292,21 @@ export class ByteInterner {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** An interner's keys as ByteInterner.keys gives them: texts ("" for numbered keys and ids of their own). */
+export interface InternedKeys {
+  texts: string[];
+  /** Per id: the numbered key's value (| PLAIN when unpadded), or −1. */
+  numberedKey: Int32Array;
+  prefixText: string | null;
+  width: number;
+}
+
+/** The text of a numbered key: the prefix, then the digits, zero-padded to `width` unless marked PLAIN. */
+function numberedText(prefix: string, width: number, key: number): string {
+  const number = String(key & (PLAIN - 1));
+  return prefix + ((key & PLAIN) === 0 && number.length < width ? "0".repeat(width - number.length) + number : number);
 }
 
 /** A table of id + 1 by value long enough for `value` (doubling, at most `limit` entries). */

@@ -14,9 +14,9 @@ import { readLabel } from "../read/cellValue";
 import { cellAddress } from "../read/grid";
 import { encodingNote, type TextEncodingName } from "../read/decodeText";
 import { InputError, issue } from "../../i18n/issues";
-import { ByteInterner } from "./byteInterner";
+import { ByteInterner, type InternedKeys } from "./byteInterner";
 import { findOrderColumns, findProductNameColumn, type OrderColumnChoice } from "./orderColumns";
-import { OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
+import { OrderTableBuilder, type OrderTablePart, type ReadOrdersResult } from "./orderTableBuilder";
 import { amountFromText, dayFromParts, multiplyAmounts, unguardId, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
 import type { ReadOrderOptions } from "./orderTable";
 
@@ -29,6 +29,26 @@ export interface DelimitedOrderOptions extends ReadOrderOptions {
   source: string;
   /** About how many bytes will come (the file's size), to size the columns once instead of growing them. */
   expectedBytes?: number;
+  /** Records (lines, as a sheet's rows) the caller takes at most: one more ends the reading with RowLimitExceeded. */
+  maxRecords?: number;
+}
+
+/** What a reader read from one part of a list (DelimitedOrderReader.finishPart), in a form that can be posted. */
+export interface ReaderPart {
+  rows: OrderTablePart;
+  /** Records read, the header and the lines above it included. */
+  records: number;
+  headerRecord: number;
+  keys: { customers: InternedKeys; orders: InternedKeys; products: InternedKeys; categories: InternedKeys };
+  productNames: string[] | null;
+}
+
+/** The list has more records than `DelimitedOrderOptions.maxRecords` (the caller reads it another way). */
+export class RowLimitExceeded extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} rows`);
+    this.name = "RowLimitExceeded";
+  }
 }
 
 const LF = 10;
@@ -71,6 +91,16 @@ export class DelimitedOrderReader {
   private used = 0;
   private mode: "unknown" | "whitespace" | "delimited" = "unknown";
   private delimiter = COMMA;
+  /** A quoted field was met: records go through the full RFC 4180 scanner from there on. */
+  private quoted = false;
+  /** The data ended inside a quoted field. */
+  private unterminatedQuote = false;
+  /** Offset in the parsed byte stream of work[0], and of the end of the record being read (within work). */
+  private workBase = 0;
+  private recordEnd = 0;
+  /** The header's record number and the offset in the parsed byte stream just after it. */
+  private headerRecord = -1;
+  private headerEnd = -1;
   private record = 0;
   private fieldStart = new Int32Array(64);
   private fieldEnd = new Int32Array(64);
@@ -104,7 +134,10 @@ export class DelimitedOrderReader {
   private te = 0;
   private readonly sheetGrid: { sheet: string; values: never[] };
 
+  private readonly maxRecords: number;
+
   constructor(private readonly options: DelimitedOrderOptions) {
+    this.maxRecords = options.maxRecords ?? Infinity;
     this.sheetGrid = { sheet: options.sheet, values: [] };
     // A row of an order export takes 20 bytes or more; ids repeat, so an eighth of that many keys to start with.
     const rows = Math.min(options.expectedBytes ?? 0, 1 << 30) / 20;
@@ -120,8 +153,61 @@ export class DelimitedOrderReader {
     this.decode(new Uint8Array(0), true);
     if (!this.builder && this.titleRow) this.header(this.titleRow.r, this.titleRow.labels);
     if (!this.builder) throw new InputError([issue("ordersEmpty", this.options.source)]);
-    const ids = { customerIds: this.customers.ids, orderIds: this.orders.ids, productIds: this.products.ids, categoryIds: this.categories.ids, productNames: this.productNames };
+    const ids = { customers: this.customers, orders: this.orders, products: this.products, categories: this.categories, productNames: this.productNames };
     return this.builder.finish(ids, encodingNote({ text: "", encoding: this.encoding, bom: this.bom }));
+  }
+
+  /**
+   * Where a second reader may take over, for reading the list in parts: the bytes of the file up to and with the
+   * header (the part's reader reads them first, so that it finds the same header and numbers rows alike). Null
+   * while the header is not read, while the encoding or the delimiter is still undecided (a reader in one go
+   * might decide them on bytes past this point), or when the text is transcoded (offsets in the file unknown).
+   */
+  headerBytesEnd(): number | null {
+    if (this.mode === "unknown") return null;
+    if (this.headerEnd < 0 || this.stage !== "utf8") return null;
+    return this.headerEnd + (this.bom ? 3 : 0);
+  }
+
+  /**
+   * Ends the reading of one part of a list (the text from a record start on, after the header bytes): what it
+   * read, for the reader of the part before it to absorb. Null when the part cannot be joined to another: its
+   * text was transcoded, or it ended inside a quoted field.
+   */
+  finishPart(): ReaderPart | null {
+    this.decode(new Uint8Array(0), true);
+    if (!this.builder || this.stage !== "utf8" || this.unterminatedQuote) return null;
+    return {
+      rows: this.builder.part(),
+      records: this.record,
+      headerRecord: this.headerRecord,
+      keys: { customers: this.customers.keys(), orders: this.orders.keys(), products: this.products.keys(), categories: this.categories.keys() },
+      productNames: this.productNames,
+    };
+  }
+
+  /**
+   * Takes in the part that follows this reader's text (read by another reader from the record after this
+   * reader's last one), as if this reader had read on. False when the two cannot be joined (this reader's text
+   * ended inside a quoted field or was transcoded): then read the list in one go.
+   */
+  absorbPart(part: ReaderPart): boolean {
+    this.decode(new Uint8Array(0), true);
+    if (!this.builder || this.stage !== "utf8" || this.unterminatedQuote) return false;
+    const customer = this.customers.absorb(part.keys.customers);
+    const map = (own: ByteInterner, keys: InternedKeys, used: boolean) => (used ? own.absorb(keys) : null);
+    const order = map(this.orders, part.keys.orders, this.oCol >= 0);
+    const productsBefore = this.products.size;
+    const product = map(this.products, part.keys.products, this.pCol >= 0);
+    const category = map(this.categories, part.keys.categories, this.gCol >= 0);
+    if (this.productNames && part.productNames && product) {
+      for (let j = 0; j < product.length; j++) if (product[j] >= productsBefore && product[j] === this.productNames.length) this.productNames.push(part.productNames[j]);
+    }
+    const firstDataRecord = part.headerRecord + 1;
+    this.builder.absorb(part.rows, { customer, order, product, category }, this.record - firstDataRecord);
+    this.record += part.records - firstDataRecord;
+    if (this.record > this.maxRecords) throw new RowLimitExceeded(this.maxRecords);
+    return true;
   }
 
   // ---- Decoding -------------------------------------------------------------------------------------------
@@ -219,17 +305,25 @@ export class DelimitedOrderReader {
   // ---- Records --------------------------------------------------------------------------------------------
 
   private parse(bytes: Uint8Array, final: boolean): void {
-    if (this.used + bytes.length > this.work.length) {
-      const next = new Uint8Array(Math.max(this.work.length * 2, this.used + bytes.length));
+    // One byte to spare after the data, for the plain scanner's sentinel.
+    if (this.used + bytes.length + 1 > this.work.length) {
+      const next = new Uint8Array(Math.max(this.work.length * 2, this.used + bytes.length + 1));
       next.set(this.work.subarray(0, this.used));
       this.work = next;
     }
     this.work.set(bytes, this.used);
     this.used += bytes.length;
     if (this.mode === "unknown" && !this.chooseMode(final)) return;
-    const consumed = this.mode === "whitespace" ? this.whitespaceRecords(final) : this.delimitedRecords(final);
+    let consumed: number;
+    if (this.mode === "whitespace") consumed = this.whitespaceRecords(final);
+    else {
+      // The plain scanner stops before the first record with a quoted field; the full one goes on from there.
+      consumed = this.quoted ? 0 : this.plainRecords(final);
+      if (this.quoted) consumed = this.delimitedRecords(final, consumed);
+    }
     this.work.copyWithin(0, consumed, this.used);
     this.used -= consumed;
+    this.workBase += consumed;
   }
 
   /**
@@ -285,11 +379,11 @@ export class DelimitedOrderReader {
   }
 
   /** Comma/tab/semicolon separated records with RFC 4180 quoting; returns the bytes consumed. */
-  private delimitedRecords(final: boolean): number {
+  private delimitedRecords(final: boolean, start = 0): number {
     const b = this.work;
     const end = this.used;
     const delimiter = this.delimiter;
-    let p = 0;
+    let p = start;
     records: while (p < end) {
       const recordStart = p;
       let f = 0;
@@ -306,6 +400,7 @@ export class DelimitedOrderReader {
                 p = recordStart;
                 break records;
               }
+              this.unterminatedQuote = true;
               break;
             }
             if (b[q] === QUOTE) {
@@ -353,6 +448,58 @@ export class DelimitedOrderReader {
         p++;
       }
       this.fields = f;
+      this.recordEnd = p;
+      this.row(nonBlank);
+    }
+    return Math.min(p, end);
+  }
+
+  /**
+   * Delimited records without quoted fields (most machine exports): the same fields as delimitedRecords gives,
+   * by a tighter loop that stops on a sentinel line feed after the data. At the first field that starts with a
+   * quote it sets `quoted` and returns the start of that record (a quote inside a field is a plain character
+   * to both scanners).
+   */
+  private plainRecords(final: boolean): number {
+    const b = this.work;
+    const end = this.used;
+    const delimiter = this.delimiter;
+    b[end] = LF;
+    let p = 0;
+    while (p < end) {
+      const recordStart = p;
+      let f = 0;
+      let nonBlank = false;
+      for (;;) {
+        const fs = p;
+        let c = b[p];
+        if (c === QUOTE) {
+          this.quoted = true;
+          return recordStart;
+        }
+        while (c !== delimiter && c !== LF) c = b[++p];
+        if (p >= end && !final) return recordStart;
+        let fe = p;
+        if (fe > fs && b[fe - 1] === CR && c === LF) fe--;
+        if (!nonBlank) {
+          for (let i = fs; i < fe; i++) {
+            if (!isAsciiSpace(b[i])) {
+              nonBlank = true;
+              break;
+            }
+          }
+        }
+        if (f < this.fieldStart.length) {
+          this.fieldStart[f] = fs;
+          this.fieldEnd[f] = fe;
+          this.fieldEscaped[f] = 0;
+          f++;
+        } else this.setField(f++, fs, fe, false);
+        p++;
+        if (c === LF) break;
+      }
+      this.fields = f;
+      this.recordEnd = p;
       this.row(nonBlank);
     }
     return Math.min(p, end);
@@ -387,6 +534,7 @@ export class DelimitedOrderReader {
         break;
       }
       this.fields = f;
+      this.recordEnd = p;
       this.row(f > 0);
     }
     return p;
@@ -569,6 +717,7 @@ export class DelimitedOrderReader {
 
   private row(nonBlank: boolean): void {
     const r = this.record++;
+    if (r >= this.maxRecords) throw new RowLimitExceeded(this.maxRecords);
     if (!nonBlank) return;
     const builder = this.builder;
     if (!builder) {
@@ -614,7 +763,7 @@ export class DelimitedOrderReader {
       }
     }
     const product = this.pCol >= 0 ? this.intern(this.pCol, this.products) : -1;
-    if (product >= 0 && this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(unguardId(this.text(this.nameCol).trim()));
+    if (product >= 0 && this.productNames && this.productNames.length < this.products.size) this.productNames.push(unguardId(this.text(this.nameCol).trim()));
     const category = this.gCol >= 0 ? this.intern(this.gCol, this.categories) : -1;
     const quantity = this.qCol >= 0 ? this.quantity(this.qCol) : NaN;
     const customer = this.intern(this.cCol, this.customers);
@@ -628,6 +777,8 @@ export class DelimitedOrderReader {
   }
 
   private header(r: number, labels = this.labels()): void {
+    this.headerRecord = r;
+    this.headerEnd = this.workBase + this.recordEnd;
     this.headerAddress = cellAddress(this.sheetGrid, r, 0);
     const columns = findOrderColumns(labels, this.options.choice ?? {}, this.headerAddress);
     this.cCol = columns.customer!.index;
