@@ -107,6 +107,16 @@ describe("what DuckDB reads itself, as the TypeScript reader does", () => {
     expect(duckdb.stderr).not.toContain(FALLBACK_NOTE);
   });
 
+  test("rows left out alike: a blank customer id, a blank amount; a row blank in every column is no row at all", async () => {
+    const lines = ["客户ID,下单时间,实付金额,订单号,备注", "A,2025-01-05,12.50,o1,", "", ",2025-01-06,3,o2,", "  ,2025-01-06,3,o3,", "B,2025-01-07,,o4,", ",,,,", " , , , , ", ",,,,备注", "C,2025-01-08,1,o5,"];
+    const file = write("left-out.csv", lines.join("\n") + "\n");
+    const { duckdb, same } = await bothEngines(file);
+    same();
+    expect(duckdb.stderr).not.toContain(FALLBACK_NOTE);
+    // By hand: rows 3 and 4 (blank customer), 5 (blank amount) and the row with only a remark; the blank rows are skipped.
+    expect([duckdb.json!.rejectedRows, duckdb.json!.customers]).toEqual([4, 2]);
+  });
+
   test("UTF-8 with a byte-order mark; by hand: 30 customers, revenue the paid amounts' sum", async () => {
     const file = write("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText({ gross: true }))]));
     const { duckdb, same } = await bothEngines(file);

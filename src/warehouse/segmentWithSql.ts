@@ -93,7 +93,7 @@ export async function segmentWithSql(request: SqlSegmentRequest): Promise<SqlSeg
     const settings = { asOf: request.settings.asOf, tiers: request.settings.tiers, abc: request.settings.abc, moneyScale: MONEY_SCALE };
     const source: OrderSource | CustomerSource = request.customers ? customerSourceOf(relation, names, request.choice, label) : orderSourceOf(relation, names, request.choice, label);
     const delimited = request.file !== undefined && !request.table && /^delimited/.test(fileKind(request.file));
-    if (delimited && !request.customers) (source as OrderSource).asText = true;
+    if (delimited && !request.customers) Object.assign(source, { asText: true, columns: names });
     const check = delimited && !request.customers ? (profile: OrderProfile) => refuseOddValues(session, source as OrderSource, settings, profile) : undefined;
     const { summary, rejectedRows } = await runSegmentationSql(session, source, settings, check);
     if (summary.customers === 0) throw new InputError([issue("noCustomerRows", label)]);

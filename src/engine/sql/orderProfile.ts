@@ -67,7 +67,7 @@ export function orderProfileSql(d: Dialect, source: OrderSource, settings: Segme
     : [`0 AS order_rows`, `0 AS distinct_orders`, `0 AS order_spaces`];
   const odd = source.asText ? (["dates", "amounts", "ids"] as const).map((kind) => `sum(CASE WHEN ${oddCondition(d, source, kind)} THEN 1 ELSE 0 END) AS odd_${kind}`) : [];
   return [
-    `SELECT count(*) AS total_rows, sum(CASE WHEN ${VALID} THEN 0 ELSE 1 END) AS rejected, max(CASE WHEN ${VALID} THEN day END) AS last_day,`,
+    `SELECT count(*) AS total_rows, sum(CASE WHEN ${VALID} THEN 0 ${source.asText ? "WHEN blank_row THEN 0 " : ""}ELSE 1 END) AS rejected, max(CASE WHEN ${VALID} THEN day END) AS last_day,`,
     ...odd.map((column) => `       ${column},`),
     `       max(CASE WHEN ${before} THEN ${decimalsOf("amount", settings.moneyScale)} END) AS decimals,`,
     `       max(CASE WHEN ${spaced("customer_id")} THEN 1 ELSE 0 END) AS customer_spaces,`,

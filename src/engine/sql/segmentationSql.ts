@@ -34,6 +34,8 @@ export interface OrderSource {
    * differently from the TypeScript reader, or not at all where it reads them (orderProfile.ts).
    */
   asText?: boolean;
+  /** Every column of a text source: a row blank in all of them is no row at all, as the TypeScript reader skips it. */
+  columns?: string[];
 }
 
 export interface SegmentationSqlSettings {
@@ -72,6 +74,12 @@ export interface SourceFacts {
   decimals: number;
 }
 
+/** True where every column of a text source is blank (spaces at most). */
+function blankRow(d: Dialect, source: OrderSource): string {
+  const columns = source.columns ?? [source.customer, source.date, source.amount];
+  return `(${columns.map((c) => `COALESCE(${d.trim(d.text(d.ident(c)))}, '') = ''`).join(" AND ")})`;
+}
+
 /** Every row of the source with its parsed columns (NULL where unreadable). */
 export function parsedRows(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings, facts?: Pick<SourceFacts, "trimCustomer" | "trimOrder">, withText = false): string {
   const dayOf = d.dayNumber(d.date(d.ident(source.date)));
@@ -84,7 +92,8 @@ export function parsedRows(d: Dialect, source: OrderSource, settings: Segmentati
     `         ${d.money(d.ident(source.amount), settings.moneyScale)} AS amount,`,
     `         ${orderId} AS order_id,`,
     `         ${product} AS product${withText ? "," : ""}`,
-    ...(withText ? [`         ${d.trim(d.text(d.ident(source.date)))} AS date_text, ${d.trim(d.text(d.ident(source.amount)))} AS amount_text`] : []),
+    ...(withText ? [`         ${d.trim(d.text(d.ident(source.date)))} AS date_text, ${d.trim(d.text(d.ident(source.amount)))} AS amount_text,`] : []),
+    ...(withText ? [`         ${blankRow(d, source)} AS blank_row`] : []),
     `  FROM ${source.relation}`,
   ].join("\n");
 }
