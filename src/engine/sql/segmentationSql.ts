@@ -123,15 +123,18 @@ export function baseSql(d: Dialect, source: OrderSource, settings: SegmentationS
   const decimals = facts ? numberLiteral(facts.decimals) : `max(${decimalsOf("amount", settings.moneyScale)})`;
   const spend = `sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END)`;
   const ok = [`WITH ok AS (`, validOrders(d, source, settings, facts)];
-  if (facts?.oneRowPerOrder) {
+  if (facts?.oneRowPerOrder && settings.asOf !== undefined) {
+    // The as-of a literal: a filter and comparisons on constants, no join with a one-row table.
+    const at = numberLiteral(settings.asOf);
     return d.createTemp(
       TABLES.base,
       [
         ...ok,
-        `), params AS (${asOf})`,
-        `SELECT customer_id AS customer_id, max(as_of) AS as_of_day, max(as_of) - max(day) AS recency, count(*) AS frequency,`,
-        `       sum(amount) AS monetary, ${spend} AS spend365, min(day) AS first_day, max(day) AS last_day, ${decimals} AS decimals`,
-        `FROM ok CROSS JOIN params WHERE day < as_of GROUP BY customer_id`,
+        `)`,
+        `SELECT customer_id AS customer_id, ${at} AS as_of_day, ${at} - max(day) AS recency, count(*) AS frequency, sum(amount) AS monetary,`,
+        `       sum(CASE WHEN day >= ${numberLiteral(settings.asOf - 365)} THEN amount ELSE 0 END) AS spend365, min(day) AS first_day, max(day) AS last_day,`,
+        `       ${decimals} AS decimals`,
+        `FROM ok WHERE day < ${at} GROUP BY customer_id`,
       ].join("\n"),
     );
   }
@@ -247,14 +250,18 @@ export function groupsSql(d: Dialect): string {
   return [part("segment", "segment"), part("class8", "class8"), part("tier", "tier")].join("\nUNION ALL\n");
 }
 
+/** The rows before as-of: a literal where it is known, else the one kpi_breaks holds. */
+function beforeAsOf(settings: SegmentationSqlSettings): string {
+  return settings.asOf !== undefined ? `WHERE day < ${numberLiteral(settings.asOf)}` : `CROSS JOIN ${TABLES.breaks} WHERE day < as_of`;
+}
+
 /** Revenue per product before as-of (ABC); the classes follow from the order by revenue desc, then id. */
 export function productsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings, facts?: SourceFacts): string {
   return [
     `WITH ok AS (`,
     validOrders(d, source, settings, facts),
     `)`,
-    `SELECT product, ${d.text("sum(amount)")} AS revenue FROM ok CROSS JOIN ${TABLES.breaks}`,
-    `WHERE day < as_of GROUP BY product`,
+    `SELECT product, ${d.text("sum(amount)")} AS revenue FROM ok ${beforeAsOf(settings)} GROUP BY product`,
     `ORDER BY sum(amount) DESC, ${d.binaryOrder("product")}`,
   ].join("\n");
 }
@@ -271,14 +278,14 @@ export function monthsSql(d: Dialect, source: OrderSource, settings: Segmentatio
         `per_month AS (`,
         `  SELECT customer_id AS p_cid, ${month} AS p_mon, sum(CASE WHEN amount > 0 THEN 1 ELSE 0 END) AS p_orders, sum(amount) AS p_gmv,`,
         `         sum(CASE WHEN amount < 0 THEN -amount ELSE 0 END) AS p_refunds`,
-        `  FROM ok CROSS JOIN ${TABLES.breaks} WHERE day < as_of GROUP BY customer_id, ${month}`,
+        `  FROM ok ${beforeAsOf(settings)} GROUP BY customer_id, ${month}`,
         `)`,
       ]
     : [
         `per_order AS (`,
         `  SELECT customer_id AS o_cid, ${month} AS o_mon, order_id AS o_oid, sum(CASE WHEN amount > 0 THEN 1 ELSE 0 END) AS o_sales, sum(amount) AS o_gmv,`,
         `         sum(CASE WHEN amount < 0 THEN -amount ELSE 0 END) AS o_refunds`,
-        `  FROM ok CROSS JOIN ${TABLES.breaks} WHERE day < as_of GROUP BY customer_id, ${month}, order_id`,
+        `  FROM ok ${beforeAsOf(settings)} GROUP BY customer_id, ${month}, order_id`,
         `), per_month AS (`,
         `  SELECT o_cid AS p_cid, o_mon AS p_mon, sum(CASE WHEN o_sales = 0 THEN 0 WHEN o_oid IS NULL THEN o_sales ELSE 1 END) AS p_orders,`,
         `         sum(o_gmv) AS p_gmv, sum(o_refunds) AS p_refunds`,
