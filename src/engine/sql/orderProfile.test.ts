@@ -35,7 +35,12 @@ test("rows left out, the latest usable day, the finest amount (trailing zeros do
   expect(profile.lastDay).toBe(DAY("2025-03-01"));
   expect(profile.facts.decimals).toBe(3);
   expect(profile.facts.oneRowPerOrder).toBe(true);
-  expect(profile.facts).toMatchObject({ trimCustomer: false, trimOrder: false });
+  expect(profile.facts).toMatchObject({ trimCustomer: false, trimOrder: false, allSales: true });
+  // A refund or a zero amount before as-of: not every row is a sale; after as-of it does not count.
+  for (const [amount, asOf, allSales] of [["-1", undefined, false], ["0", undefined, false], ["-1", DAY("2025-03-02"), true]] as const) {
+    const more = await profileOrders(session, source([...rows, ["D", "2025-03-02", amount, "o7"]]), { ...SETTINGS, asOf });
+    expect([amount, asOf, more.facts.allSales]).toEqual([amount, asOf, allSales]);
+  }
 });
 
 test("an order id on two rows (even of two customers) sends the statements the long way; blank ids do not", async () => {

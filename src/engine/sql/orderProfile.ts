@@ -69,7 +69,7 @@ export function orderProfileSql(d: Dialect, source: OrderSource, settings: Segme
   return [
     `SELECT count(*) AS total_rows, sum(CASE WHEN ${VALID} THEN 0 ${source.asText ? "WHEN blank_row THEN 0 " : ""}ELSE 1 END) AS rejected, max(CASE WHEN ${VALID} THEN day END) AS last_day,`,
     ...odd.map((column) => `       ${column},`),
-    `       max(CASE WHEN ${before} THEN ${decimalsOf("amount", settings.moneyScale)} END) AS decimals,`,
+    `       max(CASE WHEN ${before} THEN ${decimalsOf("amount", settings.moneyScale)} END) AS decimals, min(CASE WHEN ${before} THEN amount END) AS least_amount,`,
     `       max(CASE WHEN ${spaced("customer_id")} THEN 1 ELSE 0 END) AS customer_spaces,`,
     `       ${orders.join(",\n       ")}`,
     `FROM (`,
@@ -95,6 +95,7 @@ export async function profileOrders(session: SqlSession, source: OrderSource, se
     facts: {
       ...trim,
       oneRowPerOrder: toNumber(row.distinct_orders) === toNumber(row.order_rows),
+      allSales: toNumber(row.least_amount) > 0,
       decimals: Number.isFinite(decimals) ? decimals : 0,
     },
     odd: { dates: toNumber(row.odd_dates) || 0, amounts: toNumber(row.odd_amounts) || 0, ids: toNumber(row.odd_ids) || 0 },

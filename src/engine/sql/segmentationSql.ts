@@ -70,6 +70,8 @@ export interface SourceFacts {
   trimOrder: boolean;
   /** No order id is on two usable rows before as-of: every row is an order of its own. */
   oneRowPerOrder: boolean;
+  /** Every usable amount before as-of is above zero (no refund or zero rows): every row is a sale. */
+  allSales: boolean;
   /** Digits after the point of the finest usable amount before as-of (the data's smallest unit). */
   decimals: number;
 }
@@ -273,11 +275,12 @@ export function productsSql(d: Dialect, source: OrderSource, settings: Segmentat
  */
 export function monthsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings, facts?: SourceFacts): string {
   const month = d.monthIndex(d.dateOfDay("day"));
+  // Where every row is an order and a sale, the orders are the rows and there are no refunds: two aggregates fewer.
+  const sales = facts?.allSales ? ["count(*)", "0"] : ["sum(CASE WHEN amount > 0 THEN 1 ELSE 0 END)", "sum(CASE WHEN amount < 0 THEN -amount ELSE 0 END)"];
   const perMonth = facts?.oneRowPerOrder
     ? [
         `per_month AS (`,
-        `  SELECT customer_id AS p_cid, ${month} AS p_mon, sum(CASE WHEN amount > 0 THEN 1 ELSE 0 END) AS p_orders, sum(amount) AS p_gmv,`,
-        `         sum(CASE WHEN amount < 0 THEN -amount ELSE 0 END) AS p_refunds`,
+        `  SELECT customer_id AS p_cid, ${month} AS p_mon, ${sales[0]} AS p_orders, sum(amount) AS p_gmv, ${sales[1]} AS p_refunds`,
         `  FROM ok ${beforeAsOf(settings)} GROUP BY customer_id, ${month}`,
         `)`,
       ]
