@@ -1,9 +1,12 @@
 /**
  * `npm run bench` (second part): the segmentation of large order logs in Parquet through embedded DuckDB, beside
- * DuckDB's raw SQL for the same job (RFM per customer, quintiles, scores, group counts, cohort cells, monthly figures).
+ * DuckDB's raw SQL for the same job (RFM per customer, quintiles, scores, segment / 8-class / tier counts, cohort
+ * cells, monthly figures with refunds), written as an analyst would: count(DISTINCT order_id), quantile_cont, DuckDB's
+ * default settings. Both must count the same customers.
  *   BENCH_WAREHOUSE_ORDERS  comma-separated sizes, default 20000000,100000000 (never run in CI)
  *   BENCH_DIR               where the generated Parquet files are kept between runs (default: the temp folder)
- * Each job runs in a child process of its own; it reports wall time and the process's peak resident memory.
+ * Each job runs in a child process of its own; it reports wall time, CPU time (user + system, all threads: what a
+ * shared machine's load disturbs least) and the process's peak resident memory; the load average is printed.
  * Goals (issue 13, 2 cores): 20M orders within 15 s and 2 GB, 100M within 90 s and 4 GB, at most 1.5× raw SQL.
  */
 import { execFileSync } from "node:child_process";
