@@ -6,8 +6,8 @@
 import { readLabel, unwrapCell, type CellInput } from "../read/cellValue";
 import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
-import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderField } from "./orderColumns";
-import { Interner, OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
+import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderColumns, type OrderField } from "./orderColumns";
+import { Interner, OrderTableBuilder, type BuilderOptions, type ReadOrdersResult } from "./orderTableBuilder";
 import { multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
 
 export type { OrderTable, ReadOrdersResult } from "./orderTableBuilder";
@@ -28,7 +28,7 @@ function keyOf(cell: CellInput): string {
   return readLabel(cell);
 }
 
-function isBlankCell(cell: CellInput): boolean {
+export function isBlankCell(cell: CellInput): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell === "string") return cell.trim() === "";
   return readLabel(cell) === "";
@@ -68,74 +68,117 @@ export function readOrderHeader(grid: Grid, choice: OrderColumnChoice = {}): { c
 export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, options: ReadOrderOptions = {}): ReadOrdersResult {
   const headerRow = orderHeaderRow(grid);
   if (headerRow < 0) throw new InputError([issue("ordersEmpty", grid.sheet)]);
-  const headerAddress = cellAddress(grid, headerRow, 0);
-  const columns = findOrderColumns(grid.values[headerRow].map((h) => readLabel(h)), choice, headerAddress);
-  const builder = new OrderTableBuilder(columns, {
+  const rows = new CellOrderRows(grid.values[headerRow].map((h) => readLabel(h)), choice, {
     dateFormat: options.dateFormat,
     addressOf: (row, col) => cellAddress(grid, row, col),
-    headerAddress,
+    headerAddress: cellAddress(grid, headerRow, 0),
     capacity: grid.values.length - headerRow,
   });
-  const customers = new Interner();
-  const orders = new Interner();
-  const products = new Interner();
-  const categories = new Interner();
-  const cCol = columns.customer!.index;
-  const dCol = columns.date!.index;
-  const aCol = columns.amount!.index;
-  const tCol = columns.amount!.times ?? -1;
-  const oCol = columns.order?.index ?? -1;
-  const pCol = columns.product?.index ?? -1;
-  const gCol = columns.category?.index ?? -1;
-  const qCol = columns.quantity?.index ?? -1;
-  const nameCol = findProductNameColumn(grid.values[headerRow].map((h) => readLabel(h)), columns);
-  const productNames: string[] | null = nameCol >= 0 ? [] : null;
-
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
     if (row.length === 0 || row.every(isBlankCell)) continue;
+    rows.add(r, row);
+  }
+  return rows.finish();
+}
+
+/**
+ * Rows of cells into the order table, one at a time, by the header's columns: a grid's rows, or the rows of a
+ * file read in column blocks (a Parquet row group) put into one reused row array. Every reader of cells shares
+ * these rules, so the same values give the same table whatever held them.
+ */
+export class CellOrderRows {
+  readonly columns: OrderColumns;
+  /** The column of product names beside the product ids (−1 without one): read it too. */
+  readonly nameCol: number;
+  private readonly builder: OrderTableBuilder;
+  private readonly customers = new Interner();
+  private readonly orders = new Interner();
+  private readonly products = new Interner();
+  private readonly categories = new Interner();
+  private readonly productNames: string[] | null;
+  private readonly cCol: number;
+  private readonly dCol: number;
+  private readonly aCol: number;
+  private readonly tCol: number;
+  private readonly oCol: number;
+  private readonly pCol: number;
+  private readonly gCol: number;
+  private readonly qCol: number;
+
+  /** `labels`: the header row as text; throws InputError when a needed column is missing (at `options.headerAddress`). */
+  constructor(labels: readonly string[], choice: OrderColumnChoice, private readonly options: BuilderOptions & ReadOrderOptions) {
+    const columns = findOrderColumns(labels, choice, options.headerAddress);
+    this.columns = columns;
+    this.builder = new OrderTableBuilder(columns, options);
+    this.cCol = columns.customer!.index;
+    this.dCol = columns.date!.index;
+    this.aCol = columns.amount!.index;
+    this.tCol = columns.amount!.times ?? -1;
+    this.oCol = columns.order?.index ?? -1;
+    this.pCol = columns.product?.index ?? -1;
+    this.gCol = columns.category?.index ?? -1;
+    this.qCol = columns.quantity?.index ?? -1;
+    this.nameCol = findProductNameColumn(labels, columns);
+    this.productNames = this.nameCol >= 0 ? [] : null;
+  }
+
+  /** The indexes of every column the rows need (the fields', the product names'), in header order. */
+  neededColumns(): number[] {
+    const needed = new Set<number>([this.cCol, this.dCol, this.aCol, this.tCol, this.oCol, this.pCol, this.gCol, this.qCol, this.nameCol]);
+    needed.delete(-1);
+    return [...needed].sort((a, b) => a - b);
+  }
+
+  /** A data row that is not blank; `r` is its row within the source (for addresses), `row` its cells by column. */
+  add(r: number, row: readonly CellInput[]): void {
+    const builder = this.builder;
     builder.countDataRow();
-    const id = keyOf(unwrapCell(row[cCol]));
+    const id = keyOf(unwrapCell(row[this.cCol]));
     if (id === "") {
       builder.reject(r, "customer", "badCustomer", "");
-      continue;
+      return;
     }
-    const day = readDay(row[dCol], options.dateFormat);
+    const day = readDay(row[this.dCol], this.options.dateFormat);
     if (day === null) {
-      builder.reject(r, "date", "badDate", textOf(row[dCol]));
-      continue;
+      builder.reject(r, "date", "badDate", textOf(row[this.dCol]));
+      return;
     }
-    const price = readAmount(row[aCol]);
+    const tCol = this.tCol;
+    const price = readAmount(row[this.aCol]);
     const times = tCol >= 0 ? readAmount(row[tCol]) : null;
     if (price === null || (tCol >= 0 && times === null)) {
-      if (price === null) builder.reject(r, "amount", "badAmount", textOf(row[aCol]));
+      if (price === null) builder.reject(r, "amount", "badAmount", textOf(row[this.aCol]));
       else builder.reject(r, "amount", "badAmount", textOf(row[tCol]), tCol);
-      continue;
+      return;
     }
     const amount = times ? multiplyAmounts(price, times) : price;
     let order = -1;
-    if (oCol >= 0) {
-      const key = keyOf(unwrapCell(row[oCol]));
+    if (this.oCol >= 0) {
+      const key = keyOf(unwrapCell(row[this.oCol]));
       if (key === "") {
-        order = orders.unique();
+        order = this.orders.unique();
         builder.noteBlankOrderId();
-      } else order = orders.intern(key);
+      } else order = this.orders.intern(key);
     }
     let product = -1;
-    if (pCol >= 0) {
-      const key = keyOf(unwrapCell(row[pCol]));
+    if (this.pCol >= 0) {
+      const key = keyOf(unwrapCell(row[this.pCol]));
       if (key !== "") {
-        product = products.intern(key);
-        if (productNames && productNames.length < products.ids.length) productNames.push(keyOf(unwrapCell(row[nameCol])));
+        product = this.products.intern(key);
+        if (this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(keyOf(unwrapCell(row[this.nameCol])));
       }
     }
     let category = -1;
-    if (gCol >= 0) {
-      const key = keyOf(unwrapCell(row[gCol]));
-      if (key !== "") category = categories.intern(key);
+    if (this.gCol >= 0) {
+      const key = keyOf(unwrapCell(row[this.gCol]));
+      if (key !== "") category = this.categories.intern(key);
     }
-    const quantity = qCol >= 0 ? readQuantity(row[qCol]) : NaN;
-    builder.add(r, customers.intern(id), day, amount.minor, amount.decimals, order, product, category, quantity, () => textOf(row[dCol]));
+    const quantity = this.qCol >= 0 ? readQuantity(row[this.qCol]) : NaN;
+    builder.add(r, this.customers.intern(id), day, amount.minor, amount.decimals, order, product, category, quantity, () => textOf(row[this.dCol]));
   }
-  return builder.finish({ customerIds: customers.ids, orderIds: orders.ids, productIds: products.ids, categoryIds: categories.ids, productNames });
+
+  finish(encoding: string | null = null): ReadOrdersResult {
+    return this.builder.finish({ customerIds: this.customers.ids, orderIds: this.orders.ids, productIds: this.products.ids, categoryIds: this.categories.ids, productNames: this.productNames }, encoding);
+  }
 }
