@@ -16,6 +16,8 @@ export interface OrderFileOptions {
   sheet?: string;
   choice?: OrderColumnChoice;
   dateFormat?: DateFormat;
+  /** Delimited text with more records than this ends in RowLimitExceeded (a sheet holds no more). */
+  maxRecords?: number;
 }
 
 function openError(path: string, error: unknown): InputFileError {
@@ -50,7 +52,7 @@ export async function readOrderFile(path: string, options: OrderFileOptions = {}
       if (grid.otherSheets && grid.otherSheets.length > 0) read.warnings.push(issue("firstSheetOnly", basename(path), { sheet: grid.sheet, sheets: grid.otherSheets.join(", ") }));
       return { ...read, encoding: grid.encoding };
     }
-    const reader = new DelimitedOrderReader({ choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path), expectedBytes: fstatSync(fd).size });
+    const reader = new DelimitedOrderReader({ choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path), expectedBytes: fstatSync(fd).size, maxRecords: options.maxRecords });
     while (read > 0) {
       reader.push(block.subarray(0, read));
       read = readSync(fd, block, 0, BLOCK, null);

@@ -11,7 +11,7 @@ import { Interner, OrderTableBuilder, type BuilderOptions, type ReadOrdersResult
 import { multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
 
 export type { OrderTable, ReadOrdersResult } from "./orderTableBuilder";
-export { withExactAmounts } from "./orderTableBuilder";
+export { idCount, withExactAmounts } from "./orderTableBuilder";
 export type { OrderField, OrderColumnChoice, OrderColumns } from "./orderColumns";
 export { ORDER_ALIASES } from "./orderColumns";
 export { dayFromParts, dayToIso, isoToDay, monthOfDay, readDay, type DateFormat } from "./orderValues";
@@ -179,6 +179,6 @@ export class CellOrderRows {
   }
 
   finish(encoding: string | null = null): ReadOrdersResult {
-    return this.builder.finish({ customerIds: this.customers.ids, orderIds: this.orders.ids, productIds: this.products.ids, categoryIds: this.categories.ids, productNames: this.productNames }, encoding);
+    return this.builder.finish({ customers: this.customers, orders: this.orders, products: this.products, categories: this.categories, productNames: this.productNames }, encoding);
   }
 }
