@@ -8,7 +8,8 @@ import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
 import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderColumns, type OrderField } from "./orderColumns";
 import { Interner, OrderTableBuilder, type BuilderOptions, type ReadOrdersResult } from "./orderTableBuilder";
-import { multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
+import { multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat, type MinorAmount } from "./orderValues";
+import { ByteInterner } from "./byteInterner";
 
 export type { OrderTable, ReadOrdersResult } from "./orderTableBuilder";
 export { idCount, withExactAmounts } from "./orderTableBuilder";
@@ -92,10 +93,12 @@ export class CellOrderRows {
   /** The column of product names beside the product ids (−1 without one): read it too. */
   readonly nameCol: number;
   private readonly builder: OrderTableBuilder;
-  private readonly customers = new Interner();
-  private readonly orders = new Interner();
-  private readonly products = new Interner();
-  private readonly categories = new Interner();
+  private readonly customers: IdKeys;
+  private readonly orders: IdKeys;
+  private readonly products: IdKeys;
+  private readonly categories: IdKeys;
+  private readonly amountOf: (cell: CellInput) => MinorAmount | null;
+  private readonly dayOf: (cell: CellInput, format?: DateFormat) => number | null;
   private readonly productNames: string[] | null;
   private readonly cCol: number;
   private readonly dCol: number;
@@ -107,10 +110,18 @@ export class CellOrderRows {
   private readonly qCol: number;
 
   /** `labels`: the header row as text; throws InputError when a needed column is missing (at `options.headerAddress`). */
-  constructor(labels: readonly string[], choice: OrderColumnChoice, private readonly options: BuilderOptions & ReadOrderOptions) {
+  constructor(labels: readonly string[], choice: OrderColumnChoice, private readonly options: CellOrderRowsOptions) {
     const columns = findOrderColumns(labels, choice, options.headerAddress);
     this.columns = columns;
     this.builder = new OrderTableBuilder(columns, options);
+    const ids = (expected: number): IdKeys => (options.byteIds ? new ByteIds(expected) : new TextIds());
+    const rows = options.capacity ?? 0;
+    this.customers = ids(rows / 8);
+    this.orders = ids(rows / 2);
+    this.products = ids(1024);
+    this.categories = ids(64);
+    this.amountOf = options.amountOf ?? readAmount;
+    this.dayOf = options.dayOf ?? readDay;
     this.cCol = columns.customer!.index;
     this.dCol = columns.date!.index;
     this.aCol = columns.amount!.index;
@@ -134,19 +145,19 @@ export class CellOrderRows {
   add(r: number, row: readonly CellInput[]): void {
     const builder = this.builder;
     builder.countDataRow();
-    const id = keyOf(unwrapCell(row[this.cCol]));
-    if (id === "") {
+    // The customer is interned only once the row is known to be usable.
+    if (!this.customers.key(row[this.cCol])) {
       builder.reject(r, "customer", "badCustomer", "");
       return;
     }
-    const day = readDay(row[this.dCol], this.options.dateFormat);
+    const day = this.dayOf(row[this.dCol], this.options.dateFormat);
     if (day === null) {
       builder.reject(r, "date", "badDate", textOf(row[this.dCol]));
       return;
     }
     const tCol = this.tCol;
-    const price = readAmount(row[this.aCol]);
-    const times = tCol >= 0 ? readAmount(row[tCol]) : null;
+    const price = this.amountOf(row[this.aCol]);
+    const times = tCol >= 0 ? this.amountOf(row[tCol]) : null;
     if (price === null || (tCol >= 0 && times === null)) {
       if (price === null) builder.reject(r, "amount", "badAmount", textOf(row[this.aCol]));
       else builder.reject(r, "amount", "badAmount", textOf(row[tCol]), tCol);
@@ -155,30 +166,115 @@ export class CellOrderRows {
     const amount = times ? multiplyAmounts(price, times) : price;
     let order = -1;
     if (this.oCol >= 0) {
-      const key = keyOf(unwrapCell(row[this.oCol]));
-      if (key === "") {
+      if (this.orders.key(row[this.oCol])) order = this.orders.intern();
+      else {
         order = this.orders.unique();
         builder.noteBlankOrderId();
-      } else order = this.orders.intern(key);
-    }
-    let product = -1;
-    if (this.pCol >= 0) {
-      const key = keyOf(unwrapCell(row[this.pCol]));
-      if (key !== "") {
-        product = this.products.intern(key);
-        if (this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(keyOf(unwrapCell(row[this.nameCol])));
       }
     }
-    let category = -1;
-    if (this.gCol >= 0) {
-      const key = keyOf(unwrapCell(row[this.gCol]));
-      if (key !== "") category = this.categories.intern(key);
+    let product = -1;
+    if (this.pCol >= 0 && this.products.key(row[this.pCol])) {
+      product = this.products.intern();
+      if (this.productNames && this.productNames.length < this.products.size) this.productNames.push(keyOf(unwrapCell(row[this.nameCol])));
     }
+    const category = this.gCol >= 0 && this.categories.key(row[this.gCol]) ? this.categories.intern() : -1;
     const quantity = this.qCol >= 0 ? readQuantity(row[this.qCol]) : NaN;
-    builder.add(r, this.customers.intern(id), day, amount.minor, amount.decimals, order, product, category, quantity, () => textOf(row[this.dCol]));
+    builder.add(r, this.customers.intern(), day, amount.minor, amount.decimals, order, product, category, quantity, () => textOf(row[this.dCol]));
   }
 
   finish(encoding: string | null = null): ReadOrdersResult {
     return this.builder.finish({ customers: this.customers, orders: this.orders, products: this.products, categories: this.categories, productNames: this.productNames }, encoding);
+  }
+}
+
+export interface CellOrderRowsOptions extends BuilderOptions, ReadOrderOptions {
+  /**
+   * Id cells (customer, order, product, category) may hold UTF-8 bytes, as a Parquet reader gives its text
+   * columns: the ids are then interned from their bytes (the byte reader's interner) and become strings only
+   * when a list needs them. Other cells are read as usual.
+   */
+  byteIds?: boolean;
+  /** How an amount cell is read, where the source knows better (a DECIMAL column's scale); readAmount by default. */
+  amountOf?: (cell: CellInput) => MinorAmount | null;
+  /** How a date cell is read, where the source knows better (day numbers of a DATE column); readDay by default. */
+  dayOf?: (cell: CellInput, format?: DateFormat) => number | null;
+}
+
+/** The ids of one field: `key(cell)` reads a cell's id by keyOf's rule (false when blank), `intern()` interns the last key read. */
+interface IdKeys {
+  readonly ids: string[];
+  readonly size: number;
+  key(cell: CellInput): boolean;
+  intern(): number;
+  unique(): number;
+}
+
+class TextIds implements IdKeys {
+  private readonly interner = new Interner();
+  private last = "";
+  get ids(): string[] {
+    return this.interner.ids;
+  }
+  get size(): number {
+    return this.interner.ids.length;
+  }
+  key(cell: CellInput): boolean {
+    this.last = keyOf(unwrapCell(cell));
+    return this.last !== "";
+  }
+  intern(): number {
+    return this.interner.intern(this.last);
+  }
+  unique(): number {
+    return this.interner.unique();
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function isAsciiSpace(b: number): boolean {
+  return b === 32 || (b >= 9 && b <= 13);
+}
+
+/** Ids from UTF-8 bytes as keyOf reads text: trimmed, Excel's ="…" guard undone; other cells through keyOf. */
+class ByteIds implements IdKeys {
+  private readonly interner: ByteInterner;
+  private bytes: Uint8Array = new Uint8Array(0);
+  private start = 0;
+  private end = 0;
+  constructor(expected: number) {
+    this.interner = new ByteInterner(Math.max(1024, expected));
+  }
+  get ids(): string[] {
+    return this.interner.ids;
+  }
+  get size(): number {
+    return this.interner.size;
+  }
+  key(cell: CellInput): boolean {
+    if (cell instanceof Uint8Array) {
+      let s = 0;
+      let e = cell.length;
+      while (s < e && isAsciiSpace(cell[s])) s++;
+      while (e > s && isAsciiSpace(cell[e - 1])) e--;
+      // Non-ASCII at an edge may be a Unicode space, which String.trim removes: the text route decides.
+      if (s === e || (cell[s] < 0x80 && cell[e - 1] < 0x80)) {
+        if (e - s > 3 && cell[s] === 61 && cell[s + 1] === 34 && cell[e - 1] === 34) [s, e] = [s + 2, e - 1];
+        [this.bytes, this.start, this.end] = [cell, s, e];
+        return e > s;
+      }
+      cell = decoder.decode(cell);
+    }
+    const text = keyOf(unwrapCell(cell));
+    this.bytes = encoder.encode(text);
+    [this.start, this.end] = [0, this.bytes.length];
+    return text !== "";
+  }
+  intern(): number {
+    return this.interner.intern(this.bytes, this.start, this.end);
+  }
+  unique(): number {
+    return this.interner.unique();
   }
 }

@@ -11,13 +11,14 @@
  * codecs); other codecs are refused with a message naming the column and what to do.
  */
 import { parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
-import type { AsyncBuffer, FileMetaData } from "hyparquet";
+import type { AsyncBuffer, FileMetaData, ParquetParsers, SchemaElement } from "hyparquet";
 import { cellAddress, type Grid } from "../read/grid";
 import type { CellInput } from "../read/cellValue";
 import { InputError, issue } from "../../i18n/issues";
 import { CellOrderRows, isBlankCell, type ReadOrderOptions } from "./orderTable";
 import type { OrderColumnChoice } from "./orderColumns";
 import type { ReadOrdersResult } from "./orderTableBuilder";
+import { POW10, MAX_DECIMALS, readAmount, readDay, settleDecimal } from "./orderValues";
 
 export type { AsyncBuffer } from "hyparquet";
 
@@ -51,6 +52,8 @@ interface OpenedParquet {
   labels: string[];
   /** Which of them hold plain values (not a struct, list or map). */
   flat: boolean[];
+  /** Their schema elements (types, DECIMAL scales). */
+  elements: SchemaElement[];
   rows: number;
 }
 
@@ -62,7 +65,7 @@ async function openParquet(file: AsyncBuffer, source: string): Promise<OpenedPar
     throw new InputError([issue("parquetInvalid", source, { reason: error instanceof Error ? error.message : String(error) })]);
   }
   const children = parquetSchema(metadata).children;
-  return { metadata, labels: children.map((c) => c.element.name), flat: children.map((c) => c.children.length === 0), rows: Number(metadata.num_rows) };
+  return { metadata, labels: children.map((c) => c.element.name), flat: children.map((c) => c.children.length === 0), elements: children.map((c) => c.element), rows: Number(metadata.num_rows) };
 }
 
 const READABLE_CODECS = new Set(["UNCOMPRESSED", "SNAPPY"]);
@@ -98,7 +101,7 @@ export function parquetCell(value: unknown): CellInput {
 }
 
 /** The named columns of rows [start, end), each as one array of `end − start` values. */
-async function readColumns(file: AsyncBuffer, metadata: FileMetaData, names: readonly string[], start: number, end: number, source: string): Promise<Map<string, ArrayLike<unknown>>> {
+async function readColumns(file: AsyncBuffer, metadata: FileMetaData, names: readonly string[], start: number, end: number, source: string, parsers?: Partial<ParquetParsers>): Promise<Map<string, ArrayLike<unknown>>> {
   const count = end - start;
   const out = new Map<string, ArrayLike<unknown>>();
   const pieces = new Map<string, unknown[]>();
@@ -108,6 +111,7 @@ async function readColumns(file: AsyncBuffer, metadata: FileMetaData, names: rea
     columns: [...names],
     rowStart: start,
     rowEnd: end,
+    parsers,
     onChunk: ({ columnName, columnData, rowStart }) => {
       // A chunk that is exactly the rows asked for is used as it is; others are copied into place.
       if (rowStart === start && columnData.length === count && !out.has(columnName) && !pieces.has(columnName)) {
@@ -137,32 +141,83 @@ async function readColumns(file: AsyncBuffer, metadata: FileMetaData, names: rea
   return out;
 }
 
-/** Reads an order list from a Parquet file, row group by row group. Rows it cannot use are counted and reported. */
+/** A DATE or TIMESTAMP column (INT96 included). */
+function isTemporal(element: SchemaElement): boolean {
+  const converted = element.converted_type;
+  const logical = element.logical_type?.type;
+  return converted === "DATE" || converted === "TIMESTAMP_MILLIS" || converted === "TIMESTAMP_MICROS" || logical === "DATE" || logical === "TIMESTAMP" || (!converted && element.type === "INT96");
+}
+
+const DAY_MS = 86400000;
+
+/** Temporal values as day numbers (UTC days of the value), without a Date object per value. */
+const DAY_PARSERS: Partial<ParquetParsers> = {
+  dateFromDays: (days) => days,
+  timestampFromMilliseconds: (ms) => Math.floor(Number(ms) / DAY_MS),
+  timestampFromMicroseconds: (us) => Math.floor(Number(us) / (DAY_MS * 1000)),
+  timestampFromNanoseconds: (ns) => Math.floor(Number(ns) / (DAY_MS * 1e6)),
+};
+
+/** Text columns as their UTF-8 bytes: ids are interned from them, other text is decoded where read. */
+const BYTES_PARSER: Partial<ParquetParsers> = { stringFromBytes: (bytes) => bytes as unknown as string };
+
+const utf8 = new TextDecoder();
+
+/** Bytes that are all ASCII white space (a blank cell, as isBlankCell reads text). */
+function allSpace(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 32 && (bytes[i] < 9 || bytes[i] > 13)) return false;
+  return true;
+}
+
+/**
+ * Reads an order list from a Parquet file, row group by row group. Rows it cannot use are counted and reported.
+ * Fast paths where the schema settles a value's type (the rules stay those of every reader): ids interned from
+ * their bytes; a DATE/TIMESTAMP date column read as day numbers; a DECIMAL amount column (scale up to six)
+ * taken at its exact scale.
+ */
 export async function readParquetOrders(file: AsyncBuffer, options: ParquetOrderOptions): Promise<ReadOrdersResult> {
   const opened = await openParquet(file, options.source);
-  const { metadata, labels } = opened;
+  const { metadata, labels, elements } = opened;
   const grid: Grid = { sheet: options.sheet, values: [] };
+  const header = new CellOrderRows(labels, options.choice ?? {}, { headerAddress: cellAddress(grid, 0, 0), addressOf: () => "" });
+  const needed = header.neededColumns();
+  const columns = header.columns;
+  // Day numbers only where no other needed column is temporal (the parsers apply to every column read).
+  const dateColumn = columns.date!.index;
+  const daysDirect = isTemporal(elements[dateColumn]) && needed.every((i) => i === dateColumn || !isTemporal(elements[i]));
+  const amountElement = elements[columns.amount!.index];
+  const scale = amountElement.converted_type === "DECIMAL" ? amountElement.scale ?? 0 : -1;
   const rows = new CellOrderRows(labels, options.choice ?? {}, {
     dateFormat: options.dateFormat,
     addressOf: (row, col) => cellAddress(grid, row, col),
     headerAddress: cellAddress(grid, 0, 0),
     capacity: opened.rows,
+    byteIds: true,
+    dayOf: daysDirect ? (cell, format) => (typeof cell === "number" ? cell : readDay(cell, format)) : undefined,
+    amountOf: scale >= 0 && scale <= MAX_DECIMALS ? (cell) => (typeof cell === "number" ? decimalAmount(cell, scale) : readAmount(cell)) : undefined,
   });
-  const needed = rows.neededColumns();
+  const ids = new Set([columns.customer, columns.order, columns.product, columns.category].filter((c) => c !== undefined).map((c) => c!.index));
   const names = needed.map((i) => labels[i]);
   checkCodecs(metadata, names, options.source);
+  const parsers = { ...BYTES_PARSER, ...(daysDirect ? DAY_PARSERS : {}) };
   const row: CellInput[] = new Array(labels.length);
   let start = 0;
   for (const group of metadata.row_groups) {
     const count = Number(group.num_rows);
-    const data = await readColumns(file, metadata, names, start, start + count, options.source);
-    const columns = names.map((name) => data.get(name) ?? []);
+    const data = await readColumns(file, metadata, names, start, start + count, options.source, parsers);
+    const values = names.map((name) => data.get(name) ?? []);
+    const isId = needed.map((i) => ids.has(i));
     for (let i = 0; i < count; i++) {
       let blank = true;
       for (let k = 0; k < needed.length; k++) {
-        const cell = parquetCell(columns[k][i]);
+        let cell = values[k][i];
+        // Text of other columns is decoded here (ids stay bytes).
+        if (cell instanceof Uint8Array) {
+          if (!isId[k]) cell = utf8.decode(cell);
+          else if (blank && !allSpace(cell)) blank = false;
+        } else cell = parquetCell(cell);
         row[needed[k]] = cell;
-        if (blank && !isBlankCell(cell)) blank = false;
+        if (blank && !(cell instanceof Uint8Array) && !isBlankCell(cell)) blank = false;
       }
       // Row 1 is the header, as in a CSV of the same list: the first row of data is row 2.
       if (!blank) rows.add(start + i + 1, row);
@@ -172,6 +227,12 @@ export async function readParquetOrders(file: AsyncBuffer, options: ParquetOrder
     options.between?.();
   }
   return rows.finish();
+}
+
+/** A DECIMAL value (hyparquet's raw integer × 10^−scale) back at its exact scale, trailing zeros dropped. */
+function decimalAmount(value: number, scale: number): ReturnType<typeof readAmount> {
+  const minor = Math.round(value * POW10[scale]);
+  return Number.isSafeInteger(minor) ? settleDecimal(Math.abs(minor), scale, minor < 0) : readAmount(value);
 }
 
 /**
