@@ -164,3 +164,19 @@ test("files it cannot read are refused with a message naming the file", async ()
   expect(isParquet(new Uint8Array(await zstd.slice(0, 4).arrayBuffer()))).toBe(true);
   expect(isParquet(new TextEncoder().encode("PAR"))).toBe(false);
 });
+
+test("ids read from their bytes by the text readers' rule: trimmed, Excel's guard undone, Unicode spaces too", async () => {
+  const blob = await parquetOf("guarded", `SELECT * FROM (VALUES
+      ('  ="00123" ', DATE '2025-01-01', 1, ' o1'),
+      ('00123', DATE '2025-01-02', 2, 'o1 '),
+      (chr(12288) || 'c2', DATE '2025-01-03', 3, ''),
+      ('   ', DATE '2025-01-04', 4, 'o3')
+    ) t(customer_id, order_date, amount, order_id)`);
+  const result = await read(blob);
+  // The guarded 00123 and the plain one are one customer; U+3000 (ideographic space) is trimmed as String.trim does.
+  expect(result.table.customerIds).toEqual(["00123", "c2"]);
+  expect(Array.from(result.table.customer)).toEqual([0, 0, 1]);
+  // " o1" and "o1 " are one order; the blank order id is an order of its own.
+  expect(Array.from(result.table.order!)).toEqual([0, 0, 1]);
+  expect(result.rejected.map((r) => [r.code, r.address])).toEqual([["badCustomer", "orders!A5"]]);
+});
