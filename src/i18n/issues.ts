@@ -353,6 +353,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 这是 Excel 工作簿，不是 CSV 或 Parquet 文件；请在 Excel 中打开它并在 ⑤ 中选择订单区域，或另存为“CSV UTF-8（逗号分隔）”后再选择`,
     en: (p) => `${p.address}: an Excel workbook, not a CSV or Parquet file; open it in Excel and choose the order range in step 5, or save it as "CSV UTF-8 (Comma delimited)" and pick that`,
   },
+  orderFileAgain: {
+    zh: (p) => `${p.address}: 上次的复盘从这个文件读取订单，文件不会保存在工作簿中：请在任务窗格 ⑤ 中重新选择它后再生成（或清除 ⑤ 以不含订单生成）`,
+    en: (p) => `${p.address}: the last review read its orders from this file, which is not kept in the workbook: pick it again in step 5 of the pane, then generate (or clear step 5 to generate without orders)`,
+  },
   fileNotFound: {
     zh: (p) => `${p.address}: 找不到文件；请检查路径和文件名`,
     en: (p) => `${p.address}: file not found; check the path and the file name`,

@@ -85,6 +85,8 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
   const progress = (stage: GenerateStage, fraction: number) => report(stage, fraction, { ...counts });
   const between = () => throwIfCancelled(options.signal);
   progress("reading", 0);
+  // The orders came from a file last time: without it (the ribbon, a colleague), ask for it rather than leave them out.
+  if (choices.orderFile && !choices.orders && !options.orderFile) throw new InputError([issue("orderFileAgain", choices.orderFile)]);
   if (!choices.data && !choices.orders && !options.orderFile) throw new InputError([issue("noData", "")]);
   // Without monthly data the review is built from the order list alone.
   const monthlyGrid = choices.data ? await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total), { between }) : null;

@@ -87,3 +87,11 @@ test("Cancel while an order file is read leaves the workbook as it was", async (
   await expect(job).rejects.toMatchObject({ name: "AbortError" });
   expect(excel.sheets.map((s) => s.name)).toEqual(before);
 });
+
+test("without the file (the ribbon, a colleague's pane), a review whose orders came from a file asks for it again", async () => {
+  const excel = new FakeExcel();
+  excel.addSheet("我的笔记", [["keep me"]]);
+  const choices = { ...defaultChoices("zh"), data: null, orders: null, orderFile: "orders.parquet" };
+  await expect(generateReview(excel.context, choices, { capabilities: excel.capabilities })).rejects.toMatchObject({ issues: [{ code: "orderFileAgain", address: "orders.parquet" }] });
+  expect(excel.sheets.map((s) => s.name)).toEqual(["我的笔记"]);
+});

@@ -13,7 +13,7 @@ import { readTargetsGrid, type Target } from "../engine/read/targets";
 import { computeScorecard, defaultPeriod, type Scorecard } from "../engine/kpi/scorecard";
 import { formatMonth, parseMonthArgument } from "../engine/read/month";
 import type { Grid } from "../engine/read/grid";
-import type { Issue, Lang } from "../i18n/issues";
+import { InputError, issue, type Issue, type Lang } from "../i18n/issues";
 import type { PaneTextKey } from "../i18n/paneText";
 import { columnCensus, readForPane } from "./readForPane";
 import { asPaneOverride, type PaneOverride } from "./columnChoices";
@@ -190,6 +190,11 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
         if (saved.data) await chooseData(saved.data, { overrides, period: saved.period });
         if (saved.targets) await chooseTargets(saved.targets);
         if (saved.orders) await chooseOrders(saved.orders, saved.orderColumns ?? {});
+        else if (saved.orderFile) {
+          // The orders came from a file, which the workbook does not keep: step 5 asks for it again.
+          setOrdersFromState("file");
+          setStepMessages((m) => ({ ...m, orders: messageOf(new InputError([issue("orderFileAgain", saved.orderFile!)])) }));
+        }
       } catch {
         // A workbook without tables or settings: nothing to restore.
       }
@@ -293,6 +298,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
       overrides,
       targets: targets?.source ?? null,
       orders: orders?.source ?? null,
+      orderFile: orderFile?.file.name ?? null,
       orderColumns: namedColumns,
       period,
       lang,
