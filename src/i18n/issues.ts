@@ -345,6 +345,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 找不到文件；请检查路径和文件名`,
     en: (p) => `${p.address}: file not found; check the path and the file name`,
   },
+  inputIsFolder: {
+    zh: (p) => `${p.address}: 这是文件夹，不是文件；请给出订单表文件（.csv、.txt 或 .xlsx）的路径`,
+    en: (p) => `${p.address}: this is a folder, not a file; give the path of the order list (.csv, .txt or .xlsx)`,
+  },
   fileUnreadable: {
     zh: (p) => `${p.address}: 无法读取文件（${p.reason}）；请检查文件权限，或确认它没有被其他程序占用`,
     en: (p) => `${p.address}: cannot read the file (${p.reason}); check its permissions, or whether another program holds it`,

@@ -29,6 +29,38 @@ describe("order list columns", () => {
     expect(find(["会员ID", "付款时间", "商品名称", "货号", "一级类目", "购买数量", "金额"])).toMatchObject({ product: "货号", category: "一级类目", quantity: "购买数量" });
     expect(find(["buyer_id", "date", "item", "amount"]).product).toBe("item");
   });
+  test("line breaks (Alt+Enter), spaces, _ and - inside headers are ignored when matching names", () => {
+    expect(find(["订单\n编号", "客户\nID", "下单\n时间", "商品总价", "买家\n实付"])).toEqual({ order: "订单\n编号", customer: "客户\nID", date: "下单\n时间", amount: "买家\n实付" });
+    expect(find(["amazon-order-id", "purchase-date", "buyer-email", "sku", "quantity", "item-price"], { customer: "buyer-email", amount: "item-price" })).toEqual({
+      customer: "buyer-email",
+      date: "purchase-date",
+      amount: "item-price",
+      product: "sku",
+      quantity: "quantity",
+    });
+    expect(find(["Customer  ID", "Order_Date", "Paid Amount"])).toEqual({ customer: "Customer  ID", date: "Order_Date", amount: "Paid Amount" });
+  });
+  test("a name with a qualifier before it (订单实付金额, 主订单编号) keeps that name's place: paid before price × quantity and gross", () => {
+    // 有赞: 订单实付金额 beside 商品单价 and 商品数量 is the amount, not their product.
+    expect(find(["订单号", "商品名称", "商品单价", "商品数量", "订单实付金额", "下单时间", "买家昵称"])).toMatchObject({ amount: "订单实付金额", order: "订单号", quantity: "商品数量" });
+    // 抖店: 主订单编号 (not the 子订单编号 of each line), 订单应付金额, 订单提交时间.
+    expect(find(["子订单编号", "主订单编号", "商品金额", "订单应付金额", "订单提交时间", "支付完成时间", "买家昵称"])).toMatchObject({ order: "主订单编号", amount: "订单应付金额", date: "订单提交时间" });
+    // A header that is a name of its own keeps its own place: 订单创建时间 before 订单付款时间 (not 订单 + 付款时间).
+    expect(find(["买家会员名", "订单付款时间", "订单创建时间", "买家实际支付金额"]).date).toBe("订单创建时间");
+    // A qualified paid amount wins over a plain gross amount wherever it stands.
+    expect(find(["客户ID", "下单时间", "订单金额", "买家实付金额"]).amount).toBe("买家实付金额");
+    expect(find(["客户ID", "下单时间", "订单金额", "用户支付金额"]).amount).toBe("用户支付金额");
+    // Other words before a name are not qualifiers: 退款金额 and 优惠金额 are never the amount.
+    expect(() => find(["客户ID", "下单时间", "退款金额", "优惠金额"])).toThrow(/amount/);
+    expect(() => find(["客户ID", "下单时间", "子订单编号", "退款实付金额"])).toThrow(/amount/);
+  });
+  test("real export names: 微店 实收款, 京东 订购数量, WooCommerce Net Sales", () => {
+    expect(find(["订单编号", "买家", "下单时间", "商品名称", "数量", "单价", "实收款"]).amount).toBe("实收款");
+    expect(find(["订单号", "商品ID", "订购数量", "下单帐号", "下单时间", "订单金额", "应付金额"])).toMatchObject({ quantity: "订购数量", amount: "订单金额" });
+    expect(find(["Date", "Order #", "Customer", "Items sold", "Net Sales"])).toMatchObject({ amount: "Net Sales", date: "Date", customer: "Customer" });
+    // Shopify: Total (what was paid) before Subtotal.
+    expect(find(["Name", "Email", "Subtotal", "Total", "Created at"]).amount).toBe("Total");
+  });
   test("a column named by the analyst is never taken by another field", () => {
     expect(find(["客户ID", "下单时间", "实付金额", "订单金额"], { amount: "订单金额" })).toMatchObject({ amount: "订单金额" });
     expect(() => find(["客户ID", "下单时间"], {})).toThrow(/amount/);
