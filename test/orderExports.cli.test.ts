@@ -116,3 +116,31 @@ describe("files that cannot be read: one line in the analyst's language, exit 1"
     expect(json).toMatchObject({ customers: 2, orders: 2, asOf: "2025-01-07" });
   });
 });
+
+describe("a unit in the amount's header (domain.md: GMV(万元) means every cell ×10,000)", () => {
+  const CSV = "订单号,客户ID,下单时间,实付金额(万元)\nW1,a,2025-01-05,1.5\nW2,b,2025-01-06,0.25\nW3,a,2025-01-07,0.00005\n";
+  test("CSV (byte reader): 1.5万 is 15,000, exactly; the output says so", async () => {
+    const json = await runCli(["segment", file("wan.csv", CSV), "--json", "--lang", "en"]);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout);
+    // a: 15,000 + 0.5 = 15,000.5; b: 2,500.
+    expect(byId(parsed)["a"].monetary).toBe(15000.5);
+    expect(byId(parsed)["b"].monetary).toBe(2500);
+    expect(parsed.amountDecimals).toBe(1);
+    expect(json.stderr).toContain('"实付金额(万元)"');
+    expect(json.stderr).toContain("×10,000");
+  });
+  test("an Excel range (grid reader) reads the same", () => {
+    const read = readOrderGrid({ sheet: "订单", values: [["订单号", "客户ID", "下单时间", "实付金额（万元）"], ["W1", "a", "2025-01-05", 1.5], ["W2", "b", "2025-01-06", "0.25"]] });
+    expect(Array.from(read.table.amountMinor)).toEqual([15000, 2500]);
+    expect(read.table.amountScale).toBe(1);
+    expect(read.warnings.map((w) => w.code)).toContain("orderAmountUnit");
+  });
+  test("(千元) is ×1,000; a plain currency unit (元), (USD) changes nothing", () => {
+    expect(Array.from(readOrderGrid(grid("客户ID,下单时间,实付金额(千元)\na,2025-01-05,2.5")).table.amountMinor)).toEqual([2500]);
+    const yuan = readOrderGrid(grid("客户ID,下单时间,实付金额(元)\na,2025-01-05,2.5"));
+    expect(Array.from(yuan.table.amount)).toEqual([2.5]);
+    expect(yuan.warnings).toEqual([]);
+    expect(Array.from(readOrderGrid(grid("Customer ID,Date,Amount (USD)\na,2025-01-05,2.5")).table.amount)).toEqual([2.5]);
+  });
+});

@@ -261,6 +261,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 日期列 "${p.column}" 的斜杠日期按 月/日/年 读取（依据 "${p.text}"）`,
     en: (p) => `${p.address}: the slash dates in column "${p.column}" are read month/day/year (settled by "${p.text}")`,
   },
+  orderAmountUnit: {
+    zh: (p) => `${p.address}: 金额列 "${p.column}" 的表头带单位，每个金额按 ×${p.scale} 计`,
+    en: (p) => `${p.address}: the amount column "${p.column}" names a unit in its header; every amount is taken ×${p.scale}`,
+  },
   blankOrderIds: {
     zh: (p) => `${p.address}: ${p.rows} 行的订单号（"${p.column}"）为空，每行各算一笔订单`,
     en: (p) => `${p.address}: ${p.rows} rows have a blank order id ("${p.column}"); each counts as one order`,

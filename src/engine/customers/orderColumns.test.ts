@@ -35,6 +35,7 @@ describe("order list columns", () => {
       customer: "buyer-email",
       date: "purchase-date",
       amount: "item-price",
+      order: "amazon-order-id",
       product: "sku",
       quantity: "quantity",
     });
@@ -58,6 +59,9 @@ describe("order list columns", () => {
     expect(find(["订单编号", "买家", "下单时间", "商品名称", "数量", "单价", "实收款"]).amount).toBe("实收款");
     expect(find(["订单号", "商品ID", "订购数量", "下单帐号", "下单时间", "订单金额", "应付金额"])).toMatchObject({ quantity: "订购数量", amount: "订单金额" });
     expect(find(["Date", "Order #", "Customer", "Items sold", "Net Sales"])).toMatchObject({ amount: "Net Sales", date: "Date", customer: "Customer" });
+    expect(find(["Date", "Order #", "Customer", "Net Sales"]).order).toBe("Order #");
+    // Amazon's order report: hyphenated names; item-price must be chosen (a price or a line total, the name does not say).
+    expect(find(["amazon-order-id", "purchase-date", "buyer-email", "sku", "quantity", "item-price"], { amount: "item-price" })).toMatchObject({ order: "amazon-order-id", customer: "buyer-email", date: "purchase-date" });
     // Shopify: Total (what was paid) before Subtotal.
     expect(find(["Name", "Email", "Subtotal", "Total", "Created at"]).amount).toBe("Total");
   });

@@ -13,7 +13,7 @@ export const REQUIRED_ORDER_FIELDS: readonly OrderField[] = ["customer", "date",
 
 /** Recognised header names per field, most preferred first (compared after normaliseName). */
 export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
-  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id", "customer email", "email"],
+  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id", "customer email", "buyer email", "email"],
   date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "提交时间", "支付完成时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "created at", "purchase_date", "time"],
   amount: [
     // The paid amount first (what the customer actually paid) …
@@ -23,7 +23,7 @@ export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
     // … then generic names.
     "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "net sales", "order_amount", "order amount", "total", "subtotal",
   ],
-  order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "invoice no", "invoice number", "invoice", "order"],
+  order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "invoice no", "invoice number", "invoice", "order #", "amazon order id", "order"],
   product: [
     // Ids before names: two items can share a name.
     "商品id", "商品编码", "货号", "sku", "sku_id", "skuid", "product id", "product_id", "productid", "item_id", "item id", "stockcode", "lineitem sku",
