@@ -144,3 +144,29 @@ describe("a unit in the amount's header (domain.md: GMV(万元) means every cell
     expect(Array.from(readOrderGrid(grid("Customer ID,Date,Amount (USD)\na,2025-01-05,2.5")).table.amount)).toEqual([2.5]);
   });
 });
+
+describe("title and note rows above an order list's header in a sheet", () => {
+  test("a title merged across the columns (every cell of the merge reads the title) and a two-cell note are skipped", () => {
+    const title = "2025年1月订单明细";
+    const read = readOrderGrid({
+      sheet: "订单明细",
+      values: [
+        [title, title, title, title],
+        ["导出时间：2025-02-01", "操作人：运营A"],
+        ["订单号", "客户ID", "下单时间", "实付金额"],
+        ["O1", "a", new Date(Date.UTC(2025, 0, 5)), 10],
+        ["O2", "b", new Date(Date.UTC(2025, 0, 6)), 20],
+        ["合计", null, null, 30],
+      ],
+    });
+    expect(read.headers).toEqual({ order: "订单号", customer: "客户ID", date: "下单时间", amount: "实付金额" });
+    // Two orders of 10 and 20; the 合计 row has no customer and is left out (named at 订单明细!B6), not added.
+    expect(read.table.rows).toBe(2);
+    expect(Array.from(read.table.amount)).toEqual([10, 20]);
+    expect(read.rejectedRows).toBe(1);
+    expect(read.rejected[0].address).toBe("订单明细!B6");
+  });
+  test("without a readable header the missing columns are named at the first row of two cells", () => {
+    expect(() => readOrderGrid({ sheet: "S", values: [["说明"], ["金额单位：元", "数据来源：后台"], ["a", "b"]] })).toThrow(/S!A2: no customer id column/);
+  });
+});
