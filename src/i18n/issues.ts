@@ -8,6 +8,15 @@ export type Lang = "zh" | "en";
 type Params = Record<string, string | number>;
 type Text = (p: Params) => string;
 
+/** Why a write failed, by the system's error code (outputWriteFailed's `reason`); other codes are shown as they are. */
+const WRITE_FAILURE: Record<string, { zh: string; en: string } | undefined> = {
+  ENOSPC: { zh: "磁盘已满", en: "disk full" },
+  EDQUOT: { zh: "超出磁盘配额", en: "disk quota exceeded" },
+  EFBIG: { zh: "文件超出大小限制", en: "file too large" },
+  EROFS: { zh: "只读文件系统", en: "read-only file system" },
+  EIO: { zh: "磁盘读写错误", en: "input/output error" },
+};
+
 const ISSUE_TEXT = {
   badNumber: {
     zh: (p) => `${p.address}: 无法识别数值 "${p.text}"，应为数字（可带 万/亿、%、¥、千分位或括号负数）`,
@@ -298,8 +307,8 @@ const ISSUE_TEXT = {
     en: (p) => `${p.address}: no permission to write here (${p.folder})`,
   },
   outputWriteFailed: {
-    zh: (p) => `${p.address}: 写入失败（${p.reason}），原文件未改动`,
-    en: (p) => `${p.address}: writing failed (${p.reason}); any existing file was left as it was`,
+    zh: (p) => `${p.address}: 写入失败（${WRITE_FAILURE[p.reason]?.zh ?? p.reason}），原文件未改动`,
+    en: (p) => `${p.address}: writing failed (${WRITE_FAILURE[p.reason]?.en ?? p.reason}); any existing file was left as it was`,
   },
   sqlEngineNeedsUrl: {
     zh: (p) => `--engine ${p.engine} 需要 --url（${p.example}）`,
