@@ -170,3 +170,18 @@ describe("title and note rows above an order list's header in a sheet", () => {
     expect(() => readOrderGrid({ sheet: "S", values: [["说明"], ["金额单位：元", "数据来源：后台"], ["a", "b"]] })).toThrow(/S!A2: no customer id column/);
   });
 });
+
+describe("a wrong order-list option: one line in the analyst's language, exit 2", () => {
+  test.each([
+    [["--date-format", "xyz"], "--date-format xyz: 应为 dmy（日/月/年", "--date-format xyz: expected dmy (day/month/year"],
+    [["--as-of", "2025-13-01"], "--as-of 2025-13-01: 应为日期", "--as-of 2025-13-01: expected a date"],
+    [["--tiers", "1000,5000,90,180"], "--tiers 1000,5000,90,180: 应为 高净值消费", "--tiers 1000,5000,90,180: expected high,potential"],
+  ])("%s", async (flags, zh, en) => {
+    const path = file("usage.csv", YOUZAN);
+    const chinese = await runCli(["segment", path, ...flags]);
+    expect(chinese).toMatchObject({ code: 2, stderr: expect.stringContaining(zh) });
+    expect(chinese.stderr.trim().split("\n")).toHaveLength(1);
+    const english = await runCli(["segment", path, ...flags, "--lang", "en"]);
+    expect(english).toMatchObject({ code: 2, stderr: expect.stringContaining(en) });
+  });
+});

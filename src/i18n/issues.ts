@@ -270,6 +270,18 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 日期列 "${p.column}" 的斜杠日期按 月/日/年 读取（依据 "${p.text}"）`,
     en: (p) => `${p.address}: the slash dates in column "${p.column}" are read month/day/year (settled by "${p.text}")`,
   },
+  optionDateFormat: {
+    zh: (p) => `${p.address}: 应为 dmy（日/月/年，如 27/7/2024）或 mdy（月/日/年，如 7/27/2024）`,
+    en: (p) => `${p.address}: expected dmy (day/month/year, 27/7/2024) or mdy (month/day/year, 7/27/2024)`,
+  },
+  optionAsOf: {
+    zh: (p) => `${p.address}: 应为日期，如 1998-07-01`,
+    en: (p) => `${p.address}: expected a date such as 1998-07-01`,
+  },
+  optionTiers: {
+    zh: (p) => `${p.address}: 应为 高净值消费,潜力消费,沉默天数,流失天数，如 5000,1000,90,180（潜力不高于高净值，沉默天数不多于流失天数）`,
+    en: (p) => `${p.address}: expected high,potential,dormantDays,lostDays such as 5000,1000,90,180 (potential at most high, dormant days at most lost days)`,
+  },
   orderAmountUnit: {
     zh: (p) => `${p.address}: 金额列 "${p.column}" 的表头带单位，每个金额按 ×${p.scale} 计`,
     en: (p) => `${p.address}: the amount column "${p.column}" names a unit in its header; every amount is taken ×${p.scale}`,
