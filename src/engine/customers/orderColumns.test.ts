@@ -62,6 +62,9 @@ describe("order list columns", () => {
     expect(find(["Date", "Order #", "Customer", "Net Sales"]).order).toBe("Order #");
     // Amazon's order report: hyphenated names; item-price must be chosen (a price or a line total, the name does not say).
     expect(find(["amazon-order-id", "purchase-date", "buyer-email", "sku", "quantity", "item-price"], { amount: "item-price" })).toMatchObject({ order: "amazon-order-id", customer: "buyer-email", date: "purchase-date" });
+    // English exports: Order Total (order + total), Order Time; Total Paid before Grand Total; a line's Order Status is not a date.
+    expect(find(["Order Number", "Order Status", "Order Time", "Customer Email", "Order Subtotal", "Order Total"])).toMatchObject({ order: "Order Number", date: "Order Time", amount: "Order Total", customer: "Customer Email" });
+    expect(find(["Order ID", "Customer ID", "Created", "Order Created At", "Grand Total", "Total Paid"])).toMatchObject({ date: "Order Created At", amount: "Total Paid" });
     // Shopify: Total (what was paid) before Subtotal.
     expect(find(["Name", "Email", "Subtotal", "Total", "Created at"]).amount).toBe("Total");
   });

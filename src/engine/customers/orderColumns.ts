@@ -17,11 +17,11 @@ export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
   date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "提交时间", "支付完成时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "created at", "purchase_date", "time"],
   amount: [
     // The paid amount first (what the customer actually paid) …
-    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "买家实付金额", "买家实际支付金额", "实际支付金额", "用户实付金额", "用户实付", "实收款", "付款金额", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "payment", "payment_amount",
+    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "买家实付金额", "买家实际支付金额", "实际支付金额", "用户实付金额", "用户实付", "实收款", "付款金额", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "total paid", "payment", "payment_amount",
     // … then the deal amount, the order (gross) amount and the amount payable …
     "成交金额", "订单金额", "应付金额", "买家应付货款", "总金额", "商品总价", "gross", "gross_amount", "gross amount",
     // … then generic names.
-    "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "net sales", "order_amount", "order amount", "total", "subtotal",
+    "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "net sales", "order_amount", "order amount", "total", "grand total", "total amount", "subtotal",
   ],
   order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "invoice no", "invoice number", "invoice", "order #", "amazon order id", "order"],
   product: [
@@ -67,13 +67,15 @@ export function headerKey(label: string): string {
 
 /**
  * Words an export puts before a field's name without changing what the column holds (`订单实付金额`, `买家实付金额`,
- * `订单应付金额`, `买家付款时间`, `主订单编号`): such a header counts as the name after the word, at that name's
+ * `订单应付金额`, `买家付款时间`, `主订单编号`, `Order Total`): such a header counts as the name after the word, at that name's
  * place in the order of preference. Only for the amount, the date and the order id (a `子订单编号` is not matched),
  * and never for a header that is itself one of the field's names (`订单付款时间` keeps its own place, after
  * `订单创建时间`).
  */
 const ALIAS_KEYS = Object.fromEntries(ORDER_FIELDS.map((f) => [f, new Set(ORDER_ALIASES[f].map(headerKey))])) as Record<OrderField, Set<string>>;
 const QUALIFIERS = ["订单", "买家", "用户", "客户", "会员", "主"];
+/** The same for English names (compared without spaces): `Order Total`, `Order Time`, `Order Created At`. */
+const ENGLISH_QUALIFIERS = ["order", "customer", "buyer"];
 const QUALIFIED_FIELDS: ReadonlySet<OrderField> = new Set(["amount", "date", "order"]);
 const HAS_CJK = /[\u3400-\u9fff]/;
 
@@ -81,9 +83,10 @@ const HAS_CJK = /[\u3400-\u9fff]/;
 function findAlias(keys: readonly string[], alias: string, field: OrderField, taken: ReadonlySet<number>): number {
   const key = headerKey(alias);
   const exact = keys.findIndex((k, i) => k === key && !taken.has(i));
-  if (exact >= 0 || !QUALIFIED_FIELDS.has(field) || !HAS_CJK.test(key)) return exact;
+  if (exact >= 0 || !QUALIFIED_FIELDS.has(field)) return exact;
   const named = ALIAS_KEYS[field];
-  return keys.findIndex((k, i) => !taken.has(i) && !named.has(k) && k.endsWith(key) && QUALIFIERS.includes(k.slice(0, k.length - key.length)));
+  const qualifiers = HAS_CJK.test(key) ? QUALIFIERS : ENGLISH_QUALIFIERS;
+  return keys.findIndex((k, i) => !taken.has(i) && !named.has(k) && k.endsWith(key) && qualifiers.includes(k.slice(0, k.length - key.length)));
 }
 
 /**
