@@ -1,7 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chooseEngine, EXCEL_ROWS, pastExcelRows } from "./engineChoice";
+import { chooseEngine, EXCEL_ROWS, rowLimitForTsEngine } from "./engineChoice";
+import { runCli } from "../../test/helpers/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-engine-choice-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,12 +30,28 @@ test("--engine wins; a URL picks its server; customer-level input goes to DuckDB
   expect(chooseEngine(file("c.csv"), { customersOut: "out.parquet" })).toBe("duckdb");
 });
 
-test("a CSV is past Excel's rows from line 1,048,577 on (the header counts as a row, as in a sheet)", () => {
-  const lines = (n: number) => "id,x\n" + "1,2\n".repeat(n - 1);
-  const atLimit = file("limit.csv", lines(EXCEL_ROWS));
-  const past = file("past.csv", lines(EXCEL_ROWS + 1));
-  expect(pastExcelRows(atLimit)).toBe(false);
-  expect(pastExcelRows(past)).toBe(true);
-  expect(chooseEngine(past, {})).toBe("duckdb");
-  expect(chooseEngine(atLimit, {})).toBe("ts");
-});
+test("a CSV is past Excel's rows from line 1,048,577 on (the header counts as a row, as in a sheet): DuckDB reads it", async () => {
+  // 20 customers; the header plus `rows` order lines. At the limit the TypeScript engine reads it; one line more
+  // and it stops at Excel's last row and the whole file goes to DuckDB (the same figures, said by the engine line).
+  const lines = (rows: number) => "customer_id,order_date,amount\n" + Array.from({ length: rows }, (_, i) => `c${i % 20},2025-0${1 + (i % 9)}-1${i % 10},${(i % 7) + 1}.50\n`).join("");
+  const atLimit = file("limit.csv", lines(EXCEL_ROWS - 1));
+  const past = file("past.csv", lines(EXCEL_ROWS));
+  expect(chooseEngine(past, {})).toBe("ts");
+  expect(rowLimitForTsEngine(past, {})).toBe(EXCEL_ROWS);
+  expect(rowLimitForTsEngine(past, { engine: "ts" })).toBeUndefined();
+  const segment = async (path: string, extra: string[] = []) => {
+    const out = await runCli(["segment", path, "--json", "--no-customer-list", "--as-of", "2026-01-01", ...extra]);
+    expect(out.code).toBe(0);
+    return JSON.parse(out.stdout) as { engine?: string; customers: number; orders: number; segments: unknown };
+  };
+  const onTs = await segment(atLimit);
+  expect(onTs.engine).toBeUndefined();
+  expect([onTs.customers, onTs.orders]).toEqual([20, EXCEL_ROWS - 1]);
+  const onDuck = await segment(past);
+  expect(onDuck.engine).toBe("DuckDB");
+  expect([onDuck.customers, onDuck.orders]).toEqual([20, EXCEL_ROWS]);
+  // --engine ts reads past the last row all the same.
+  const forcedTs = await segment(past, ["--engine", "ts"]);
+  expect([forcedTs.engine, forcedTs.orders]).toEqual([undefined, EXCEL_ROWS]);
+  expect(forcedTs.segments).toEqual(onDuck.segments);
+}, 120_000);

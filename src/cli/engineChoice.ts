@@ -1,9 +1,8 @@
 /**
  * Which engine segments the orders: the TypeScript engine (default for CSV/TXT/xlsx within Excel's rows),
- * embedded DuckDB (default for Parquet, a folder of Parquet files, .gz, a CSV past 1,048,576 rows, customer-level
- * input), ClickHouse (a server with --url, else chDB in this process) or a Postgres-compatible server.
+ * embedded DuckDB (default for Parquet, a folder of Parquet files, .gz, a CSV past 1,048,576 rows — found by the
+ * TypeScript reader stopping there —, customer-level input), ClickHouse (a server with --url, else chDB in this process) or a Postgres-compatible server.
  */
-import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { Option, type Command } from "commander";
 import type { OrderListOptions } from "./options";
 import { asOfOption, tiersOption } from "./options";
@@ -45,26 +44,6 @@ export function addEngineOptions(command: Command): Command {
     .option("--customers-out <file>", "write the per-customer table to a .parquet or .csv file");
 }
 
-/** True when a delimited file has more lines than Excel's sheet; reads at most what it needs to count. */
-export function pastExcelRows(path: string): boolean {
-  const size = statSync(path).size;
-  if (size < EXCEL_ROWS * 4) return false;
-  const fd = openSync(path, "r");
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    let lines = 0;
-    for (let position = 0; position < size; ) {
-      const read = readSync(fd, buffer, 0, buffer.length, position);
-      if (read === 0) break;
-      for (let i = buffer.indexOf(10, 0); i >= 0 && i < read; i = buffer.indexOf(10, i + 1)) if (++lines > EXCEL_ROWS) return true;
-      position += read;
-    }
-    return false;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 export function chooseEngine(file: string | undefined, options: EngineOptions): EngineName {
   if (options.engine) return options.engine;
   if (options.url) return /^postgres(ql)?:/i.test(options.url) ? "postgres" : "clickhouse";
@@ -74,8 +53,14 @@ export function chooseEngine(file: string | undefined, options: EngineOptions): 
   if (file === undefined) return "ts";
   const kind = fileKind(file);
   if (kind === "parquet" || kind === "parquetFolder" || kind === "delimitedGz") return "duckdb";
-  if (kind === "delimited" && pastExcelRows(file)) return "duckdb";
+  // A delimited file stays with the TypeScript engine, which stops at Excel's last row (readOrderFile's
+  // maxRecords) so that the file goes to DuckDB instead: no separate pass to count its lines.
   return "ts";
+}
+
+/** Delimited text the TypeScript engine reads only up to Excel's rows, DuckDB beyond them (no --engine given). */
+export function rowLimitForTsEngine(file: string, options: EngineOptions): number | undefined {
+  return options.engine === undefined && fileKind(file) === "delimited" ? EXCEL_ROWS : undefined;
 }
 
 /** The order file the TypeScript engine reads; Parquet, folders and .gz need a SQL engine. */

@@ -15,6 +15,8 @@ export interface OrderFileOptions {
   sheet?: string;
   choice?: OrderColumnChoice;
   dateFormat?: DateFormat;
+  /** Delimited text with more records than this ends in RowLimitExceeded (a sheet holds no more). */
+  maxRecords?: number;
 }
 
 /** A file that cannot be opened or read, in the analyst's language (InputError is formatted in zh or en). */
@@ -65,7 +67,7 @@ export async function readOrderFile(path: string, options: OrderFileOptions = {}
     const first = block.subarray(0, read);
     if (isLegacyXls(first)) throw new InputError([issue("legacyXls", path)]);
     if (ext === ".xlsx" || ext === ".xlsm" || isZip(first)) return await readOrderSheet(path, options);
-    const reader = new DelimitedOrderReader({ choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path), expectedBytes: fstatSync(fd).size });
+    const reader = new DelimitedOrderReader({ choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path), expectedBytes: fstatSync(fd).size, maxRecords: options.maxRecords });
     while (read > 0) {
       reader.push(block.subarray(0, read));
       read = readSync(fd, block, 0, BLOCK, null);

@@ -7,7 +7,8 @@ import { asOfOption, dateFormatOption, orderColumns, tiersOption, type OrderList
 import { describeOrderColumns } from "../engine/customers/describeOrderColumns";
 import { segmentOrders, type GroupSummary } from "../engine/customers/segmentation";
 import { summaryOfSegmentation, type SegmentationSummary } from "../engine/sql/segmentationSummary";
-import { segmentOnChosenEngine, tsEngineFile, type EngineOptions } from "./engineChoice";
+import { rowLimitForTsEngine, segmentOnChosenEngine, tsEngineFile, type EngineOptions } from "./engineChoice";
+import { RowLimitExceeded } from "../engine/customers/delimitedOrders";
 import { DEFAULT_SEGMENTATION_SETTINGS, type SegmentationSettings } from "../engine/customers/rfm";
 import { segmentationJsonText } from "../engine/customers/segmentationJson";
 import { formatAmount, formatPercent, NA } from "../engine/format";
@@ -72,8 +73,8 @@ export function renderSegmentationText(result: SegmentationSummary, rejectedRows
 }
 
 /** Reads the order list named on the command line with the shared order-list flags. */
-export async function readOrderListOption(file: string, options: OrderListOptions & { sheet?: string }): Promise<ReadOrdersResult> {
-  return readOrderFile(file, { sheet: options.sheet, choice: orderColumns(options), dateFormat: dateFormatOption(options.dateFormat) });
+export async function readOrderListOption(file: string, options: OrderListOptions & { sheet?: string }, maxRecords?: number): Promise<ReadOrdersResult> {
+  return readOrderFile(file, { sheet: options.sheet, choice: orderColumns(options), dateFormat: dateFormatOption(options.dateFormat), maxRecords });
 }
 
 export async function segmentCommand(file: string | undefined, options: SegmentOptions, io: CliIo): Promise<number> {
@@ -82,7 +83,14 @@ export async function segmentCommand(file: string | undefined, options: SegmentO
   file = tsEngineFile(file);
   const settings: SegmentationSettings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) };
   const customersOut = options.customersOut ? await prepareCustomersOut(options.customersOut, [file], options) : null;
-  const read = await readOrderListOption(file, options);
+  let read: ReadOrdersResult;
+  try {
+    read = await readOrderListOption(file, options, rowLimitForTsEngine(file, options));
+  } catch (error) {
+    // Past Excel's last row: the whole file goes to embedded DuckDB instead.
+    if (error instanceof RowLimitExceeded) return (await segmentOnChosenEngine(file, { ...options, engine: "duckdb" }, io))!;
+    throw error;
+  }
   for (const problem of read.rejected) io.stderr(formatIssue(problem, options.lang) + "\n");
   if (read.rejectedRows > read.rejected.length) io.stderr(`… ${read.rejectedRows - read.rejected.length} more\n`);
   const notes = read.warnings.map((w) => formatIssue(w, options.lang));

@@ -77,3 +77,17 @@ describe("ByteInterner", () => {
     );
   });
 });
+
+test("numbered ids get their texts when read, also when read part-way and then more keys come", () => {
+  const interner = new ByteInterner();
+  const intern = (key: string) => {
+    const bytes = utf8.encode(key);
+    return interner.intern(bytes, 0, bytes.length);
+  };
+  expect([intern("C0000042"), intern("C0000007"), intern("张三"), intern("C0000042")]).toEqual([0, 1, 2, 0]);
+  expect(interner.size).toBe(3);
+  expect(interner.ids).toEqual(["C0000042", "C0000007", "张三"]);
+  // A key of other width without a leading zero takes the plain table; one with a leading zero the hash table.
+  expect([intern("C123"), intern("C0000007"), intern("C05"), interner.unique()]).toEqual([3, 1, 4, 5]);
+  expect(interner.ids).toEqual(["C0000042", "C0000007", "张三", "C123", "C05", ""]);
+});

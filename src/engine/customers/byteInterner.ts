@@ -26,8 +26,16 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/** Marks a numbered key written without padding (numberedKey holds the value | PLAIN). */
+const PLAIN = 1 << 30;
+
 export class ByteInterner {
-  readonly ids: string[] = [];
+  /** Texts by id; numbered keys get theirs only when `ids` is read (most runs never need them). */
+  private readonly texts: string[] = [];
+  /** Ids below this have their text in `texts`. */
+  private materialized = 0;
+  /** Per id: the numbered key's value (| PLAIN when unpadded), or −1 when the text was made at once. */
+  private numberedKey = new Int32Array(1024);
   private slots: Int32Array;
   private readonly plannedSize: number;
   /** Keys in the hash table (the others are in the direct tables). */
@@ -59,6 +67,25 @@ export class ByteInterner {
     this.plannedSize = size;
     this.mask = size - 1;
     this.keyStart = new Int32Array(size / 2);
+  }
+
+  /** The number of distinct keys (and ids of their own) so far. */
+  get size(): number {
+    return this.texts.length;
+  }
+
+  /** The text of every id, by id (numbered keys' texts are made here, once). */
+  get ids(): string[] {
+    const texts = this.texts;
+    for (let id = this.materialized; id < texts.length; id++) {
+      const key = this.numberedKey[id];
+      if (key < 0) continue;
+      const value = key & (PLAIN - 1);
+      const number = String(value);
+      texts[id] = this.prefixText + ((key & PLAIN) === 0 && number.length < this.width ? "0".repeat(this.width - number.length) + number : number);
+    }
+    this.materialized = texts.length;
+    return texts;
   }
 
   /** The index of bytes[start, end), adding it when new. */
@@ -108,10 +135,9 @@ export class ByteInterner {
     } else return -1;
     const stored = table[value];
     if (stored !== 0) return stored - 1;
-    // The text from the value (cheaper than from the bytes): prefix, then the digits, zero-padded when padded.
+    // The text is made from the value when `ids` is read: the prefix, then the digits, zero-padded when padded.
     if (this.prefixText === null) this.prefixText = asciiOrDecoded(this.decoder, bytes, start, start + prefixLength);
-    const number = String(value);
-    const id = this.push(-1, this.prefixText + (number.length < digits ? "0".repeat(digits - number.length) + number : number));
+    const id = this.push(-1, "", table === this.padded ? value : value | PLAIN);
     table[value] = id + 1;
     return id;
   }
@@ -193,15 +219,21 @@ export class ByteInterner {
     return at;
   }
 
-  private push(arenaStart: number, text: string): number {
-    const id = this.ids.length;
+  private push(arenaStart: number, text: string, numberedKey = -1): number {
+    const id = this.texts.length;
     if (id === this.keyStart.length) {
       const next = new Int32Array(this.keyStart.length * 2);
       next.set(this.keyStart);
       this.keyStart = next;
     }
-    this.ids.push(text);
+    if (id === this.numberedKey.length) {
+      const next = new Int32Array(this.numberedKey.length * 2);
+      next.set(this.numberedKey);
+      this.numberedKey = next;
+    }
+    this.texts.push(text);
     this.keyStart[id] = arenaStart;
+    this.numberedKey[id] = numberedKey;
     return id;
   }
 

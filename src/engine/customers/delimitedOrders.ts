@@ -29,6 +29,16 @@ export interface DelimitedOrderOptions extends ReadOrderOptions {
   source: string;
   /** About how many bytes will come (the file's size), to size the columns once instead of growing them. */
   expectedBytes?: number;
+  /** Records (lines, as a sheet's rows) the caller takes at most: one more ends the reading with RowLimitExceeded. */
+  maxRecords?: number;
+}
+
+/** The list has more records than `DelimitedOrderOptions.maxRecords` (the caller reads it another way). */
+export class RowLimitExceeded extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} rows`);
+    this.name = "RowLimitExceeded";
+  }
 }
 
 const LF = 10;
@@ -71,6 +81,8 @@ export class DelimitedOrderReader {
   private used = 0;
   private mode: "unknown" | "whitespace" | "delimited" = "unknown";
   private delimiter = COMMA;
+  /** A quoted field was met: records go through the full RFC 4180 scanner from there on. */
+  private quoted = false;
   private record = 0;
   private fieldStart = new Int32Array(64);
   private fieldEnd = new Int32Array(64);
@@ -104,7 +116,10 @@ export class DelimitedOrderReader {
   private te = 0;
   private readonly sheetGrid: { sheet: string; values: never[] };
 
+  private readonly maxRecords: number;
+
   constructor(private readonly options: DelimitedOrderOptions) {
+    this.maxRecords = options.maxRecords ?? Infinity;
     this.sheetGrid = { sheet: options.sheet, values: [] };
     // A row of an order export takes 20 bytes or more; ids repeat, so an eighth of that many keys to start with.
     const rows = Math.min(options.expectedBytes ?? 0, 1 << 30) / 20;
@@ -120,7 +135,7 @@ export class DelimitedOrderReader {
     this.decode(new Uint8Array(0), true);
     if (!this.builder && this.titleRow) this.header(this.titleRow.r, this.titleRow.labels);
     if (!this.builder) throw new InputError([issue("ordersEmpty", this.options.source)]);
-    const ids = { customerIds: this.customers.ids, orderIds: this.orders.ids, productIds: this.products.ids, categoryIds: this.categories.ids, productNames: this.productNames };
+    const ids = { customers: this.customers, orders: this.orders, products: this.products, categories: this.categories, productNames: this.productNames };
     return this.builder.finish(ids, encodingNote({ text: "", encoding: this.encoding, bom: this.bom }));
   }
 
@@ -219,15 +234,22 @@ export class DelimitedOrderReader {
   // ---- Records --------------------------------------------------------------------------------------------
 
   private parse(bytes: Uint8Array, final: boolean): void {
-    if (this.used + bytes.length > this.work.length) {
-      const next = new Uint8Array(Math.max(this.work.length * 2, this.used + bytes.length));
+    // One byte to spare after the data, for the plain scanner's sentinel.
+    if (this.used + bytes.length + 1 > this.work.length) {
+      const next = new Uint8Array(Math.max(this.work.length * 2, this.used + bytes.length + 1));
       next.set(this.work.subarray(0, this.used));
       this.work = next;
     }
     this.work.set(bytes, this.used);
     this.used += bytes.length;
     if (this.mode === "unknown" && !this.chooseMode(final)) return;
-    const consumed = this.mode === "whitespace" ? this.whitespaceRecords(final) : this.delimitedRecords(final);
+    let consumed: number;
+    if (this.mode === "whitespace") consumed = this.whitespaceRecords(final);
+    else {
+      // The plain scanner stops before the first record with a quoted field; the full one goes on from there.
+      consumed = this.quoted ? 0 : this.plainRecords(final);
+      if (this.quoted) consumed = this.delimitedRecords(final, consumed);
+    }
     this.work.copyWithin(0, consumed, this.used);
     this.used -= consumed;
   }
@@ -285,11 +307,11 @@ export class DelimitedOrderReader {
   }
 
   /** Comma/tab/semicolon separated records with RFC 4180 quoting; returns the bytes consumed. */
-  private delimitedRecords(final: boolean): number {
+  private delimitedRecords(final: boolean, start = 0): number {
     const b = this.work;
     const end = this.used;
     const delimiter = this.delimiter;
-    let p = 0;
+    let p = start;
     records: while (p < end) {
       const recordStart = p;
       let f = 0;
@@ -351,6 +373,56 @@ export class DelimitedOrderReader {
           break;
         }
         p++;
+      }
+      this.fields = f;
+      this.row(nonBlank);
+    }
+    return Math.min(p, end);
+  }
+
+  /**
+   * Delimited records without quoted fields (most machine exports): the same fields as delimitedRecords gives,
+   * by a tighter loop that stops on a sentinel line feed after the data. At the first field that starts with a
+   * quote it sets `quoted` and returns the start of that record (a quote inside a field is a plain character
+   * to both scanners).
+   */
+  private plainRecords(final: boolean): number {
+    const b = this.work;
+    const end = this.used;
+    const delimiter = this.delimiter;
+    b[end] = LF;
+    let p = 0;
+    while (p < end) {
+      const recordStart = p;
+      let f = 0;
+      let nonBlank = false;
+      for (;;) {
+        const fs = p;
+        let c = b[p];
+        if (c === QUOTE) {
+          this.quoted = true;
+          return recordStart;
+        }
+        while (c !== delimiter && c !== LF) c = b[++p];
+        if (p >= end && !final) return recordStart;
+        let fe = p;
+        if (fe > fs && b[fe - 1] === CR && c === LF) fe--;
+        if (!nonBlank) {
+          for (let i = fs; i < fe; i++) {
+            if (!isAsciiSpace(b[i])) {
+              nonBlank = true;
+              break;
+            }
+          }
+        }
+        if (f < this.fieldStart.length) {
+          this.fieldStart[f] = fs;
+          this.fieldEnd[f] = fe;
+          this.fieldEscaped[f] = 0;
+          f++;
+        } else this.setField(f++, fs, fe, false);
+        p++;
+        if (c === LF) break;
       }
       this.fields = f;
       this.row(nonBlank);
@@ -569,6 +641,7 @@ export class DelimitedOrderReader {
 
   private row(nonBlank: boolean): void {
     const r = this.record++;
+    if (r >= this.maxRecords) throw new RowLimitExceeded(this.maxRecords);
     if (!nonBlank) return;
     const builder = this.builder;
     if (!builder) {
@@ -614,7 +687,7 @@ export class DelimitedOrderReader {
       }
     }
     const product = this.pCol >= 0 ? this.intern(this.pCol, this.products) : -1;
-    if (product >= 0 && this.productNames && this.productNames.length < this.products.ids.length) this.productNames.push(unguardId(this.text(this.nameCol).trim()));
+    if (product >= 0 && this.productNames && this.productNames.length < this.products.size) this.productNames.push(unguardId(this.text(this.nameCol).trim()));
     const category = this.gCol >= 0 ? this.intern(this.gCol, this.categories) : -1;
     const quantity = this.qCol >= 0 ? this.quantity(this.qCol) : NaN;
     const customer = this.intern(this.cCol, this.customers);

@@ -11,7 +11,7 @@ import { Interner, OrderTableBuilder, type ReadOrdersResult } from "./orderTable
 import { multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat } from "./orderValues";
 
 export type { OrderTable, ReadOrdersResult } from "./orderTableBuilder";
-export { withExactAmounts } from "./orderTableBuilder";
+export { idCount, withExactAmounts } from "./orderTableBuilder";
 export type { OrderField, OrderColumnChoice, OrderColumns } from "./orderColumns";
 export { ORDER_ALIASES } from "./orderColumns";
 export { dayFromParts, dayToIso, isoToDay, monthOfDay, readDay, type DateFormat } from "./orderValues";
@@ -156,5 +156,5 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, option
     const quantity = qCol >= 0 ? readQuantity(row[qCol]) : NaN;
     builder.add(r, customers.intern(id), day, amount.minor, amount.decimals, order, product, category, quantity, () => textOf(row[dCol]));
   }
-  return builder.finish({ customerIds: customers.ids, orderIds: orders.ids, productIds: products.ids, categoryIds: categories.ids, productNames });
+  return builder.finish({ customers, orders, products, categories, productNames });
 }

@@ -197,7 +197,7 @@ export class OrderTableBuilder {
   }
 
   /** Settles the columns and returns the table; throws InputError when no row is usable or dates are ambiguous. */
-  finish(ids: { customerIds: string[]; orderIds: string[] | null; productIds: string[] | null; categoryIds: string[] | null; productNames?: string[] | null }, encoding: string | null = null): ReadOrdersResult {
+  finish(ids: { customers: IdSource; orders: IdSource; products: IdSource; categories: IdSource; productNames?: string[] | null }, encoding: string | null = null): ReadOrdersResult {
     const n = this.rows;
     const warnings: Issue[] = [];
     const dateColumn = this.columns.date!;
@@ -221,27 +221,61 @@ export class OrderTableBuilder {
 
     const amountScale = POW10[this.decimals];
     const amountMinor = this.minor.subarray(0, n);
-    const amount = new Float64Array(n);
-    for (let i = 0; i < n; i++) amount[i] = amountMinor[i] / amountScale;
     const table: OrderTable = {
       rows: n,
       customer: this.customer.subarray(0, n),
-      customerIds: ids.customerIds,
+      customerIds: [],
       day: this.day.subarray(0, n),
-      amount,
+      // Made on first use (the segmentation works on amountMinor alone), then kept.
+      get amount(): Float64Array {
+        const amount = new Float64Array(n);
+        for (let i = 0; i < n; i++) amount[i] = amountMinor[i] / amountScale;
+        Object.defineProperty(this, "amount", { value: amount, enumerable: true, writable: true });
+        return amount;
+      },
       amountMinor,
       amountScale,
       order: this.order ? this.order.subarray(0, n) : null,
-      orderIds: this.order ? ids.orderIds : null,
+      orderIds: null,
       product: this.product ? this.product.subarray(0, n) : null,
-      productIds: this.product ? ids.productIds : null,
+      productIds: null,
       productNames: this.product ? (ids.productNames ?? null) : null,
       category: this.category ? this.category.subarray(0, n) : null,
-      categoryIds: this.category ? ids.categoryIds : null,
+      categoryIds: null,
       quantity: this.quantity ? this.quantity.subarray(0, n) : null,
     };
+    // The ids' texts are made on first use: a segmentation without the customer list never needs them.
+    idsOnFirstUse(table, "customerIds", ids.customers);
+    if (this.order) idsOnFirstUse(table, "orderIds", ids.orders);
+    if (this.product) idsOnFirstUse(table, "productIds", ids.products);
+    if (this.category) idsOnFirstUse(table, "categoryIds", ids.categories);
     return { table, rejectedRows: this.rejectedRows, rejected: this.rejected, warnings, columns: orderColumnIndexes(this.columns), headers: orderColumnHeaders(this.columns), dateFormat: this.pendingSlash > 0 || this.options.dateFormat ? dateFormat : null, encoding };
   }
+}
+
+/** How many ids an index column refers to (its largest index + 1), without reading the ids' texts. */
+export function idCount(index: Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < index.length; i++) if (index[i] >= count) count = index[i] + 1;
+  return count;
+}
+
+/** Where a table's ids come from: an interner, whose texts may be made only when read. */
+export interface IdSource {
+  readonly ids: string[];
+}
+
+/** Defines table[key] as the source's ids, read when first used and then kept as a plain property. */
+function idsOnFirstUse(table: OrderTable, key: "customerIds" | "orderIds" | "productIds" | "categoryIds", source: IdSource): void {
+  Object.defineProperty(table, key, {
+    configurable: true,
+    enumerable: true,
+    get(this: OrderTable) {
+      const ids = source.ids;
+      Object.defineProperty(this, key, { value: ids, enumerable: true, writable: true, configurable: true });
+      return ids;
+    },
+  });
 }
 
 /**

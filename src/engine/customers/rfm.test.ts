@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { percentileInc, quintileBreaks, scoreCustomers, scoreDown, scoreUp, tierOf, DEFAULT_SEGMENTATION_SETTINGS } from "./rfm";
+import { percentileInc, quintileBreaks, ranksBySelection, scoreCustomers, scoreDown, scoreUp, tierOf, DEFAULT_SEGMENTATION_SETTINGS } from "./rfm";
 import { readOrderGrid, isoToDay, readDay, dayFromParts, monthOfDay, type OrderTable } from "./orderTable";
 import { CLASS8_ORDER, class8Name, SEGMENTS, SEGMENT_BY_CODE, TIER, TIERS } from "./segmentNames";
 import { segmentOrders, abcClasses, cohortRetention } from "./segmentation";
@@ -15,6 +15,33 @@ describe("PERCENTILE.INC breakpoints", () => {
     expect(quintileBreaks([5, 3, 1, 4, 2])).toEqual([1.8, 2.6, 3.4, 4.2].map((v) => expect.closeTo(v, 12)));
     expect(percentileInc([10, 20, 30, 40], 0.4)).toBeCloseTo(22, 12);
     expect(percentileInc([7], 0.8)).toBe(7);
+  });
+  test("selection and counting give the order statistics of a full sort (ties, few values, adversarial orders)", () => {
+    const fullSort = (values: number[], ranks: number[]) => {
+      const sorted = [...values].sort((x, y) => x - y);
+      return ranks.map((r) => sorted[r]);
+    };
+    const values = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.integer({ min: -1e6, max: 1e6 })), { minLength: 1, maxLength: 300 });
+    fc.assert(
+      fc.property(values, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (list, picks) => {
+        const ranks = [...new Set(picks.map((p) => p % list.length))].sort((x, y) => x - y);
+        expect(ranksBySelection(list, ranks)).toEqual(fullSort(list, ranks));
+        // Integers take the counting route: the same breakpoints as from the doubles.
+        expect(quintileBreaks(Int32Array.from(list))).toEqual(quintileBreaks(Float64Array.from(list)));
+        const sorted = [...list].sort((x, y) => x - y);
+        // Against the textbook formula, which carries binary noise in (n − 1)·p: equal to 1e-12 relative.
+        quintileBreaks(Float64Array.from(list)).forEach((value, k) => {
+          const reference = percentileInc(sorted, (k + 1) / 5);
+          expect(Math.abs(value - reference)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(reference)));
+        });
+      }),
+    );
+    // Already sorted, reversed and all-equal inputs of some size: the median-of-three pivot copes.
+    const n = 20001;
+    const ascending = Array.from({ length: n }, (_, i) => i);
+    for (const list of [ascending, [...ascending].reverse(), new Array(n).fill(3), ascending.map((i) => i % 2)]) {
+      expect(ranksBySelection(list, [0, 4000, 4001, 16000, n - 1])).toEqual(fullSort(list, [0, 4000, 4001, 16000, n - 1]));
+    }
   });
   test("a value equal to a breakpoint lands on the lower score; ties share a score", () => {
     const breaks = [1, 1, 2, 4];
@@ -208,9 +235,26 @@ describe("ABC and cohorts", () => {
     ]);
     const scores = scoreCustomers(list, { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: isoToDay("2025-04-01")! });
     // January: a (Jan, Feb, Mar) and b (Jan, Mar); February: c (Feb, Mar) and d (Feb). As of April: up to March.
-    expect(cohortRetention(list, scores)).toEqual([
+    expect(cohortRetention(scores)).toEqual([
       { cohort: "2025-01", customers: 2, retention: [1, 0.5, 1] },
       { cohort: "2025-02", customers: 2, retention: [1, 0.5] },
+    ]);
+  });
+
+  test("more than 32 months of orders (several words of month bits per customer)", () => {
+    // January 2020 to March 2023: 39 months. a orders in Jan 2020 and Mar 2023 (month 38), b in Jan 2020 only,
+    // c in Dec 2022 (month 35) and Mar 2023; an order on the as-of day is left out.
+    const list = orders([
+      ["a", "2020-01-05", 1], ["a", "2023-03-31", 1],
+      ["b", "2020-01-20", 1],
+      ["c", "2022-12-01", 1], ["c", "2023-03-02", 1], ["c", "2023-04-01", 1],
+    ]);
+    const scores = scoreCustomers(list, { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: isoToDay("2023-04-01")! });
+    expect(scores.activeMonths).toMatchObject({ span: 39, words: 2 });
+    const january2020 = Array.from({ length: 39 }, (_, k) => (k === 0 ? 1 : k === 38 ? 0.5 : 0));
+    expect(cohortRetention(scores)).toEqual([
+      { cohort: "2020-01", customers: 2, retention: january2020 },
+      { cohort: "2022-12", customers: 1, retention: [1, 0, 0, 1] },
     ]);
   });
 });

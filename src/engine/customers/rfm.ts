@@ -4,7 +4,7 @@
  * segments, the 8-class model and the value tiers. No object is allocated per order or per customer.
  */
 import type { OrderTable } from "./orderTableBuilder";
-import { dayToIso } from "./orderValues";
+import { dayToIso, monthOfDay } from "./orderValues";
 import { InputError, issue } from "../../i18n/issues";
 import { class8Bits, rfmCode, SEGMENT_BY_CODE, TIER } from "./segmentNames";
 
@@ -65,6 +65,20 @@ export interface CustomerScores {
   tier: Uint8Array;
   breaks: Breaks;
   means: { r: number; f: number; m: number };
+  /** The months each scored customer ordered in before as-of (for cohorts), gathered in the same pass. */
+  activeMonths: ActiveMonths;
+}
+
+/**
+ * Months with an order per customer, as bits: customer k's month `firstMonth + j` is bit j % 32 of
+ * bits[k * words + (j >>> 5)]. Months are counted as year·12 + month − 1 (orderValues.monthOfDay).
+ */
+export interface ActiveMonths {
+  firstMonth: number;
+  /** Months from firstMonth to the month before as-of, inclusive. */
+  span: number;
+  words: number;
+  bits: Int32Array;
 }
 
 /** Excel's PERCENTILE.INC on ascending values: linear interpolation between closest ranks (R type 7). */
@@ -84,43 +98,87 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
 export function quintileBreaks(values: ArrayLike<number>, scale = 1): number[] {
   const n = values.length;
   if (n === 0) return [NaN, NaN, NaN, NaN];
-  const at = values instanceof Int32Array ? rankSelector(values) : sortedSelector(values);
-  return [1, 2, 3, 4].map((k) => {
+  const parts = [1, 2, 3, 4].map((k) => {
     const rank = (n - 1) * k;
     const lo = Math.floor(rank / 5);
-    const fifths = rank - lo * 5;
-    const hi = Math.min(lo + 1, n - 1);
+    return { lo, hi: Math.min(lo + 1, n - 1), fifths: rank - lo * 5 };
+  });
+  const ranks = [...new Set(parts.flatMap((p) => [p.lo, p.hi]))].sort((x, y) => x - y);
+  const found = values instanceof Int32Array ? ranksByCounting(values, ranks) : ranksBySelection(values, ranks);
+  const at = (rank: number) => found[ranks.indexOf(rank)];
+  return parts.map(({ lo, hi, fifths }) => {
     const low = at(lo);
     const value = fifths === 0 ? low : low + (fifths / 5) * (at(hi) - low);
     return scale === 1 ? value : value / scale;
   });
 }
 
-/** The value at each rank of the ascending order, by sorting. */
-function sortedSelector(values: ArrayLike<number>): (rank: number) => number {
-  const sorted = Float64Array.from(values).sort();
-  return (rank) => sorted[rank];
+/**
+ * The values at the given ascending ranks of the ascending order, by selection (quickselect on a copy, each
+ * rank searched right of the previous one) instead of a full sort.
+ */
+export function ranksBySelection(values: ArrayLike<number>, ranks: readonly number[]): number[] {
+  const a = Float64Array.from(values);
+  let left = 0;
+  return ranks.map((rank) => {
+    selectRank(a, rank, left, a.length - 1);
+    left = rank;
+    return a[rank];
+  });
 }
 
-/** The value at each rank for small integers (days, order counts): by counting, without sorting. */
-function rankSelector(values: Int32Array): (rank: number) => number {
+/** Puts the value of ascending rank k at a[k], smaller-or-equal values left of it, within a[left..right]. */
+function selectRank(a: Float64Array, k: number, left: number, right: number): void {
+  // Quickselect with a median-of-three pivot; past a few dozen rounds (adversarial order) it sorts the rest.
+  for (let round = 0; right > left; round++) {
+    if (round > 64) {
+      const rest = a.subarray(left, right + 1).sort();
+      a.set(rest, left);
+      return;
+    }
+    const mid = (left + right) >>> 1;
+    if (a[mid] < a[left]) swap(a, mid, left);
+    if (a[right] < a[left]) swap(a, right, left);
+    if (a[right] < a[mid]) swap(a, right, mid);
+    const pivot = a[mid];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) swap(a, i++, j--);
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/** The values at the given ascending ranks for small integers (days, order counts): by counting, without sorting. */
+function ranksByCounting(values: Int32Array, ranks: readonly number[]): number[] {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     if (values[i] < min) min = values[i];
     if (values[i] > max) max = values[i];
   }
-  if (max - min > 4 * values.length + 1_000_000) return sortedSelector(values);
+  if (max - min > 4 * values.length + 1_000_000) return ranksBySelection(values, ranks);
   const counts = new Int32Array(max - min + 1);
   for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
-  return (rank) => {
-    let seen = 0;
-    for (let v = 0; v < counts.length; v++) {
-      seen += counts[v];
-      if (seen > rank) return v + min;
-    }
-    return max;
-  };
+  const out: number[] = [];
+  let seen = 0;
+  let v = 0;
+  for (const rank of ranks) {
+    while (seen + counts[v] <= rank) seen += counts[v++];
+    out.push(v + min);
+  }
+  return out;
 }
 
 /** 1 + COUNTIF(breaks, "<"&value): a value equal to a breakpoint lands on the lower score. */
@@ -155,50 +213,73 @@ export function defaultAsOf(orders: OrderTable): number {
 export function scoreCustomers(orders: OrderTable, settings: SegmentationSettings = DEFAULT_SEGMENTATION_SETTINGS): CustomerScores {
   const asOf = settings.asOf ?? defaultAsOf(orders);
   const yearStart = asOf - 365;
-  const all = orders.customerIds.length;
-  // One record per customer (money, 365-day spend, last day, first day, orders), so that an order touches one
-  // place in memory. Sums are in the data's smallest decimal unit: integers, exact whatever the row order.
-  const acc = new Float64Array(all * 5);
+  const { day, customer, amountMinor } = orders;
+  // Customers and order ids by their indexes (not by the id lists, whose texts need not be made), and the first
+  // order day before as-of, in one pass.
+  let all = 0;
+  let orderCount = 0;
+  let minDay = asOf;
+  for (let i = 0; i < orders.rows; i++) {
+    if (customer[i] >= all) all = customer[i] + 1;
+    if (day[i] < minDay) minDay = day[i];
+  }
+  if (orders.order) for (let i = 0; i < orders.rows; i++) if (orders.order[i] >= orderCount) orderCount = orders.order[i] + 1;
+  // One 32-byte record per customer, so that an order touches one cache line: money and 365-day spend as doubles
+  // (words 0–1), last day, first day, orders and (when the data spans at most 32 months) the months ordered in
+  // as bits, as int32 (words 4–7 of the int32 view of the same bytes). Sums are in the data's smallest decimal
+  // unit: integers, exact whatever the row order.
+  const buffer = new ArrayBuffer(all * 32);
+  const money = new Float64Array(buffer);
+  const ints = new Int32Array(buffer);
   for (let c = 0; c < all; c++) {
-    acc[c * 5 + 2] = -Infinity;
-    acc[c * 5 + 3] = Infinity;
+    ints[c * 8 + 4] = -2147483648;
+    ints[c * 8 + 5] = 2147483647;
   }
   const scale = orders.amountScale;
 
+  // Month offsets by day from the first order's month, looked up instead of computed per order.
+  const firstMonth = monthOfDay(minDay);
+  const span = minDay < asOf ? monthOfDay(asOf - 1) - firstMonth + 1 : 0;
+  const words = (span + 31) >>> 5;
+  const monthAt = new Int32Array(Math.max(0, asOf - minDay));
+  for (let d = minDay; d < asOf; d++) monthAt[d - minDay] = monthOfDay(d) - firstMonth;
+  const wideBits = words > 1 ? new Int32Array(all * words) : null;
+
   // Frequency counts distinct order ids per customer; an id used by a second customer counts for each.
-  const owner = orders.order ? new Int32Array(orders.orderIds!.length).fill(-1) : null;
+  const owner = orders.order ? new Int32Array(orderCount).fill(-1) : null;
   const shared = new Set<number>();
-  const orderCount = orders.orderIds?.length ?? 0;
-  const { day, customer, amountMinor } = orders;
 
   for (let i = 0; i < orders.rows; i++) {
     const d = day[i];
     if (d >= asOf) continue;
     const c = customer[i];
-    const base = c * 5;
     const a = amountMinor[i];
-    acc[base] += a;
-    if (d >= yearStart) acc[base + 1] += a;
-    if (d > acc[base + 2]) acc[base + 2] = d;
-    if (d < acc[base + 3]) acc[base + 3] = d;
+    money[c * 4] += a;
+    if (d >= yearStart) money[c * 4 + 1] += a;
+    const base = c * 8;
+    if (d > ints[base + 4]) ints[base + 4] = d;
+    if (d < ints[base + 5]) ints[base + 5] = d;
+    const month = monthAt[d - minDay];
+    if (wideBits) wideBits[c * words + (month >>> 5)] |= 1 << (month & 31);
+    else ints[base + 7] |= 1 << month;
     if (owner) {
       const o = orders.order![i];
       if (owner[o] === -1) {
         owner[o] = c;
-        acc[base + 4]++;
+        ints[base + 6]++;
       } else if (owner[o] !== c) {
         const key = c * orderCount + o;
         if (!shared.has(key)) {
           shared.add(key);
-          acc[base + 4]++;
+          ints[base + 6]++;
         }
       }
     } else {
-      acc[base + 4]++;
+      ints[base + 6]++;
     }
   }
   const freq = new Int32Array(all);
-  for (let c = 0; c < all; c++) freq[c] = acc[c * 5 + 4];
+  for (let c = 0; c < all; c++) freq[c] = ints[c * 8 + 6];
 
   let count = 0;
   for (let c = 0; c < all; c++) if (freq[c] > 0) count++;
@@ -214,16 +295,19 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const monetaryMinor = new Float64Array(count);
   const spend365 = new Float64Array(count);
   const firstDay = new Int32Array(count);
+  const bits = new Int32Array(count * words);
   let ordersTotal = 0;
   for (let c = 0, k = 0; c < all; c++) {
     if (freq[c] === 0) continue;
     source[k] = c;
-    recency[k] = asOf - acc[c * 5 + 2];
+    if (wideBits) bits.set(wideBits.subarray(c * words, (c + 1) * words), k * words);
+    else bits[k] = ints[c * 8 + 7];
+    recency[k] = asOf - ints[c * 8 + 4];
     frequency[k] = freq[c];
-    monetaryMinor[k] = acc[c * 5];
-    monetary[k] = acc[c * 5] / scale;
-    spend365[k] = acc[c * 5 + 1] / scale;
-    firstDay[k] = acc[c * 5 + 3];
+    monetaryMinor[k] = money[c * 4];
+    monetary[k] = money[c * 4] / scale;
+    spend365[k] = money[c * 4 + 1] / scale;
+    firstDay[k] = ints[c * 8 + 5];
     ordersTotal += freq[c];
     k++;
   }
@@ -254,5 +338,6 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     class8[k] = class8Bits(r[k] >= means.r, f[k] >= means.f, m[k] >= means.m);
     tier[k] = tierOf(recency[k], spend365[k], settings.tiers);
   }
-  return { asOf, count, orders: ordersTotal, source, recency, frequency, monetary, monetaryMinor, amountScale: scale, spend365, firstDay, r, f, m, segment, class8, tier, breaks, means };
+  const activeMonths = { firstMonth, span, words, bits };
+  return { asOf, count, orders: ordersTotal, source, recency, frequency, monetary, monetaryMinor, amountScale: scale, spend365, firstDay, r, f, m, segment, class8, tier, breaks, means, activeMonths };
 }

@@ -102,37 +102,14 @@ export function abcClasses(orders: OrderTable, asOf: number, cutoffs: { a: numbe
 }
 
 /** Cohort retention: cohort = month of first order; cell (c, k) = share of cohort c ordering in month c + k. */
-export function cohortRetention(orders: OrderTable, scores: CustomerScores): Cohort[] {
+export function cohortRetention(scores: CustomerScores): Cohort[] {
   if (scores.count === 0) return [];
-  const position = new Int32Array(orders.customerIds.length).fill(-1);
-  for (let k = 0; k < scores.count; k++) position[scores.source[k]] = k;
-  const cohortOf = new Int32Array(scores.count);
-  let minMonth = Infinity;
-  for (let k = 0; k < scores.count; k++) {
-    cohortOf[k] = monthOfDay(scores.firstDay[k]);
-    if (cohortOf[k] < minMonth) minMonth = cohortOf[k];
-  }
-  const lastMonth = monthOfDay(scores.asOf - 1);
-  const span = lastMonth - minMonth + 1;
-  // The months each customer ordered in, as bits: ceil(span / 32) words per customer.
-  const words = (span + 31) >>> 5;
-  const active = new Int32Array(scores.count * words);
-  // Month offsets by day, looked up instead of computed per order.
-  let minDay = scores.asOf;
-  for (let k = 0; k < scores.count; k++) if (scores.firstDay[k] < minDay) minDay = scores.firstDay[k];
-  const monthAt = new Int32Array(Math.max(0, scores.asOf - minDay));
-  for (let d = minDay; d < scores.asOf; d++) monthAt[d - minDay] = monthOfDay(d) - minMonth;
-  const { day, customer } = orders;
-  for (let i = 0; i < orders.rows; i++) {
-    const d = day[i];
-    if (d >= scores.asOf) continue;
-    const offset = monthAt[d - minDay];
-    active[position[customer[i]] * words + (offset >>> 5)] |= 1 << (offset & 31);
-  }
+  // Months are counted from the first order's month (scores.activeMonths), which is the first cohort.
+  const { firstMonth: minMonth, span, words, bits: active } = scores.activeMonths;
   const sizes = new Float64Array(span);
   const counts = new Float64Array(span * span);
   for (let k = 0; k < scores.count; k++) {
-    const c = cohortOf[k] - minMonth;
+    const c = monthOfDay(scores.firstDay[k]) - minMonth;
     sizes[c]++;
     for (let w = 0; w < words; w++) {
       let bits = active[k * words + w];
@@ -166,7 +143,7 @@ export function segmentOrders(orders: OrderTable, settings: SegmentationSettings
     class8: summarise(scores, scores.class8, (g) => class8Name(g), CLASS8_ORDER),
     tiers: summarise(scores, scores.tier, (g) => TIERS[g], TIERS.map((_, i) => i)),
     abc: abcClasses(orders, scores.asOf, settings.abc),
-    cohorts: cohortRetention(orders, scores),
+    cohorts: cohortRetention(scores),
     revenue,
   };
 }

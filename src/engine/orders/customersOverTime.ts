@@ -3,7 +3,7 @@
  * buyers and GMV by month, the cohort retention matrix with its average month-1/3/6 retention, and each
  * cohort's cumulative revenue per customer by months since its first order (the LTV curve).
  */
-import { monthOfDay, type OrderTable } from "../customers/orderTable";
+import { idCount, monthOfDay, type OrderTable } from "../customers/orderTable";
 import type { CustomerScores } from "../customers/rfm";
 import type { Cohort } from "../customers/segmentation";
 import type { Month } from "../read/month";
@@ -43,8 +43,9 @@ export const RETENTION_OFFSETS = [1, 3, 6];
 /** Cumulative revenue per customer by months since the first order, for the cohorts of `cohorts` (by label). */
 export function cohortLtv(orders: OrderTable, scores: CustomerScores, cohorts: readonly Cohort[], maxOffset: number): number[][] {
   const index = new Map(cohorts.map((c, i) => [c.cohort, i]));
-  const cohortOfCustomer = new Int32Array(orders.customerIds.length).fill(-1);
-  const firstMonth = new Int32Array(orders.customerIds.length);
+  const customers = idCount(orders.customer);
+  const cohortOfCustomer = new Int32Array(customers).fill(-1);
+  const firstMonth = new Int32Array(customers);
   for (let k = 0; k < scores.count; k++) {
     const m = monthOfDay(scores.firstDay[k]);
     const label = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;

@@ -12,7 +12,7 @@
  * Counts that do not add up over months (buyers, repeat buyers, orders) carry `periodTotal`, the exact value
  * over any set of months, which the scorecard uses instead of a sum.
  */
-import { monthOfDay, type OrderTable } from "../customers/orderTable";
+import { idCount, monthOfDay, type OrderTable } from "../customers/orderTable";
 import { defaultAsOf } from "../customers/rfm";
 import type { MonthlyColumn, MonthlyTable } from "../read/monthlyTable";
 import type { Month } from "../read/month";
@@ -88,13 +88,13 @@ export function monthlyFromOrders(orders: OrderTable, options: { asOf?: number; 
   for (let i = 0; i < orders.rows; i++) if (rowMonth[i] >= 0) rowsByMonth[fill[rowMonth[i]]++] = i;
 
   // Each customer's first month in the data (their first order, whatever its amount).
-  const customers = orders.customerIds.length;
+  const customers = idCount(orders.customer);
   const firstMonth = new Int32Array(customers).fill(span);
   for (let i = 0; i < orders.rows; i++) if (rowMonth[i] >= 0 && rowMonth[i] < firstMonth[orders.customer[i]]) firstMonth[orders.customer[i]] = rowMonth[i];
 
   const customerStamp = new Int32Array(customers);
   const customerOrders = new Int32Array(customers);
-  const orderStamp = orders.order ? new Int32Array(orders.orderIds!.length) : null;
+  const orderStamp = orders.order ? new Int32Array(idCount(orders.order)) : null;
   let stamp = 0;
 
   /** Figures over month offsets `offsets` (0 = first month). */
