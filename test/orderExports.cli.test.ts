@@ -185,3 +185,12 @@ describe("a wrong order-list option: one line in the analyst's language, exit 2"
     expect(english).toMatchObject({ code: 2, stderr: expect.stringContaining(en) });
   });
 });
+
+test("full-width dates and amounts read the same through the byte reader and an Excel range", async () => {
+  const csv = "客户ID,下单时间,实付金额\na,２０２５-０１-０５,￥１，２３４．５０\nb,2025-01-06,１２\n";
+  const json = await segmentJson(file("fullwidth.csv", csv));
+  // a paid 1,234.50 on 2025-01-05, b 12 on 2025-01-06: as of 2025-01-07, a's recency 2.
+  expect(json.rejectedRows).toBe(0);
+  expect(byId(json)["a"]).toMatchObject({ monetary: 1234.5, recency: 2 });
+  expect(Array.from(readOrderGrid(grid(csv.replace("￥１，２３４．５０", "１２３４．５０"))).table.day)).toEqual(Array.from(readOrderGrid(grid("客户ID,下单时间,实付金额\na,2025-01-05,1\nb,2025-01-06,1")).table.day));
+});
