@@ -222,6 +222,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 找不到${p.field === "customer" ? "客户ID" : p.field === "date" ? "下单时间" : "金额"}列（可用 --${p.field === "customer" ? "id" : p.field} 指定列名${p.field === "amount" ? "；没有金额列时可写 --amount \"单价×数量\"，以两列相乘" : ""}）`,
     en: (p) => `${p.address}: no ${p.field === "customer" ? "customer id" : p.field === "date" ? "order date" : "amount"} column found (name it with --${p.field === "customer" ? "id" : p.field}${p.field === "amount" ? `; without one, --amount "Price×Quantity" multiplies two columns` : ""})`,
   },
+  orderHeaderIsData: {
+    zh: (p) => `${p.address}: 第一行 "${p.row}" 像是一笔订单而不是表头；请在最上面加一行列名（如 客户ID、下单时间、实付金额）后重试`,
+    en: (p) => `${p.address}: the first row "${p.row}" looks like an order, not a header; add a row of column names at the top (such as customer_id, date, amount) and try again`,
+  },
   orderColumnNotFound: {
     zh: (p) => `${p.address}: 表头中没有列 "${p.column}"`,
     en: (p) => `${p.address}: the header has no column "${p.column}"`,

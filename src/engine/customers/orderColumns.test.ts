@@ -74,3 +74,15 @@ describe("order list columns", () => {
     expect(() => find(["客户ID", "下单时间", "金额"], { order: "单号" })).toThrow(/单号/);
   });
 });
+
+describe("an order row where the header should be", () => {
+  test("CDNOW_master.txt without its header line: one message asking for a header row, not three missing columns", () => {
+    expect(() => find(["00001", "19970101", "1", "11.77"])).toThrow(/S!A1: the first row "00001 19970101 1 11.77" looks like an order, not a header/);
+    expect(() => find(["张三", "2025-01-05 08:30:00", "100.50"])).toThrow(/looks like an order/);
+  });
+  test("a header of names with no recognised column still names the missing columns", () => {
+    expect(() => find(["编号", "日子", "钱"])).toThrow(/no customer id column/);
+    // A bare number (an id such as 00001, or an Excel serial) alone does not make a row of data.
+    expect(() => find(["00001", "12", "钱"])).toThrow(/no customer id column/);
+  });
+});

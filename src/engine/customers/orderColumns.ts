@@ -5,6 +5,7 @@
  */
 import { normaliseName } from "../metrics/catalog";
 import { issue, InputError, type Issue } from "../../i18n/issues";
+import { exactDecimal, readDayText } from "./orderValues";
 
 export type OrderField = "customer" | "date" | "amount" | "order" | "product" | "category" | "quantity";
 
@@ -134,8 +135,17 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
   for (const field of REQUIRED_ORDER_FIELDS) {
     if (columns[field] === undefined && choice[field] === undefined) errors.push(issue("orderColumnMissing", address, { field }));
   }
+  // An order row where the header should be (CDNOW_master.txt as first published has none): naming columns
+  // would take that row's values as names and lose the order, so the message asks for a header row instead.
+  if (errors.length > 0 && Object.keys(choice).every((f) => choice[f] === undefined) && looksLikeOrderRow(labels)) throw new InputError([issue("orderHeaderIsData", address, { row: labels.join(" ") })]);
   if (errors.length > 0) throw new InputError(errors);
   return columns;
+}
+
+/** A row holding a date (not a bare small number, which could be an id) and an amount: data, not names. */
+function looksLikeOrderRow(labels: readonly string[]): boolean {
+  const date = labels.findIndex((l) => l !== "" && !/^\d{1,7}(\.\d+)?$/.test(l) && readDayText(l) !== null);
+  return date >= 0 && labels.some((l, i) => i !== date && l !== "" && exactDecimal(l) !== null);
 }
 
 function findChosen(labels: readonly string[], normalised: readonly string[], chosen: string): number {
