@@ -194,3 +194,22 @@ test("full-width dates and amounts read the same through the byte reader and an 
   expect(byId(json)["a"]).toMatchObject({ monetary: 1234.5, recency: 2 });
   expect(Array.from(readOrderGrid(grid(csv.replace("￥１，２３４．５０", "１２３４．５０"))).table.day)).toEqual(Array.from(readOrderGrid(grid("客户ID,下单时间,实付金额\na,2025-01-05,1\nb,2025-01-06,1")).table.day));
 });
+
+test("xlsx cells: a formula saved without its value is left out with a message saying so (never an id '[object Object]'); hyperlinks, rich text and cached results read", () => {
+  const read = readOrderGrid({
+    sheet: "Orders",
+    values: [
+      ["Name", "Email", "Created at", "Total"],
+      ["#1001", { text: "ann@example.com", hyperlink: "mailto:ann@example.com" }, new Date(Date.UTC(2025, 0, 5, 8, 30)), { formula: "20+28.2" }],
+      ["#1002", { richText: [{ text: "bob@" }, { text: "example.com" }] }, new Date(Date.UTC(2025, 0, 20)), 1296],
+      ["#1003", { formula: "B2" }, new Date(Date.UTC(2025, 1, 3)), 32],
+      ["#1004", "cat@example.com", new Date(Date.UTC(2025, 1, 4)), { formula: "10*2", result: 20 }],
+    ],
+  });
+  expect(read.table.customerIds.slice().sort()).toEqual(["bob@example.com", "cat@example.com"]);
+  expect(Array.from(read.table.amount)).toEqual([1296, 20]);
+  expect(read.rejected.map((r) => [r.code, r.address])).toEqual([
+    ["formulaWithoutValue", "Orders!D2"],
+    ["formulaWithoutValue", "Orders!B4"],
+  ]);
+});

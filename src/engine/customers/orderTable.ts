@@ -3,7 +3,7 @@
  * row's cells into typed columns through OrderTableBuilder. Delimited text files take the fast byte path
  * (delimitedOrders.ts) into the same builder, so both give identical tables.
  */
-import { readLabel, unwrapCell, type CellInput } from "../read/cellValue";
+import { isFormulaWithoutValue, readLabel, unwrapCell, type CellInput } from "../read/cellValue";
 import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
 import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderField } from "./orderColumns";
@@ -110,10 +110,18 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, option
   const nameCol = findProductNameColumn(grid.values[headerRow].map((h) => readLabel(h)), columns);
   const productNames: string[] | null = nameCol >= 0 ? [] : null;
 
+  const usedColumns: Array<[OrderField, number]> = (Object.entries(columns) as Array<[OrderField, { index: number; times?: number }]>).flatMap(([field, c]) => (c.times !== undefined ? [[field, c.index], [field, c.times]] : [[field, c.index]]));
+
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
     if (row.length === 0 || row.every(isBlankCell)) continue;
     builder.countDataRow();
+    // A formula saved without its value is neither blank nor text: the row is left out, and the message says why.
+    const uncalculated = usedColumns.find(([, col]) => isFormulaWithoutValue(row[col]));
+    if (uncalculated) {
+      builder.reject(r, uncalculated[0], "formulaWithoutValue", "", uncalculated[1]);
+      continue;
+    }
     const id = keyOf(unwrapCell(row[cCol]));
     if (id === "") {
       builder.reject(r, "customer", "badCustomer", "");
