@@ -213,3 +213,15 @@ test("xlsx cells: a formula saved without its value is left out with a message s
     ["formulaWithoutValue", "Orders!B4"],
   ]);
 });
+
+test("a blank date or amount is said to be blank, not 'cannot read \"\"' (Shopify's second line of an order has no Total)", async () => {
+  const csv = "Name,Email,Created at,Total\n#1001,ann@example.com,2025-01-05 08:30:00 -0500,48.20\n#1001,ann@example.com,2025-01-05 08:30:00 -0500,\n#1002,bob@example.com,,12\n";
+  const path = file("shopify-lines.csv", csv);
+  const en = await runCli(["segment", path, "--lang", "en"]);
+  expect(en.code).toBe(0);
+  expect(en.stderr).toContain("'shopify-lines'!D3: the amount is blank; row left out");
+  expect(en.stderr).toContain("'shopify-lines'!C4: the date is blank; row left out");
+  const zh = await runCli(["segment", path]);
+  expect(zh.stderr).toContain("'shopify-lines'!D3: 金额为空，该行未计入");
+  expect(zh.stderr).toContain("'shopify-lines'!C4: 日期为空，该行未计入");
+});

@@ -235,12 +235,12 @@ const ISSUE_TEXT = {
     en: (p) => `${p.address}: the customer id is blank; row left out`,
   },
   badDate: {
-    zh: (p) => `${p.address}: 无法识别日期 "${p.text}"，应为 1997-01-01、1997/1/1、19970101 或 Excel 日期；该行未计入`,
-    en: (p) => `${p.address}: cannot read "${p.text}" as a date; expected 1997-01-01, 1997/1/1, 19970101 or an Excel date; row left out`,
+    zh: (p) => (p.text === "" ? `${p.address}: 日期为空，该行未计入` : `${p.address}: 无法识别日期 "${p.text}"，应为 1997-01-01、1997/1/1、19970101 或 Excel 日期；该行未计入`),
+    en: (p) => (p.text === "" ? `${p.address}: the date is blank; row left out` : `${p.address}: cannot read "${p.text}" as a date; expected 1997-01-01, 1997/1/1, 19970101 or an Excel date; row left out`),
   },
   badAmount: {
-    zh: (p) => `${p.address}: 无法识别金额 "${p.text}"；该行未计入`,
-    en: (p) => `${p.address}: cannot read "${p.text}" as an amount; row left out`,
+    zh: (p) => (p.text === "" ? `${p.address}: 金额为空，该行未计入` : `${p.address}: 无法识别金额 "${p.text}"；该行未计入`),
+    en: (p) => (p.text === "" ? `${p.address}: the amount is blank; row left out` : `${p.address}: cannot read "${p.text}" as an amount; row left out`),
   },
   ordersEmpty: {
     zh: (p) => `${p.address}: 订单表是空的：应有一行表头（客户ID、下单时间、实付金额…）和其下的订单行`,
