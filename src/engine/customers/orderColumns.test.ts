@@ -65,6 +65,11 @@ describe("order list columns", () => {
     // English exports: Order Total (order + total), Order Time; Total Paid before Grand Total; a line's Order Status is not a date.
     expect(find(["Order Number", "Order Status", "Order Time", "Customer Email", "Order Subtotal", "Order Total"])).toMatchObject({ order: "Order Number", date: "Order Time", amount: "Order Total", customer: "Customer Email" });
     expect(find(["Order ID", "Customer ID", "Created", "Order Created At", "Grand Total", "Total Paid"])).toMatchObject({ date: "Order Created At", amount: "Total Paid" });
+    // More names real exports use: 客户名称, 交易时间, 交易金额, 商品编号, 销量; Customer Name, Transaction Date, Product Code.
+    expect(find(["客户名称", "交易时间", "交易金额", "商品编号", "商品名称", "销量"])).toEqual({ customer: "客户名称", date: "交易时间", amount: "交易金额", product: "商品编号", quantity: "销量" });
+    expect(find(["Customer Name", "Customer Number", "Transaction Date", "Product Code", "Sales Amount"])).toEqual({ customer: "Customer Number", date: "Transaction Date", amount: "Sales Amount", product: "Product Code" });
+    // Taobao's 商家编码 (the shop's own product code) before the 宝贝标题.
+    expect(find(["订单编号", "买家会员名", "订单付款时间", "买家实际支付金额", "宝贝标题", "商家编码"]).product).toBe("商家编码");
     // Shopify: Total (what was paid) before Subtotal.
     expect(find(["Name", "Email", "Subtotal", "Total", "Created at"]).amount).toBe("Total");
   });

@@ -14,24 +14,24 @@ export const REQUIRED_ORDER_FIELDS: readonly OrderField[] = ["customer", "date",
 
 /** Recognised header names per field, most preferred first (compared after normaliseName). */
 export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
-  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id", "customer email", "buyer email", "email"],
-  date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "提交时间", "支付完成时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "created at", "purchase_date", "time"],
+  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户名称", "客户姓名", "会员名", "会员名称", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer number", "customer no", "customer", "customer name", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id", "customer email", "buyer email", "email"],
+  date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "提交时间", "支付完成时间", "下单日期", "订单日期", "付款日期", "支付日期", "交易时间", "交易日期", "购买时间", "购买日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "created at", "purchase_date", "transaction date", "sale date", "sales date", "time"],
   amount: [
     // The paid amount first (what the customer actually paid) …
     "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "买家实付金额", "买家实际支付金额", "实际支付金额", "用户实付金额", "用户实付", "实收款", "付款金额", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "total paid", "payment", "payment_amount",
     // … then the deal amount, the order (gross) amount and the amount payable …
-    "成交金额", "订单金额", "应付金额", "买家应付货款", "总金额", "商品总价", "gross", "gross_amount", "gross amount",
+    "成交金额", "交易金额", "订单金额", "订单总额", "订单总金额", "应付金额", "买家应付货款", "总金额", "商品总价", "gross", "gross_amount", "gross amount",
     // … then generic names.
-    "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "net sales", "order_amount", "order amount", "total", "grand total", "total amount", "subtotal",
+    "金额", "销售额", "销售金额", "amount", "dollar_value", "revenue", "sales", "net sales", "order_amount", "order amount", "total", "grand total", "total amount", "sales amount", "sale amount", "transaction amount", "subtotal",
   ],
   order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "invoice no", "invoice number", "invoice", "order #", "amazon order id", "order"],
   product: [
     // Ids before names: two items can share a name.
-    "商品id", "商品编码", "货号", "sku", "sku_id", "skuid", "product id", "product_id", "productid", "item_id", "item id", "stockcode", "lineitem sku",
+    "商品id", "商品编码", "商品编号", "商家编码", "sku编码", "货号", "sku", "sku_id", "skuid", "product id", "product_id", "productid", "item_id", "item id", "product code", "item code", "stockcode", "lineitem sku",
     "商品", "商品名称", "商品标题", "宝贝标题", "宝贝名称", "product name", "product_name", "product", "item", "item_name", "lineitem name", "description",
   ],
   category: ["品类", "类目", "一级类目", "一级分类", "商品类目", "商品品类", "商品分类", "分类", "category", "product_category", "product category"],
-  quantity: ["数量", "件数", "购买数量", "商品数量", "宝贝总数量", "宝贝数量", "订购数量", "quantity", "lineitem quantity", "qty", "number_of_cds", "units"],
+  quantity: ["数量", "件数", "购买数量", "商品数量", "宝贝总数量", "宝贝数量", "订购数量", "销售数量", "销量", "quantity", "quantity ordered", "lineitem quantity", "qty", "number_of_cds", "units"],
 };
 
 export interface OrderColumnChoice {
