@@ -1,11 +1,13 @@
 /**
  * Reads an order list file: delimited text through the fast byte reader, a block at a time (memory does not
- * grow with the file), xlsx sheets through the grid reader. Both give the same table.
+ * grow with the file's text), large files in two parts at once (orderFileParts.ts); xlsx sheets through the
+ * grid reader. All give the same table.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { readOrderGrid, type OrderColumnChoice, type ReadOrdersResult, type DateFormat } from "../engine/customers/orderTable";
 import { DelimitedOrderReader } from "../engine/customers/delimitedOrders";
+import { pushRange, readOrderFileInParts } from "./orderFileParts";
 import { isLegacyXls, isZip } from "../engine/read/decodeText";
 import { InputError, issue } from "../i18n/issues";
 
@@ -67,11 +69,11 @@ export async function readOrderFile(path: string, options: OrderFileOptions = {}
     const first = block.subarray(0, read);
     if (isLegacyXls(first)) throw new InputError([issue("legacyXls", path)]);
     if (ext === ".xlsx" || ext === ".xlsm" || isZip(first)) return await readOrderSheet(path, options);
-    const reader = new DelimitedOrderReader({ choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path), expectedBytes: fstatSync(fd).size, maxRecords: options.maxRecords });
-    while (read > 0) {
-      reader.push(block.subarray(0, read));
-      read = readSync(fd, block, 0, BLOCK, null);
-    }
+    const readerOptions = { choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path), expectedBytes: fstatSync(fd).size, maxRecords: options.maxRecords };
+    const inParts = await readOrderFileInParts(path, fd, readerOptions);
+    if (inParts) return inParts;
+    const reader = new DelimitedOrderReader(readerOptions);
+    pushRange(fd, reader, 0, readerOptions.expectedBytes);
     return reader.finish();
   } finally {
     closeSync(fd);
