@@ -3,7 +3,7 @@
  * row's cells into typed columns through OrderTableBuilder. Delimited text files take the fast byte path
  * (delimitedOrders.ts) into the same builder, so both give identical tables.
  */
-import { readLabel, unwrapCell, type CellInput } from "../read/cellValue";
+import { isFormulaWithoutValue, readLabel, unwrapCell, type CellInput } from "../read/cellValue";
 import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
 import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderField } from "./orderColumns";
@@ -39,18 +39,37 @@ function textOf(cell: CellInput): string {
   return readLabel(cell);
 }
 
+/** Rows looked at for a header the order columns can be read from (titles and notes above it). */
+const HEADER_SEARCH_ROWS = 20;
+
 /**
- * The header row: the first with two or more filled cells (a title such as `订单明细` above it is skipped), else the
+ * The header row: among the first rows, the first from which the customer, date and amount columns can be read
+ * (title and note rows above it are skipped, even a title merged across the columns, which a sheet repeats in
+ * every cell, or a note with two cells); else the first row with two or more different filled cells, else the
  * first filled row (whose missing columns are then reported); −1 when every row is empty.
  */
-export function orderHeaderRow(grid: Grid): number {
+export function orderHeaderRow(grid: Grid, choice: OrderColumnChoice = {}): number {
   let firstFilled = -1;
-  for (let r = 0; r < grid.values.length; r++) {
-    let filled = 0;
-    for (const cell of grid.values[r]) if (readLabel(cell) !== "" && ++filled >= 2) return r;
-    if (filled > 0 && firstFilled < 0) firstFilled = r;
+  let firstTwo = -1;
+  for (let r = 0; r < grid.values.length && r < HEADER_SEARCH_ROWS; r++) {
+    const labels = grid.values[r].map((cell) => readLabel(cell));
+    const filled = new Set(labels.filter((l) => l !== ""));
+    if (filled.size === 0) continue;
+    if (firstFilled < 0) firstFilled = r;
+    if (filled.size < 2) continue;
+    if (firstTwo < 0) firstTwo = r;
+    try {
+      findOrderColumns(labels, choice, "");
+      return r;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
   }
-  return firstFilled;
+  if (firstTwo >= 0) return firstTwo;
+  if (firstFilled >= 0) return firstFilled;
+  // Only blank rows among the first: the first filled row further down, if any.
+  for (let r = HEADER_SEARCH_ROWS; r < grid.values.length; r++) if (grid.values[r].some((cell) => readLabel(cell) !== "")) return r;
+  return -1;
 }
 
 /**
@@ -58,7 +77,7 @@ export function orderHeaderRow(grid: Grid): number {
  * callers that read the rows elsewhere (the pane's block reader, SQL engines). Throws like readOrderGrid.
  */
 export function readOrderHeader(grid: Grid, choice: OrderColumnChoice = {}): { columns: Partial<Record<OrderField, number>>; headers: Partial<Record<OrderField, string>> } {
-  const headerRow = orderHeaderRow(grid);
+  const headerRow = orderHeaderRow(grid, choice);
   if (headerRow < 0) throw new InputError([issue("ordersEmpty", grid.sheet)]);
   const columns = findOrderColumns(grid.values[headerRow].map((h) => readLabel(h)), choice, cellAddress(grid, headerRow, 0));
   return { columns: orderColumnIndexes(columns), headers: orderColumnHeaders(columns) };
@@ -66,7 +85,7 @@ export function readOrderHeader(grid: Grid, choice: OrderColumnChoice = {}): { c
 
 /** Reads an order list grid (header in the first non-empty row). Rows it cannot use are counted and reported. */
 export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, options: ReadOrderOptions = {}): ReadOrdersResult {
-  const headerRow = orderHeaderRow(grid);
+  const headerRow = orderHeaderRow(grid, choice);
   if (headerRow < 0) throw new InputError([issue("ordersEmpty", grid.sheet)]);
   const headerAddress = cellAddress(grid, headerRow, 0);
   const columns = findOrderColumns(grid.values[headerRow].map((h) => readLabel(h)), choice, headerAddress);
@@ -91,10 +110,18 @@ export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, option
   const nameCol = findProductNameColumn(grid.values[headerRow].map((h) => readLabel(h)), columns);
   const productNames: string[] | null = nameCol >= 0 ? [] : null;
 
+  const usedColumns: Array<[OrderField, number]> = (Object.entries(columns) as Array<[OrderField, { index: number; times?: number }]>).flatMap(([field, c]) => (c.times !== undefined ? [[field, c.index], [field, c.times]] : [[field, c.index]]));
+
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const row = grid.values[r];
     if (row.length === 0 || row.every(isBlankCell)) continue;
     builder.countDataRow();
+    // A formula saved without its value is neither blank nor text: the row is left out, and the message says why.
+    const uncalculated = usedColumns.find(([, col]) => isFormulaWithoutValue(row[col]));
+    if (uncalculated) {
+      builder.reject(r, uncalculated[0], "formulaWithoutValue", "", uncalculated[1]);
+      continue;
+    }
     const id = keyOf(unwrapCell(row[cCol]));
     if (id === "") {
       builder.reject(r, "customer", "badCustomer", "");

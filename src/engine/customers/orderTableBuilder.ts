@@ -6,6 +6,20 @@
 import { issue, InputError, type Issue, type IssueCode } from "../../i18n/issues";
 import { orderColumnHeaders, orderColumnIndexes, type OrderColumns, type OrderField } from "./orderColumns";
 import { minorOfNumber, PENDING_SLASH, POW10, resolveSlash, slashEvidence, SlashEvidence, type DateFormat } from "./orderValues";
+import { parseHeader } from "../metrics/headers";
+
+/**
+ * The power of ten a unit in the amount's header multiplies every amount by (domain.md, "Cells as analysts type
+ * them": `实付金额(万元)` means ×10,000; `(千元)`, `(百万)` likewise); 0 without such a unit. A price × quantity
+ * amount is never scaled (its header names two columns).
+ */
+export function amountUnitPower(columns: OrderColumns): number {
+  const amount = columns.amount;
+  if (!amount || amount.times !== undefined) return 0;
+  const scale = parseHeader(amount.header).scale;
+  const power = Math.round(Math.log10(scale));
+  return scale > 1 && 10 ** power === scale ? power : 0;
+}
 
 /**
  * An order list as columns. Customers, order ids, products and categories are interned to integer indexes
@@ -116,6 +130,8 @@ export class OrderTableBuilder {
   quantity: Float64Array | null;
   private capacity: number;
   private decimals = 0;
+  /** Amounts are ×10^unitPower (a unit such as 万元 in the amount's header). */
+  private readonly unitPower: number;
   private pendingSlash = 0;
   private dayFirstAt: SourceCell | null = null;
   private monthFirstAt: SourceCell | null = null;
@@ -137,6 +153,7 @@ export class OrderTableBuilder {
     this.product = columns.product ? new Int32Array(this.capacity) : null;
     this.category = columns.category ? new Int32Array(this.capacity) : null;
     this.quantity = columns.quantity ? new Float64Array(this.capacity) : null;
+    this.unitPower = amountUnitPower(columns);
   }
 
   private grow(): void {
@@ -176,6 +193,14 @@ export class OrderTableBuilder {
     this.customer[n] = customer;
     if (day >= PENDING_SLASH) this.notePendingSlash(row, day, dayText);
     this.day[n] = day;
+    if (this.unitPower > 0) {
+      // Exactly: 1.5 (15, 1 decimal) in 万元 is 15000 (15 × 10³, no decimals).
+      if (decimals >= this.unitPower) decimals -= this.unitPower;
+      else {
+        minor *= 10 ** (this.unitPower - decimals);
+        decimals = 0;
+      }
+    }
     if (decimals > this.decimals) {
       const factor = POW10[decimals - this.decimals];
       for (let i = 0; i < n; i++) this.minor[i] *= factor;
@@ -286,6 +311,7 @@ export class OrderTableBuilder {
       warnings.push(issue(dateFormat === "dmy" ? "dateOrderDayFirst" : "dateOrderMonthFirst", addressOf(settledBy.row, settledBy.col), { column: dateHeader, text: settledBy.text }));
       for (let i = 0; i < n; i++) if (this.day[i] >= PENDING_SLASH) this.day[i] = resolveSlash(this.day[i], dateFormat)!;
     }
+    if (this.unitPower > 0) warnings.push(issue("orderAmountUnit", this.options.headerAddress, { column: this.columns.amount!.header, scale: (10 ** this.unitPower).toLocaleString("en-US") }));
     if (this.blankOrderIds > 0) warnings.push(issue("blankOrderIds", this.options.headerAddress, { rows: this.blankOrderIds, column: this.columns.order!.header }));
 
     const amountScale = POW10[this.decimals];
