@@ -46,6 +46,7 @@ export class ByteInterner {
   /** Arena offset per id (−1 for inline keys and ids of their own). */
   private keyStart: Int32Array;
   private readonly decoder = new TextDecoder("utf-8");
+  private readonly encoder = new TextEncoder();
   // Numbered keys: the prefix (packed bytes, set by the first numbered key) and the padded digit count.
   private numberedSeen = false;
   private prefix = 0;
@@ -79,13 +80,52 @@ export class ByteInterner {
     const texts = this.texts;
     for (let id = this.materialized; id < texts.length; id++) {
       const key = this.numberedKey[id];
-      if (key < 0) continue;
-      const value = key & (PLAIN - 1);
-      const number = String(value);
-      texts[id] = this.prefixText + ((key & PLAIN) === 0 && number.length < this.width ? "0".repeat(this.width - number.length) + number : number);
+      if (key >= 0) texts[id] = numberedText(this.prefixText!, this.width, key);
     }
     this.materialized = texts.length;
     return texts;
+  }
+
+  /** The keys for another interner to absorb (ByteInterner.absorb), in a form that can be posted to a thread. */
+  keys(): InternedKeys {
+    return { texts: this.texts, numberedKey: this.numberedKey.subarray(0, this.texts.length), prefixText: this.prefixText, width: this.width };
+  }
+
+  /**
+   * Interns another interner's keys in their order, as if this one had met them next; returns the map from
+   * the other's ids to this one's. Ids of their own (unique) get new ids of their own.
+   */
+  absorb(keys: InternedKeys): Int32Array {
+    const n = keys.texts.length;
+    const map = new Int32Array(n);
+    const sameNumbers = keys.prefixText !== null && keys.prefixText === this.prefixText && keys.width === this.width;
+    for (let id = 0; id < n; id++) {
+      const key = keys.numberedKey[id];
+      if (key >= 0 && sameNumbers && (key & (PLAIN - 1)) < this.directLimit) {
+        map[id] = this.numberedByValue(key & (PLAIN - 1), (key & PLAIN) === 0);
+        continue;
+      }
+      const text = key >= 0 ? numberedText(keys.prefixText!, keys.width, key) : keys.texts[id];
+      if (text === "") {
+        map[id] = this.unique();
+        continue;
+      }
+      const bytes = this.encoder.encode(text);
+      map[id] = this.intern(bytes, 0, bytes.length);
+    }
+    return map;
+  }
+
+  /** The id of a numbered key of this interner's prefix, by its value (padded: of this interner's width). */
+  private numberedByValue(value: number, padded: boolean): number {
+    if (padded && value >= this.padded.length) this.padded = grown(this.padded, value, this.directLimit);
+    if (!padded && value >= this.plain.length) this.plain = grown(this.plain, value, this.directLimit);
+    const table = padded ? this.padded : this.plain;
+    const stored = table[value];
+    if (stored !== 0) return stored - 1;
+    const id = this.push(-1, "", padded ? value : value | PLAIN);
+    table[value] = id + 1;
+    return id;
   }
 
   /** The index of bytes[start, end), adding it when new. */
@@ -252,6 +292,21 @@ export class ByteInterner {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** An interner's keys as ByteInterner.keys gives them: texts ("" for numbered keys and ids of their own). */
+export interface InternedKeys {
+  texts: string[];
+  /** Per id: the numbered key's value (| PLAIN when unpadded), or −1. */
+  numberedKey: Int32Array;
+  prefixText: string | null;
+  width: number;
+}
+
+/** The text of a numbered key: the prefix, then the digits, zero-padded to `width` unless marked PLAIN. */
+function numberedText(prefix: string, width: number, key: number): string {
+  const number = String(key & (PLAIN - 1));
+  return prefix + ((key & PLAIN) === 0 && number.length < width ? "0".repeat(width - number.length) + number : number);
 }
 
 /** A table of id + 1 by value long enough for `value` (doubling, at most `limit` entries). */

@@ -14,9 +14,9 @@ import { readLabel } from "../read/cellValue";
 import { cellAddress } from "../read/grid";
 import { encodingNote, type TextEncodingName } from "../read/decodeText";
 import { InputError, issue } from "../../i18n/issues";
-import { ByteInterner } from "./byteInterner";
+import { ByteInterner, type InternedKeys } from "./byteInterner";
 import { findOrderColumns, findProductNameColumn, type OrderColumnChoice } from "./orderColumns";
-import { OrderTableBuilder, type ReadOrdersResult } from "./orderTableBuilder";
+import { OrderTableBuilder, type OrderTablePart, type ReadOrdersResult } from "./orderTableBuilder";
 import { amountFromText, dayFromParts, multiplyAmounts, unguardId, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
 import type { ReadOrderOptions } from "./orderTable";
 
@@ -31,6 +31,16 @@ export interface DelimitedOrderOptions extends ReadOrderOptions {
   expectedBytes?: number;
   /** Records (lines, as a sheet's rows) the caller takes at most: one more ends the reading with RowLimitExceeded. */
   maxRecords?: number;
+}
+
+/** What a reader read from one part of a list (DelimitedOrderReader.finishPart), in a form that can be posted. */
+export interface ReaderPart {
+  rows: OrderTablePart;
+  /** Records read, the header and the lines above it included. */
+  records: number;
+  headerRecord: number;
+  keys: { customers: InternedKeys; orders: InternedKeys; products: InternedKeys; categories: InternedKeys };
+  productNames: string[] | null;
 }
 
 /** The list has more records than `DelimitedOrderOptions.maxRecords` (the caller reads it another way). */
@@ -83,6 +93,14 @@ export class DelimitedOrderReader {
   private delimiter = COMMA;
   /** A quoted field was met: records go through the full RFC 4180 scanner from there on. */
   private quoted = false;
+  /** The data ended inside a quoted field. */
+  private unterminatedQuote = false;
+  /** Offset in the parsed byte stream of work[0], and of the end of the record being read (within work). */
+  private workBase = 0;
+  private recordEnd = 0;
+  /** The header's record number and the offset in the parsed byte stream just after it. */
+  private headerRecord = -1;
+  private headerEnd = -1;
   private record = 0;
   private fieldStart = new Int32Array(64);
   private fieldEnd = new Int32Array(64);
@@ -137,6 +155,59 @@ export class DelimitedOrderReader {
     if (!this.builder) throw new InputError([issue("ordersEmpty", this.options.source)]);
     const ids = { customers: this.customers, orders: this.orders, products: this.products, categories: this.categories, productNames: this.productNames };
     return this.builder.finish(ids, encodingNote({ text: "", encoding: this.encoding, bom: this.bom }));
+  }
+
+  /**
+   * Where a second reader may take over, for reading the list in parts: the bytes of the file up to and with the
+   * header (the part's reader reads them first, so that it finds the same header and numbers rows alike). Null
+   * while the header is not read, while the encoding or the delimiter is still undecided (a reader in one go
+   * might decide them on bytes past this point), or when the text is transcoded (offsets in the file unknown).
+   */
+  headerBytesEnd(): number | null {
+    if (this.mode === "unknown") return null;
+    if (this.headerEnd < 0 || this.stage !== "utf8") return null;
+    return this.headerEnd + (this.bom ? 3 : 0);
+  }
+
+  /**
+   * Ends the reading of one part of a list (the text from a record start on, after the header bytes): what it
+   * read, for the reader of the part before it to absorb. Null when the part cannot be joined to another: its
+   * text was transcoded, or it ended inside a quoted field.
+   */
+  finishPart(): ReaderPart | null {
+    this.decode(new Uint8Array(0), true);
+    if (!this.builder || this.stage !== "utf8" || this.unterminatedQuote) return null;
+    return {
+      rows: this.builder.part(),
+      records: this.record,
+      headerRecord: this.headerRecord,
+      keys: { customers: this.customers.keys(), orders: this.orders.keys(), products: this.products.keys(), categories: this.categories.keys() },
+      productNames: this.productNames,
+    };
+  }
+
+  /**
+   * Takes in the part that follows this reader's text (read by another reader from the record after this
+   * reader's last one), as if this reader had read on. False when the two cannot be joined (this reader's text
+   * ended inside a quoted field or was transcoded): then read the list in one go.
+   */
+  absorbPart(part: ReaderPart): boolean {
+    this.decode(new Uint8Array(0), true);
+    if (!this.builder || this.stage !== "utf8" || this.unterminatedQuote) return false;
+    const customer = this.customers.absorb(part.keys.customers);
+    const map = (own: ByteInterner, keys: InternedKeys, used: boolean) => (used ? own.absorb(keys) : null);
+    const order = map(this.orders, part.keys.orders, this.oCol >= 0);
+    const productsBefore = this.products.size;
+    const product = map(this.products, part.keys.products, this.pCol >= 0);
+    const category = map(this.categories, part.keys.categories, this.gCol >= 0);
+    if (this.productNames && part.productNames && product) {
+      for (let j = 0; j < product.length; j++) if (product[j] >= productsBefore && product[j] === this.productNames.length) this.productNames.push(part.productNames[j]);
+    }
+    const firstDataRecord = part.headerRecord + 1;
+    this.builder.absorb(part.rows, { customer, order, product, category }, this.record - firstDataRecord);
+    this.record += part.records - firstDataRecord;
+    if (this.record > this.maxRecords) throw new RowLimitExceeded(this.maxRecords);
+    return true;
   }
 
   // ---- Decoding -------------------------------------------------------------------------------------------
@@ -252,6 +323,7 @@ export class DelimitedOrderReader {
     }
     this.work.copyWithin(0, consumed, this.used);
     this.used -= consumed;
+    this.workBase += consumed;
   }
 
   /**
@@ -328,6 +400,7 @@ export class DelimitedOrderReader {
                 p = recordStart;
                 break records;
               }
+              this.unterminatedQuote = true;
               break;
             }
             if (b[q] === QUOTE) {
@@ -375,6 +448,7 @@ export class DelimitedOrderReader {
         p++;
       }
       this.fields = f;
+      this.recordEnd = p;
       this.row(nonBlank);
     }
     return Math.min(p, end);
@@ -425,6 +499,7 @@ export class DelimitedOrderReader {
         if (c === LF) break;
       }
       this.fields = f;
+      this.recordEnd = p;
       this.row(nonBlank);
     }
     return Math.min(p, end);
@@ -459,6 +534,7 @@ export class DelimitedOrderReader {
         break;
       }
       this.fields = f;
+      this.recordEnd = p;
       this.row(f > 0);
     }
     return p;
@@ -701,6 +777,8 @@ export class DelimitedOrderReader {
   }
 
   private header(r: number, labels = this.labels()): void {
+    this.headerRecord = r;
+    this.headerEnd = this.workBase + this.recordEnd;
     this.headerAddress = cellAddress(this.sheetGrid, r, 0);
     const columns = findOrderColumns(labels, this.options.choice ?? {}, this.headerAddress);
     this.cCol = columns.customer!.index;

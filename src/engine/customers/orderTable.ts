@@ -3,7 +3,7 @@
  * row's cells into typed columns through OrderTableBuilder. Delimited text files take the fast byte path
  * (delimitedOrders.ts) into the same builder, so both give identical tables.
  */
-import { readLabel, unwrapCell, type CellInput } from "../read/cellValue";
+import { isFormulaWithoutValue, readLabel, unwrapCell, type CellInput } from "../read/cellValue";
 import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
 import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderColumns, type OrderField } from "./orderColumns";
@@ -40,18 +40,37 @@ function textOf(cell: CellInput): string {
   return readLabel(cell);
 }
 
+/** Rows looked at for a header the order columns can be read from (titles and notes above it). */
+const HEADER_SEARCH_ROWS = 20;
+
 /**
- * The header row: the first with two or more filled cells (a title such as `订单明细` above it is skipped), else the
+ * The header row: among the first rows, the first from which the customer, date and amount columns can be read
+ * (title and note rows above it are skipped, even a title merged across the columns, which a sheet repeats in
+ * every cell, or a note with two cells); else the first row with two or more different filled cells, else the
  * first filled row (whose missing columns are then reported); −1 when every row is empty.
  */
-export function orderHeaderRow(grid: Grid): number {
+export function orderHeaderRow(grid: Grid, choice: OrderColumnChoice = {}): number {
   let firstFilled = -1;
-  for (let r = 0; r < grid.values.length; r++) {
-    let filled = 0;
-    for (const cell of grid.values[r]) if (readLabel(cell) !== "" && ++filled >= 2) return r;
-    if (filled > 0 && firstFilled < 0) firstFilled = r;
+  let firstTwo = -1;
+  for (let r = 0; r < grid.values.length && r < HEADER_SEARCH_ROWS; r++) {
+    const labels = grid.values[r].map((cell) => readLabel(cell));
+    const filled = new Set(labels.filter((l) => l !== ""));
+    if (filled.size === 0) continue;
+    if (firstFilled < 0) firstFilled = r;
+    if (filled.size < 2) continue;
+    if (firstTwo < 0) firstTwo = r;
+    try {
+      findOrderColumns(labels, choice, "");
+      return r;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
   }
-  return firstFilled;
+  if (firstTwo >= 0) return firstTwo;
+  if (firstFilled >= 0) return firstFilled;
+  // Only blank rows among the first: the first filled row further down, if any.
+  for (let r = HEADER_SEARCH_ROWS; r < grid.values.length; r++) if (grid.values[r].some((cell) => readLabel(cell) !== "")) return r;
+  return -1;
 }
 
 /**
@@ -59,7 +78,7 @@ export function orderHeaderRow(grid: Grid): number {
  * callers that read the rows elsewhere (the pane's block reader, SQL engines). Throws like readOrderGrid.
  */
 export function readOrderHeader(grid: Grid, choice: OrderColumnChoice = {}): { columns: Partial<Record<OrderField, number>>; headers: Partial<Record<OrderField, string>> } {
-  const headerRow = orderHeaderRow(grid);
+  const headerRow = orderHeaderRow(grid, choice);
   if (headerRow < 0) throw new InputError([issue("ordersEmpty", grid.sheet)]);
   const columns = findOrderColumns(grid.values[headerRow].map((h) => readLabel(h)), choice, cellAddress(grid, headerRow, 0));
   return { columns: orderColumnIndexes(columns), headers: orderColumnHeaders(columns) };
@@ -67,7 +86,7 @@ export function readOrderHeader(grid: Grid, choice: OrderColumnChoice = {}): { c
 
 /** Reads an order list grid (header in the first non-empty row). Rows it cannot use are counted and reported. */
 export function readOrderGrid(grid: Grid, choice: OrderColumnChoice = {}, options: ReadOrderOptions = {}): ReadOrdersResult {
-  const headerRow = orderHeaderRow(grid);
+  const headerRow = orderHeaderRow(grid, choice);
   if (headerRow < 0) throw new InputError([issue("ordersEmpty", grid.sheet)]);
   const rows = new CellOrderRows(grid.values[headerRow].map((h) => readLabel(h)), choice, {
     dateFormat: options.dateFormat,
@@ -108,6 +127,8 @@ export class CellOrderRows {
   private readonly pCol: number;
   private readonly gCol: number;
   private readonly qCol: number;
+  /** Every column a field is read from (an amount's quantity column too), for cells that cannot be read at all. */
+  private readonly usedColumns: Array<[OrderField, number]>;
 
   /** `labels`: the header row as text; throws InputError when a needed column is missing (at `options.headerAddress`). */
   constructor(labels: readonly string[], choice: OrderColumnChoice, private readonly options: CellOrderRowsOptions) {
@@ -132,6 +153,7 @@ export class CellOrderRows {
     this.qCol = columns.quantity?.index ?? -1;
     this.nameCol = findProductNameColumn(labels, columns);
     this.productNames = this.nameCol >= 0 ? [] : null;
+    this.usedColumns = (Object.entries(columns) as Array<[OrderField, { index: number; times?: number }]>).flatMap(([field, c]) => (c.times !== undefined ? [[field, c.index], [field, c.times]] : [[field, c.index]]));
   }
 
   /** The indexes of every column the rows need (the fields', the product names'), in header order. */
@@ -145,6 +167,13 @@ export class CellOrderRows {
   add(r: number, row: readonly CellInput[]): void {
     const builder = this.builder;
     builder.countDataRow();
+    // A formula saved without its value is neither blank nor text: the row is left out, and the message says why.
+    for (const [field, col] of this.usedColumns) {
+      if (isFormulaWithoutValue(row[col])) {
+        builder.reject(r, field, "formulaWithoutValue", "", col);
+        return;
+      }
+    }
     // The customer is interned only once the row is known to be usable.
     if (!this.customers.key(row[this.cCol])) {
       builder.reject(r, "customer", "badCustomer", "");

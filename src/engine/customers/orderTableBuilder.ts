@@ -6,6 +6,20 @@
 import { issue, InputError, type Issue, type IssueCode } from "../../i18n/issues";
 import { orderColumnHeaders, orderColumnIndexes, type OrderColumns, type OrderField } from "./orderColumns";
 import { minorOfNumber, PENDING_SLASH, POW10, resolveSlash, slashEvidence, SlashEvidence, type DateFormat } from "./orderValues";
+import { parseHeader } from "../metrics/headers";
+
+/**
+ * The power of ten a unit in the amount's header multiplies every amount by (domain.md, "Cells as analysts type
+ * them": `实付金额(万元)` means ×10,000; `(千元)`, `(百万)` likewise); 0 without such a unit. A price × quantity
+ * amount is never scaled (its header names two columns).
+ */
+export function amountUnitPower(columns: OrderColumns): number {
+  const amount = columns.amount;
+  if (!amount || amount.times !== undefined) return 0;
+  const scale = parseHeader(amount.header).scale;
+  const power = Math.round(Math.log10(scale));
+  return scale > 1 && 10 ** power === scale ? power : 0;
+}
 
 /**
  * An order list as columns. Customers, order ids, products and categories are interned to integer indexes
@@ -61,6 +75,37 @@ export interface ReadOrdersResult {
 }
 
 const MAX_REPORTED = 20;
+
+/** A cell of the source by row and column (its address is made when a message needs it). */
+interface SourceCell {
+  row: number;
+  col: number;
+  text: string;
+}
+
+interface RejectedRow extends SourceCell {
+  code: IssueCode;
+}
+
+/** What a builder read from one part of a list (OrderTableBuilder.part), in arrays that can be transferred. */
+export interface OrderTablePart {
+  rows: number;
+  customer: Int32Array;
+  day: Int32Array;
+  minor: Float64Array;
+  decimals: number;
+  order: Int32Array | null;
+  product: Int32Array | null;
+  category: Int32Array | null;
+  quantity: Float64Array | null;
+  pendingSlash: number;
+  dayFirstAt: SourceCell | null;
+  monthFirstAt: SourceCell | null;
+  blankOrderIds: number;
+  rejectedRows: number;
+  dataRows: number;
+  rejected: RejectedRow[];
+}
 const INITIAL_CAPACITY = 1 << 12;
 
 export interface BuilderOptions {
@@ -85,13 +130,16 @@ export class OrderTableBuilder {
   quantity: Float64Array | null;
   private capacity: number;
   private decimals = 0;
+  /** Amounts are ×10^unitPower (a unit such as 万元 in the amount's header). */
+  private readonly unitPower: number;
   private pendingSlash = 0;
-  private dayFirstAt: { address: string; text: string } | null = null;
-  private monthFirstAt: { address: string; text: string } | null = null;
+  private dayFirstAt: SourceCell | null = null;
+  private monthFirstAt: SourceCell | null = null;
   private blankOrderIds = 0;
   private rejectedRows = 0;
   private dataRows = 0;
-  private readonly rejected: Issue[] = [];
+  /** The first rejected rows, with the cell that made each unusable (addresses made in finish). */
+  private rejected: RejectedRow[] = [];
 
   constructor(
     readonly columns: OrderColumns,
@@ -105,6 +153,7 @@ export class OrderTableBuilder {
     this.product = columns.product ? new Int32Array(this.capacity) : null;
     this.category = columns.category ? new Int32Array(this.capacity) : null;
     this.quantity = columns.quantity ? new Float64Array(this.capacity) : null;
+    this.unitPower = amountUnitPower(columns);
   }
 
   private grow(): void {
@@ -144,6 +193,14 @@ export class OrderTableBuilder {
     this.customer[n] = customer;
     if (day >= PENDING_SLASH) this.notePendingSlash(row, day, dayText);
     this.day[n] = day;
+    if (this.unitPower > 0) {
+      // Exactly: 1.5 (15, 1 decimal) in 万元 is 15000 (15 × 10³, no decimals).
+      if (decimals >= this.unitPower) decimals -= this.unitPower;
+      else {
+        minor *= 10 ** (this.unitPower - decimals);
+        decimals = 0;
+      }
+    }
     if (decimals > this.decimals) {
       const factor = POW10[decimals - this.decimals];
       for (let i = 0; i < n; i++) this.minor[i] *= factor;
@@ -161,14 +218,73 @@ export class OrderTableBuilder {
   private notePendingSlash(row: number, code: number, dayText?: () => string): void {
     this.pendingSlash++;
     const evidence = slashEvidence(Math.floor(code / 100) % 100, code % 100, Math.floor(code / 10000));
-    if (evidence === SlashEvidence.DayFirst && !this.dayFirstAt) this.dayFirstAt = { address: this.options.addressOf(row, this.columns.date!.index), text: dayText?.() ?? "" };
-    if (evidence === SlashEvidence.MonthFirst && !this.monthFirstAt) this.monthFirstAt = { address: this.options.addressOf(row, this.columns.date!.index), text: dayText?.() ?? "" };
+    if (evidence === SlashEvidence.DayFirst && !this.dayFirstAt) this.dayFirstAt = { row, col: this.columns.date!.index, text: dayText?.() ?? "" };
+    if (evidence === SlashEvidence.MonthFirst && !this.monthFirstAt) this.monthFirstAt = { row, col: this.columns.date!.index, text: dayText?.() ?? "" };
   }
 
   /** A row left out for the cell of `field` (or column `col`, e.g. the quantity an amount is multiplied by). */
   reject(row: number, field: OrderField, code: IssueCode, text: string, col = this.columns[field]!.index): void {
     this.rejectedRows++;
-    if (this.rejected.length < MAX_REPORTED) this.rejected.push(issue(code, this.options.addressOf(row, col), { text }));
+    if (this.rejected.length < MAX_REPORTED) this.rejected.push({ row, col, code, text });
+  }
+
+  /** The rows and notes so far, for another builder to absorb (one part of a file read in several). */
+  part(): OrderTablePart {
+    const n = this.rows;
+    const cut = <T extends Int32Array | Float64Array>(a: T | null): T | null => (a ? (a.subarray(0, n) as T) : null);
+    return {
+      rows: n,
+      customer: this.customer.subarray(0, n),
+      day: this.day.subarray(0, n),
+      minor: this.minor.subarray(0, n),
+      decimals: this.decimals,
+      order: cut(this.order),
+      product: cut(this.product),
+      category: cut(this.category),
+      quantity: cut(this.quantity),
+      pendingSlash: this.pendingSlash,
+      dayFirstAt: this.dayFirstAt,
+      monthFirstAt: this.monthFirstAt,
+      blankOrderIds: this.blankOrderIds,
+      rejectedRows: this.rejectedRows,
+      dataRows: this.dataRows,
+      rejected: this.rejected,
+    };
+  }
+
+  /**
+   * Appends the rows of a part read after this builder's rows, as if this builder had read them: ids through
+   * `maps` (the part's index → this table's), row numbers moved by `rowOffset`, amounts in the finer unit.
+   */
+  absorb(part: OrderTablePart, maps: { customer: Int32Array; order: Int32Array | null; product: Int32Array | null; category: Int32Array | null }, rowOffset: number): void {
+    while (this.capacity < this.rows + part.rows) this.grow();
+    if (part.decimals > this.decimals) {
+      const factor = POW10[part.decimals - this.decimals];
+      for (let i = 0; i < this.rows; i++) this.minor[i] *= factor;
+      this.decimals = part.decimals;
+    }
+    const scale = POW10[this.decimals - part.decimals];
+    const at = this.rows;
+    const remap = (to: Int32Array | null, from: Int32Array | null, map: Int32Array | null) => {
+      if (!to || !from || !map) return;
+      for (let i = 0; i < part.rows; i++) to[at + i] = from[i] < 0 ? -1 : map[from[i]];
+    };
+    remap(this.customer, part.customer, maps.customer);
+    remap(this.order, part.order, maps.order);
+    remap(this.product, part.product, maps.product);
+    remap(this.category, part.category, maps.category);
+    this.day.set(part.day, at);
+    for (let i = 0; i < part.rows; i++) this.minor[at + i] = part.minor[i] * scale;
+    if (this.quantity && part.quantity) this.quantity.set(part.quantity, at);
+    this.rows += part.rows;
+    const moved = <T extends SourceCell>(cell: T): T => ({ ...cell, row: cell.row + rowOffset });
+    this.pendingSlash += part.pendingSlash;
+    if (!this.dayFirstAt && part.dayFirstAt) this.dayFirstAt = moved(part.dayFirstAt);
+    if (!this.monthFirstAt && part.monthFirstAt) this.monthFirstAt = moved(part.monthFirstAt);
+    this.blankOrderIds += part.blankOrderIds;
+    this.rejectedRows += part.rejectedRows;
+    this.dataRows += part.dataRows;
+    for (const r of part.rejected) if (this.rejected.length < MAX_REPORTED) this.rejected.push(moved(r));
   }
 
   /** Settles the columns and returns the table; throws InputError when no row is usable or dates are ambiguous. */
@@ -178,19 +294,24 @@ export class OrderTableBuilder {
     const dateColumn = this.columns.date!;
     const dateHeader = dateColumn.header;
     if (this.dataRows === 0) throw new InputError([issue("ordersNoRows", this.options.headerAddress)]);
-    if (n === 0) throw new InputError([issue("ordersNoUsableRows", this.options.headerAddress, { rows: this.dataRows }), ...this.rejected]);
+    const addressOf = this.options.addressOf;
+    const rejected = this.rejected.map((r) => issue(r.code, addressOf(r.row, r.col), { text: r.text }));
+    if (n === 0) throw new InputError([issue("ordersNoUsableRows", this.options.headerAddress, { rows: this.dataRows }), ...rejected]);
 
     let dateFormat: DateFormat | null = this.options.dateFormat ?? null;
     if (this.pendingSlash > 0) {
       if (this.dayFirstAt && this.monthFirstAt) {
-        throw new InputError([issue("dateOrderMixed", this.options.headerAddress, { column: dateHeader, dmy: `${this.dayFirstAt.address} "${this.dayFirstAt.text}"`, mdy: `${this.monthFirstAt.address} "${this.monthFirstAt.text}"` })]);
+        const dmy = `${addressOf(this.dayFirstAt.row, this.dayFirstAt.col)} "${this.dayFirstAt.text}"`;
+        const mdy = `${addressOf(this.monthFirstAt.row, this.monthFirstAt.col)} "${this.monthFirstAt.text}"`;
+        throw new InputError([issue("dateOrderMixed", this.options.headerAddress, { column: dateHeader, dmy, mdy })]);
       }
       const settledBy = this.dayFirstAt ?? this.monthFirstAt;
       if (!settledBy) throw new InputError([issue("dateOrderAmbiguous", this.options.headerAddress, { column: dateHeader })]);
       dateFormat = this.dayFirstAt ? "dmy" : "mdy";
-      warnings.push(issue(dateFormat === "dmy" ? "dateOrderDayFirst" : "dateOrderMonthFirst", settledBy.address, { column: dateHeader, text: settledBy.text }));
+      warnings.push(issue(dateFormat === "dmy" ? "dateOrderDayFirst" : "dateOrderMonthFirst", addressOf(settledBy.row, settledBy.col), { column: dateHeader, text: settledBy.text }));
       for (let i = 0; i < n; i++) if (this.day[i] >= PENDING_SLASH) this.day[i] = resolveSlash(this.day[i], dateFormat)!;
     }
+    if (this.unitPower > 0) warnings.push(issue("orderAmountUnit", this.options.headerAddress, { column: this.columns.amount!.header, scale: (10 ** this.unitPower).toLocaleString("en-US") }));
     if (this.blankOrderIds > 0) warnings.push(issue("blankOrderIds", this.options.headerAddress, { rows: this.blankOrderIds, column: this.columns.order!.header }));
 
     const amountScale = POW10[this.decimals];
@@ -223,7 +344,7 @@ export class OrderTableBuilder {
     if (this.order) idsOnFirstUse(table, "orderIds", ids.orders);
     if (this.product) idsOnFirstUse(table, "productIds", ids.products);
     if (this.category) idsOnFirstUse(table, "categoryIds", ids.categories);
-    return { table, rejectedRows: this.rejectedRows, rejected: this.rejected, warnings, columns: orderColumnIndexes(this.columns), headers: orderColumnHeaders(this.columns), dateFormat: this.pendingSlash > 0 || this.options.dateFormat ? dateFormat : null, encoding };
+    return { table, rejectedRows: this.rejectedRows, rejected, warnings, columns: orderColumnIndexes(this.columns), headers: orderColumnHeaders(this.columns), dateFormat: this.pendingSlash > 0 || this.options.dateFormat ? dateFormat : null, encoding };
   }
 }
 

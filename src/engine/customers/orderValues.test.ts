@@ -58,3 +58,18 @@ describe("slash dates", () => {
     expect(readDayText("2025/4/1")).toBe(day(2025, 4, 1));
   });
 });
+
+describe("dates written the Chinese way", () => {
+  test("2025年1月5日 with a time, with or without a space after 日", () => {
+    const jan5 = dayFromParts(2025, 1, 5);
+    expect(readDayText("2025年1月5日")).toBe(jan5);
+    expect(readDayText("2025年01月05日 08:30")).toBe(jan5);
+    expect(readDayText("2025年01月05日08:30:15")).toBe(jan5);
+    // Full-width digits and separators, an ideographic space before the time (domain.md: full-width digits read).
+    expect(readDayText("２０２５-０１-０５")).toBe(jan5);
+    expect(readDayText("２０２５年１月５日　０８：３０")).toBe(jan5);
+    expect(readDayText("２０２５／１／５")).toBe(jan5);
+    // Digits run together without 日 or a separator are not a date and time.
+    expect(readDayText("2025-01-0508:30")).toBeNull();
+  });
+});
