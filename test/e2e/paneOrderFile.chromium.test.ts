@@ -4,7 +4,8 @@
  * at Generate, all of it. A small GBK CSV in both languages (hand-checked figures, the data-source line names
  * the file); a ZSTD Parquet file refused with a message naming it, and the ways out; and a 5,000,000-order
  * Parquet file generated here by DuckDB, segmented in the pane, whose segments, tiers and 8 classes equal
- * DuckDB's own SQL on the same file, computed independently below. The workbook never holds an order row.
+ * DuckDB's own SQL on the same file, computed independently below (after a Cancel while the worker reads it).
+ * The workbook never holds an order row.
  * The time and the Chromium processes' peak memory of the 5M run are printed (no timed assertion).
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -250,6 +251,15 @@ test(`a ${BIG_ORDERS.toLocaleString("en-US")}-order Parquet file segments in the
   await expect(page.getByTestId("step-orders-label").innerText()).resolves.toContain(`${BIG_ORDERS.toLocaleString("zh-CN")} 行`);
   await check(page, "zh-5m-picked");
 
+  // Cancel while the worker reads the file: the worker is ended, the workbook is as it was.
+  const sheetsBefore = (await workbook(page)).map((sheet) => sheet.name);
+  await page.getByRole("button", { name: T("generate") }).click();
+  await page.waitForFunction(() => /已读取 [1-9]/.test(document.querySelector('[data-testid="progress"]')?.textContent ?? ""), undefined, { timeout: 120000 });
+  await page.getByRole("button", { name: T("cancel") }).click();
+  await page.getByTestId("generate-result").waitFor();
+  await expect(page.getByTestId("generate-result").innerText()).resolves.toContain(T("cancelled"));
+  expect((await workbook(page)).map((sheet) => sheet.name)).toEqual(sheetsBefore);
+
   // Generate, sampling Chromium's memory and CPU while the worker reads and segments, then while the review is written.
   const before = chromiumUsage();
   let peak = before;
@@ -268,6 +278,8 @@ test(`a ${BIG_ORDERS.toLocaleString("en-US")}-order Parquet file segments in the
   }, T("writing"));
   const started = Date.now();
   await page.getByRole("button", { name: T("generate") }).click();
+  // The cancelled run's message goes as this run starts.
+  await page.getByTestId("progress").waitFor();
   await page.locator("#generate-result").waitFor({ timeout: 900000 });
   const done = Date.now();
   clearInterval(sampler);
