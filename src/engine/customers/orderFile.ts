@@ -13,6 +13,7 @@ import { DelimitedOrderReader } from "./delimitedOrders";
 import { blobBuffer, isParquet, readParquetHead, readParquetOrders } from "./parquetOrders";
 import type { OrderColumnChoice } from "./orderColumns";
 import type { ReadOrdersResult } from "./orderTableBuilder";
+import { orderHeaderRow } from "./orderTable";
 import type { DateFormat } from "./orderValues";
 
 export type OrderFileKind = "parquet" | "text";
@@ -81,8 +82,8 @@ export async function readOrderFileHead(file: Blob, name: string, rows: number):
   // Cut at a line's end, so that no row (nor a character) is read half.
   if (file.size > HEAD_BYTES) bytes = bytes.subarray(0, lastLineEnd(bytes));
   const values = parseDelimitedText(decodeText(bytes, name).text);
-  // The header may sit below title lines: keep the rows asked for below the first row with two or more cells.
-  const header = Math.max(0, values.findIndex((row) => row.filter((cell) => cell.trim() !== "").length >= 2));
+  // The header may sit below title lines: keep the rows asked for below the header, found as the readers find it.
+  const header = Math.max(0, orderHeaderRow({ sheet, values }));
   return { kind: "text", grid: { sheet, values: values.slice(0, header + 1 + rows) }, rowsTotal: null };
 }
 
