@@ -294,6 +294,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: ${p.rows} 行的订单号（"${p.column}"）为空，每行各算一笔订单`,
     en: (p) => `${p.address}: ${p.rows} rows have a blank order id ("${p.column}"); each counts as one order`,
   },
+  amountsRounded: {
+    zh: (p) => `${p.address} 等 ${p.rows} 行的金额小数超过 ${p.digits} 位，已四舍五入到 ${p.digits} 位后再求和`,
+    en: (p) => `${p.address} and ${p.rows} rows in all: amounts with more than ${p.digits} decimals were rounded to ${p.digits} decimals before summing`,
+  },
   outputExtension: {
     zh: (p) => `${p.address}: 输出文件应以 ${p.ext} 结尾`,
     en: (p) => `${p.address}: the output file must end in ${p.ext}`,

@@ -41,7 +41,7 @@ function textOf(cell: CellInput): string {
 }
 
 /** Rows looked at for a header the order columns can be read from (titles and notes above it). */
-const HEADER_SEARCH_ROWS = 20;
+export const HEADER_SEARCH_ROWS = 20;
 
 /**
  * The header row: among the first rows, the first from which the customer, date and amount columns can be read
@@ -53,24 +53,34 @@ export function orderHeaderRow(grid: Grid, choice: OrderColumnChoice = {}): numb
   let firstFilled = -1;
   let firstTwo = -1;
   for (let r = 0; r < grid.values.length && r < HEADER_SEARCH_ROWS; r++) {
-    const labels = grid.values[r].map((cell) => readLabel(cell));
-    const filled = new Set(labels.filter((l) => l !== ""));
-    if (filled.size === 0) continue;
-    if (firstFilled < 0) firstFilled = r;
-    if (filled.size < 2) continue;
-    if (firstTwo < 0) firstTwo = r;
-    try {
-      findOrderColumns(labels, choice, "");
-      return r;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-    }
+    const kind = headerRowKind(grid.values[r].map((cell) => readLabel(cell)), choice);
+    if (kind === "header") return r;
+    if (kind !== "blank" && firstFilled < 0) firstFilled = r;
+    if (kind === "twoCells" && firstTwo < 0) firstTwo = r;
   }
   if (firstTwo >= 0) return firstTwo;
   if (firstFilled >= 0) return firstFilled;
   // Only blank rows among the first: the first filled row further down, if any.
   for (let r = HEADER_SEARCH_ROWS; r < grid.values.length; r++) if (grid.values[r].some((cell) => readLabel(cell) !== "")) return r;
   return -1;
+}
+
+/**
+ * What a row among the first could be (orderHeaderRow's rule, which the byte reader follows too): the header
+ * (the customer, date and amount columns can be read from it), a row of two or more different filled cells, a
+ * row of one, or blank.
+ */
+export function headerRowKind(labels: string[], choice: OrderColumnChoice): "header" | "twoCells" | "oneCell" | "blank" {
+  const filled = new Set(labels.filter((l) => l !== ""));
+  if (filled.size === 0) return "blank";
+  if (filled.size < 2) return "oneCell";
+  try {
+    findOrderColumns(labels, choice, "");
+    return "header";
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return "twoCells";
+  }
 }
 
 /**
@@ -193,6 +203,7 @@ export class CellOrderRows {
       return;
     }
     const amount = times ? multiplyAmounts(price, times) : price;
+    if (price.rounded || times?.rounded || amount.rounded) builder.noteRoundedAmount(r, this.aCol);
     let order = -1;
     if (this.oCol >= 0) {
       if (this.orders.key(row[this.oCol])) order = this.orders.intern();

@@ -5,7 +5,7 @@
  */
 import { issue, InputError, type Issue, type IssueCode } from "../../i18n/issues";
 import { orderColumnHeaders, orderColumnIndexes, type OrderColumns, type OrderField } from "./orderColumns";
-import { minorOfNumber, PENDING_SLASH, POW10, resolveSlash, slashEvidence, SlashEvidence, type DateFormat } from "./orderValues";
+import { MAX_DECIMALS, minorOfNumber, PENDING_SLASH, POW10, resolveSlash, slashEvidence, SlashEvidence, type DateFormat } from "./orderValues";
 import { parseHeader } from "../metrics/headers";
 
 /**
@@ -102,6 +102,8 @@ export interface OrderTablePart {
   dayFirstAt: SourceCell | null;
   monthFirstAt: SourceCell | null;
   blankOrderIds: number;
+  roundedAmounts: number;
+  firstRounded: SourceCell | null;
   rejectedRows: number;
   dataRows: number;
   rejected: RejectedRow[];
@@ -136,6 +138,8 @@ export class OrderTableBuilder {
   private dayFirstAt: SourceCell | null = null;
   private monthFirstAt: SourceCell | null = null;
   private blankOrderIds = 0;
+  private roundedAmounts = 0;
+  private firstRounded: SourceCell | null = null;
   private rejectedRows = 0;
   private dataRows = 0;
   /** The first rejected rows, with the cell that made each unusable (addresses made in finish). */
@@ -176,6 +180,12 @@ export class OrderTableBuilder {
   /** A used row whose order id was blank (the reader gave it an id of its own). */
   noteBlankOrderId(): void {
     this.blankOrderIds++;
+  }
+
+  /** A used row whose amount had more than MAX_DECIMALS decimals (rounded to them); `col` is the amount's column. */
+  noteRoundedAmount(row: number, col: number): void {
+    this.roundedAmounts++;
+    if (!this.firstRounded) this.firstRounded = { row, col, text: "" };
   }
 
   /** A non-blank row below the header (used or rejected). */
@@ -246,6 +256,8 @@ export class OrderTableBuilder {
       dayFirstAt: this.dayFirstAt,
       monthFirstAt: this.monthFirstAt,
       blankOrderIds: this.blankOrderIds,
+      roundedAmounts: this.roundedAmounts,
+      firstRounded: this.firstRounded,
       rejectedRows: this.rejectedRows,
       dataRows: this.dataRows,
       rejected: this.rejected,
@@ -282,6 +294,8 @@ export class OrderTableBuilder {
     if (!this.dayFirstAt && part.dayFirstAt) this.dayFirstAt = moved(part.dayFirstAt);
     if (!this.monthFirstAt && part.monthFirstAt) this.monthFirstAt = moved(part.monthFirstAt);
     this.blankOrderIds += part.blankOrderIds;
+    this.roundedAmounts += part.roundedAmounts;
+    if (!this.firstRounded && part.firstRounded) this.firstRounded = moved(part.firstRounded);
     this.rejectedRows += part.rejectedRows;
     this.dataRows += part.dataRows;
     for (const r of part.rejected) if (this.rejected.length < MAX_REPORTED) this.rejected.push(moved(r));
@@ -312,6 +326,7 @@ export class OrderTableBuilder {
       for (let i = 0; i < n; i++) if (this.day[i] >= PENDING_SLASH) this.day[i] = resolveSlash(this.day[i], dateFormat)!;
     }
     if (this.unitPower > 0) warnings.push(issue("orderAmountUnit", this.options.headerAddress, { column: this.columns.amount!.header, scale: (10 ** this.unitPower).toLocaleString("en-US") }));
+    if (this.firstRounded) warnings.push(issue("amountsRounded", addressOf(this.firstRounded.row, this.firstRounded.col), { rows: this.roundedAmounts, digits: MAX_DECIMALS }));
     if (this.blankOrderIds > 0) warnings.push(issue("blankOrderIds", this.options.headerAddress, { rows: this.blankOrderIds, column: this.columns.order!.header }));
 
     const amountScale = POW10[this.decimals];

@@ -17,7 +17,7 @@ describe("amounts in the data's smallest decimal unit", () => {
     expect(minorOfNumber(89.10000000000001)).toEqual({ minor: 891, decimals: 1 });
     expect(minorOfNumber(1200)).toEqual({ minor: 1200, decimals: 0 });
     // Beyond six decimals the amount is rounded to millionths.
-    expect(minorOfNumber(1 / 3)).toEqual({ minor: 333333, decimals: 6 });
+    expect(minorOfNumber(1 / 3)).toEqual({ minor: 333333, decimals: 6, rounded: true });
   });
   test("formatted amounts go through the cell reader", () => {
     expect(amountFromText("¥1,234.50")).toEqual({ minor: 12345, decimals: 1 });

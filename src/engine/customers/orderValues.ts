@@ -16,6 +16,8 @@ const MAX_MANTISSA = 999_999_999_999_999; // 15 digits
 export interface MinorAmount {
   minor: number;
   decimals: number;
+  /** The value had more than MAX_DECIMALS decimals and was rounded to them (the output says so). */
+  rounded?: boolean;
 }
 
 const DAY_MS = 86400000;
@@ -149,7 +151,7 @@ export function minorOfNumber(value: number): MinorAmount {
     const rounded = Math.round(scaled);
     if (Math.abs(scaled - rounded) <= Math.abs(scaled) * 1.8e-15) return { minor: rounded === 0 ? 0 : rounded, decimals: d };
   }
-  return { minor: Math.round(value * POW10[MAX_DECIMALS]), decimals: MAX_DECIMALS };
+  return { minor: Math.round(value * POW10[MAX_DECIMALS]), decimals: MAX_DECIMALS, rounded: true };
 }
 
 /**

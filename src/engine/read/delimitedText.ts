@@ -27,5 +27,8 @@ export function parseDelimitedText(text: string): string[][] {
     return withoutTrailingBlankRows(body.split(/\r?\n/).map((line) => (line === "" ? [""] : line.split(delimiter))));
   }
   // The same delimiter as the unquoted case (and the order reader's byte path), not papaparse's own guess.
-  return withoutTrailingBlankRows(Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter }).data);
+  // A line break inside a quoted cell is kept as Excel keeps it in a cell: a line feed (CR LF becomes LF).
+  const rows = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter }).data;
+  for (const row of rows) for (let c = 0; c < row.length; c++) if (row[c].includes("\r\n")) row[c] = row[c].replace(/\r\n/g, "\n");
+  return withoutTrailingBlankRows(rows);
 }
