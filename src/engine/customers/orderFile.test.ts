@@ -14,9 +14,9 @@ import { checkOrders } from "../../taskpane/ordersCheck";
 import { InputError } from "../../i18n/issues";
 import { gbkBytes, utf16leBytes } from "../../../test/helpers/encodings";
 
-/** 3,000 orders in GBK: 600 customers, amounts with fen, a title line above the header. */
+/** 3,000 orders in GBK: 600 customers, amounts with fen, a title line and a note of two cells above the header. */
 function shopCsv(): string {
-  const lines = ["订单明细", "订单号,买家会员名,付款时间,实付金额,宝贝标题"];
+  const lines = ["订单明细", "导出时间,2025-12-31 23:59", "订单号,买家会员名,付款时间,实付金额,宝贝标题"];
   for (let i = 0; i < 3000; i++) {
     const day = new Date(Date.UTC(2025, 0, 1 + (i % 200))).toISOString().slice(0, 10);
     lines.push(`T${i},买家${i % 600},${day} 10:00:00,${(i % 97) + 0.5},"连衣裙, 夏季"`);
@@ -30,10 +30,10 @@ test("a GBK CSV: the head checked like a range, then the whole file read in bloc
   const head = await readOrderFileHead(file, "淘宝订单.csv", 500);
   expect(head.kind).toBe("text");
   expect(head.grid.sheet).toBe("淘宝订单");
-  // The title line, the header and 500 rows.
-  expect(head.grid.values).toHaveLength(502);
-  expect(head.grid.values[1]).toEqual(["订单号", "买家会员名", "付款时间", "实付金额", "宝贝标题"]);
-  expect(head.grid.values[501][4]).toBe("连衣裙, 夏季");
+  // The title line, the note, the header and 500 rows.
+  expect(head.grid.values).toHaveLength(503);
+  expect(head.grid.values[2]).toEqual(["订单号", "买家会员名", "付款时间", "实付金额", "宝贝标题"]);
+  expect(head.grid.values[502][4]).toBe("连衣裙, 夏季");
   const check = checkOrders(head.grid, {});
   expect(check.used).toEqual({ customer: "买家会员名", date: "付款时间", amount: "实付金额", order: "订单号", product: "宝贝标题" });
   expect([check.usableRows, check.rejectedRows]).toEqual([500, 0]);
