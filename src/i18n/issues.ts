@@ -374,6 +374,22 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 文件编码无法识别（按 ${p.encoding} 解码在第 ${p.offset} 字节处失败）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重试`,
     en: (p) => `${p.address}: cannot decode the file (as ${p.encoding} it fails at byte ${p.offset}); save it from Excel as "CSV UTF-8 (Comma delimited)" or as .xlsx and try again`,
   },
+  parquetInvalid: {
+    zh: (p) => `${p.address}: 不是可读取的 Parquet 文件（${p.reason}）；请确认文件完整，或导出为 CSV 后重试`,
+    en: (p) => `${p.address}: not a readable Parquet file (${p.reason}); check that the file is complete, or export it as CSV and try again`,
+  },
+  parquetCodec: {
+    zh: (p) => `${p.address}: 列 "${p.column}" 使用 ${p.codec} 压缩，任务窗格只能读取 Snappy 压缩或未压缩的 Parquet；请以 Snappy 压缩重新导出（如 DuckDB 的 COMPRESSION snappy），或用命令行 kpi-review segment 读取`,
+    en: (p) => `${p.address}: column "${p.column}" is compressed with ${p.codec}; the pane reads Parquet compressed with Snappy or uncompressed; export it again with Snappy (DuckDB: COMPRESSION snappy) or read it with the command line, kpi-review segment`,
+  },
+  orderFileWorkbook: {
+    zh: (p) => `${p.address}: 这是 Excel 工作簿，不是 CSV 或 Parquet 文件；请在 Excel 中打开它并在 ⑤ 中选择订单区域，或另存为“CSV UTF-8（逗号分隔）”后再选择`,
+    en: (p) => `${p.address}: an Excel workbook, not a CSV or Parquet file; open it in Excel and choose the order range in step 5, or save it as "CSV UTF-8 (Comma delimited)" and pick that`,
+  },
+  orderFileAgain: {
+    zh: (p) => `${p.address}: 上次的复盘从这个文件读取订单，文件不会保存在工作簿中：请在任务窗格 ⑤ 中重新选择它后再生成（或清除 ⑤ 以不含订单生成）`,
+    en: (p) => `${p.address}: the last review read its orders from this file, which is not kept in the workbook: pick it again in step 5 of the pane, then generate (or clear step 5 to generate without orders)`,
+  },
   fileNotFound: {
     zh: (p) => `${p.address}: 找不到文件；请检查路径和文件名`,
     en: (p) => `${p.address}: file not found; check the path and the file name`,
