@@ -37,6 +37,16 @@ describe("issue 10 item 7: the order grid", () => {
     expect(excel.syncs).toBe(2); // resolve + the header block only
   });
 
+  test("a title and a note of two cells above the header are skipped, as the file readers skip them", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("订单", [["订单明细"], ["导出时间", "2025-07-01 08:00"], [], ["买家", "付款时间", "实付金额"], ["张三", "2025-01-02", 10.5], ["李四", "2025-01-03", 20]]);
+    const read = await readOrderColumns(excel.context, { kind: "range", sheet: "订单", address: "A1:C6" });
+    expect(read.origin).toEqual({ row: 3, col: 0 });
+    expect(read.header).toEqual(["买家", "付款时间", "实付金额"]);
+    expect(read.rows).toBe(2);
+    expect(read.columns.map((c) => c.cells)).toEqual([["张三", "李四"], ["2025-01-02", "2025-01-03"], [10.5, 20]]);
+  });
+
   test("the worker's result equals reading the whole grid; rejected rows keep their real addresses", () => {
     const cell = fc.oneof(fc.constantFrom("", "x", "坏", "2025-13-01"), fc.integer({ min: -5, max: 500 }), fc.constantFrom("2025-01-15", "2025/3/1", "C1", "C2", "C3"));
     fc.assert(
