@@ -7,7 +7,7 @@ import { readOrderFile, readOrderFileHead, type OrderFileHead } from "../engine/
 import { segmentOrders } from "../engine/customers/segmentation";
 import type { SegmentationSettings } from "../engine/customers/rfm";
 import type { OrderColumnChoice } from "../engine/customers/orderColumns";
-import { transferablesOf, type PreparedOrders, type WorkerReply } from "./orderColumns";
+import { forPosting, transferablesOf, type PreparedOrders, type WorkerReply } from "./orderColumns";
 
 export type FileJob =
   | { kind: "fileHead"; file: Blob; name: string; rows: number }
@@ -46,12 +46,13 @@ export async function handleFileJob(job: FileJob, post: (reply: FileReply, trans
     }
     // Progress at most every 100 ms: a message per 1 MB block would flood the pane on a fast disk.
     let last = 0;
-    const result = await prepareOrderFile(job, (progress) => {
+    const prepared = await prepareOrderFile(job, (progress) => {
       const now = Date.now();
       if (now - last < 100 && progress.done < progress.total) return;
       last = now;
       post(progress, []);
     });
+    const result = forPosting(prepared);
     post({ ok: true, result }, transferablesOf(result));
   } catch (error) {
     post(failure(error), []);
