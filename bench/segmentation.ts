@@ -2,6 +2,7 @@
  * `npm run bench`: the order-list goals of issue 9, measured side by side in one run, each job in a process of
  * its own, several times (median, fastest run, the process's peak resident memory):
  *   segment-1m       `kpi-review segment orders.csv --json --no-customer-list`, 1,000,000 orders, whole process
+ *   segment-1m-1thread  the same with the file read on one thread (KPI_REVIEW_READ_IN_PARTS=never)
  *   segment-1m-list  the same with the per-customer list in the JSON
  *   pandas-1m        the same job in pandas (read_csv, group by customer, breakpoints, scores), Debian's python3
  *   segment-5m       5,000,000 orders, whole process, on our engine (--engine ts; DuckDB is the default past Excel's rows)
@@ -86,6 +87,8 @@ interface ProcessJob {
   /** Peak memory (MB) and CPU time (ms) as the process reports them. */
   usage: (stdout: string, stderr: string) => { peakMb: number; cpuMs: number };
   check?: (stdout: string) => number | string;
+  /** Environment variables set for the process. */
+  env?: Record<string, string>;
 }
 
 function median(values: number[]): number {
@@ -105,7 +108,7 @@ function measureProcesses(jobs: ProcessJob[], runs: number): Result[] {
   for (let i = 0; i < runs; i++) {
     jobs.forEach((job, j) => {
       const start = process.hrtime.bigint();
-      const child = spawnSync(job.command, job.args, { encoding: "utf8", maxBuffer: 1 << 30 });
+      const child = spawnSync(job.command, job.args, { encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, ...job.env } });
       times[j].push(Number(process.hrtime.bigint() - start) / 1e6);
       if (child.status !== 0) throw new Error(`${job.name} failed: ${child.stderr}`);
       const usage = job.usage(child.stdout, child.stderr);
@@ -121,9 +124,12 @@ const nodeUsage = (_: string, stderr: string) => ({ peakMb: Number(/PEAK_RSS_KB 
 const BIN = join(ROOT, "bin", "kpi-review.js");
 const PRELOAD = join(__dirname, "peakMemory.js");
 
-function kpiReview(name: string, args: string[], check?: (stdout: string) => number | string): ProcessJob {
-  return { name, command: process.execPath, args: ["--require", PRELOAD, BIN, ...args], usage: nodeUsage, check };
+function kpiReview(name: string, args: string[], check?: (stdout: string) => number | string, env?: Record<string, string>): ProcessJob {
+  return { name, command: process.execPath, args: ["--require", PRELOAD, BIN, ...args], usage: nodeUsage, check, env };
 }
+
+/** The file read on one thread (src/cli/orderFileParts.ts otherwise reads large files in two parts at once). */
+const ONE_THREAD = { KPI_REVIEW_READ_IN_PARTS: "never" };
 
 /** Customers at R = F = M = 5 from our summary JSON (the 555 code is in Champions; recount from the list if given). */
 function ours555(stdout: string): string {
@@ -289,13 +295,22 @@ function main(): void {
   };
   const pandasRuns = spawnSync(PYTHON, ["-c", "import pandas"]).status === 0;
   if (!pandasRuns) console.log(`pandas is not installed for ${PYTHON}: install Debian's python3-pandas (scripts/setup.sh does).`);
-  const [ours, withList, pandas] = measureProcesses(
-    [kpiReview("segment-1m", segmentArgs(million, false), ours555), kpiReview("segment-1m-list", segmentArgs(million, true)), ...(pandasRuns ? [pandasJob] : [])],
+  const [ours, oneThread, withList, pandas] = measureProcesses(
+    [
+      kpiReview("segment-1m", segmentArgs(million, false), ours555),
+      kpiReview("segment-1m-1thread", segmentArgs(million, false), ours555, ONE_THREAD),
+      kpiReview("segment-1m-list", segmentArgs(million, true)),
+      ...(pandasRuns ? [pandasJob] : []),
+    ],
     RUNS,
-  ) as [Result, Result, Result | undefined];
+  ) as [Result, Result, Result, Result | undefined];
   // Past Excel's 1,048,576 rows `segment` picks DuckDB by default; the goal is for our engine: --engine ts.
-  const [five, reviewRun] = measureProcesses(
-    [kpiReview("segment-5m", [...segmentArgs(fiveMillion, false), "--engine", "ts"]), kpiReview("review-300k", ["review", monthly, "--orders", review, "--as-of", AS_OF_ISO, "-o", reviewOut, "--force"])],
+  const [five, fiveOneThread, reviewRun] = measureProcesses(
+    [
+      kpiReview("segment-5m", [...segmentArgs(fiveMillion, false), "--engine", "ts"]),
+      kpiReview("segment-5m-1thread", [...segmentArgs(fiveMillion, false), "--engine", "ts"], undefined, ONE_THREAD),
+      kpiReview("review-300k", ["review", monthly, "--orders", review, "--as-of", AS_OF_ISO, "-o", reviewOut, "--force"]),
+    ],
     Math.min(RUNS, 3),
   );
   const readBytes = inProcess("read-bytes");
@@ -308,6 +323,7 @@ function main(): void {
   console.log("");
   console.log(`${"job".padEnd(17)}${"median".padStart(11)}${"fastest".padStart(11)}${"CPU".padStart(11)}${"peak".padStart(10)}  ${"goal".padEnd(40)}`);
   console.log(row(ours, "≤ 600 ms, < 500 MB", verdict(ours.medianMs <= 600 && ours.peakMb < 500)));
+  console.log(row(oneThread, `the file read on one thread: ${(oneThread.medianMs / ours.medianMs).toFixed(2)}× the two`));
   if (pandas) {
     const ratio = ours.medianMs / pandas.medianMs;
     const cpuRatio = ours.cpuMs! / pandas.cpuMs!;
@@ -315,6 +331,7 @@ function main(): void {
   }
   console.log(row(withList, "(with the 200,000-customer list)"));
   console.log(row(five, "≤ 3,000 ms, ≤ 1.5 GB", verdict(five.medianMs <= 3000 && five.peakMb <= 1536)));
+  console.log(row(fiveOneThread, `the file read on one thread: ${(fiveOneThread.medianMs / five.medianMs).toFixed(2)}× the two`));
   console.log(row(reviewRun, `was 5.9 s, 902 MB: ${(5900 / reviewRun.medianMs).toFixed(1)}× faster, ${(902 / reviewRun.peakMb).toFixed(1)}× less`));
   console.log("");
   console.log("Inside one process, 1,000,000 orders:");

@@ -152,9 +152,9 @@ describe("property: the fast path and the grid path give identical tables", () =
   });
   const amount = fc.oneof(
     fc.tuple(fc.integer({ min: -5000, max: 500000 }), fc.integer({ min: 0, max: 3 })).map(([u, d]) => (u / 10 ** d).toFixed(d)),
-    fc.constantFrom("￥1,234.50", "3.5万", "abc", "", " 12.5 ", "1e3", "0.1"),
+    fc.constantFrom("￥1,234.50", "3.5万", "abc", "", " 12.5 ", "1e3", "0.1", "0.1234567", "2.0000004"),
   );
-  const optional = fc.constantFrom("o1", "o2", "o3", "", "p 1", "类目A");
+  const optional = fc.constantFrom("o1", "o2", "o3", "", "p 1", "类目A", "两行\r\n名称");
   const quantity = fc.constantFrom("1", "2", "", "x", "1.5");
   const row = fc.tuple(id, date, amount, optional, optional, optional, quantity);
   const list = fc.record({
@@ -164,6 +164,8 @@ describe("property: the fast path and the grid path give identical tables", () =
     quoteAll: fc.boolean(),
     blankLines: fc.boolean(),
     title: fc.constantFrom("", "订单明细", "Orders 2025"),
+    // A note of two cells above the header (导出时间, its value): skipped like a title.
+    noteLine: fc.boolean(),
     extraColumns: fc.boolean(),
     cuts: fc.array(fc.integer({ min: 0, max: 4000 }), { maxLength: 4 }),
     encoding: fc.constantFrom("utf8", "utf8bom", "gbk", "utf16"),
@@ -179,7 +181,7 @@ describe("property: the fast path and the grid path give identical tables", () =
       fc.property(list, (l) => {
         const quote = (text: string, force: boolean) => (force || /[",;\t\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
         const header = ["customer_id", "date", "amount", "order_id", "sku", "category", "qty", ...(l.extraColumns ? ["product_name"] : [])];
-        const lines = [...(l.title ? [l.title, ""] : []), header.join(l.delimiter)];
+        const lines = [...(l.title ? [l.title, ""] : []), ...(l.noteLine ? [["导出时间", "2025-01-05 08:00"].join(l.delimiter)] : []), header.join(l.delimiter)];
         for (let i = 0; i < l.filler; i++) lines.push([`f${i % 37}`, `2024-02-${String(1 + (i % 28)).padStart(2, "0")}`, `${i % 90}.5`, `o${i}`, `s${i % 5}`, "", "1", ...(l.extraColumns ? ["名"] : [])].join(l.delimiter));
         for (const r of l.rows) {
           const cells = r.map((c) => quote(c, l.quoteAll && c !== ""));
@@ -221,4 +223,24 @@ describe("property: the fast path and the grid path give identical tables", () =
       { numRuns: 100 },
     );
   });
+});
+
+test("a note of two cells above the header is skipped; CR LF inside quotes is a line feed; rounding past 6 decimals is said", () => {
+  const text = [
+    "导出时间,2025-07-01 08:00",
+    "",
+    "买家,付款时间,实付金额,商品ID",
+    '张三,2025-01-05,0.1234567,"SKU\r\n1"',
+    "李四,2025-01-06,10.25,SKU2",
+    "张三,2025-02-01,2.0000004,SKU2",
+  ].join("\r\n");
+  const bytes = new TextEncoder().encode(text + "\r\n");
+  const read = viaBytes(bytes);
+  expect(read.headers).toMatchObject({ customer: "买家", date: "付款时间", amount: "实付金额", product: "商品ID" });
+  expect(read.table.productIds).toEqual(["SKU\n1", "SKU2"]);
+  // 0.1234567 → 0.123457 and 2.0000004 → 2.000000 (six decimals); 10.25 exact. In millionths:
+  expect(Array.from(read.table.amountMinor)).toEqual([123457, 10250000, 2000000]);
+  expect(read.table.amountScale).toBe(1_000_000);
+  expect(read.warnings).toContainEqual(expect.objectContaining({ code: "amountsRounded", address: "orders!C4", params: { rows: 2, digits: 6 } }));
+  expect(outcome(() => read)).toEqual(outcome(() => viaGrid(bytes)));
 });

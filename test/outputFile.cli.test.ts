@@ -86,8 +86,12 @@ test("a write that fails half-way (file-size limit) leaves the old file intact a
   // ulimit -f counts 1024-byte blocks: 16 KB is less than the review needs.
   const child = spawnSync("bash", ["-c", `ulimit -f 16; exec "${process.execPath}" "${bin}" review "${MONTHLY}" -o "${target}"`], { encoding: "utf8" });
   expect(child.status).toBe(1);
-  expect(child.stderr).toMatch(/^kpi-review: .*写入失败（file too large/);
+  // In the analyst's language only: 写入失败（文件超出大小限制）, never the English reason inside the Chinese line.
+  expect(child.stderr).toMatch(/^kpi-review: .*写入失败（文件超出大小限制）/);
+  expect(child.stderr).not.toMatch(/file too large/);
   expect(child.stderr.trim().split("\n")).toHaveLength(1);
+  const english = spawnSync("bash", ["-c", `ulimit -f 16; exec "${process.execPath}" "${bin}" review "${MONTHLY}" -o "${target}" --lang en`], { encoding: "utf8" });
+  expect(english.stderr).toMatch(/^kpi-review: .*writing failed \(file too large\); any existing file was left as it was\n$/);
   expect(readFileSync(target).equals(before)).toBe(true);
   expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 });

@@ -3,11 +3,18 @@
  * (main.ts) or throwing them (options, engine choice) loads neither the monthly reader nor the grid reader.
  */
 
-/** A wrong argument or option. */
+import { formatIssue, type Issue, type Lang } from "../i18n/issues";
+
+/** A wrong argument or option: a sentence, or an Issue worded in the analyst's language. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly problem: Issue | null;
+  constructor(message: string | Issue) {
+    super(typeof message === "string" ? message : formatIssue(message, "en"));
+    this.problem = typeof message === "string" ? null : message;
     this.name = "UsageError";
+  }
+  format(lang: Lang): string {
+    return this.problem ? formatIssue(this.problem, lang) : this.message;
   }
 }
 

@@ -5,39 +5,14 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import Papa from "papaparse";
 import type { Grid } from "../engine/read/grid";
 import { decodeText, encodingNote, isLegacyXls, isZip } from "../engine/read/decodeText";
 import { InputError, issue } from "../i18n/issues";
+import { parseDelimitedText } from "../engine/read/delimitedText";
 
 import { InputFileError } from "./cliErrors";
 
-export { InputFileError };
-
-/** Drops blank rows at the end of a file (a trailing newline, empty lines), keeping blank rows inside it. */
-function withoutTrailingBlankRows(rows: string[][]): string[][] {
-  let end = rows.length;
-  while (end > 0 && rows[end - 1].every((cell) => cell.trim() === "")) end--;
-  return rows.slice(0, end);
-}
-
-/** Splits delimited text into rows of strings; whitespace-separated text (CDNOW_master.txt) too. */
-export function parseDelimitedText(text: string): string[][] {
-  const body = text.replace(/^\uFEFF/, "");
-  // The delimiter is settled by the first of the opening lines that has one: exports often start with a title line.
-  const opening = body.slice(0, 20000).split(/\r?\n/).slice(0, 10);
-  const firstLine = opening.find((line) => /[,\t;]/.test(line)) ?? opening[0] ?? "";
-  if (!/[,\t;]/.test(firstLine)) {
-    return withoutTrailingBlankRows(body.split(/\r?\n/).map((line) => (line.trim() === "" ? [] : line.trim().split(/\s+/))));
-  }
-  const delimiter = firstLine.includes("\t") ? "\t" : firstLine.includes(",") ? "," : ";";
-  if (!body.includes('"')) {
-    // No quoting anywhere: splitting on the delimiter is exact, and several times faster on large order lists.
-    return withoutTrailingBlankRows(body.split(/\r?\n/).map((line) => (line === "" ? [""] : line.split(delimiter))));
-  }
-  // The same delimiter as the unquoted case (and the order reader's byte path), not papaparse's own guess.
-  return withoutTrailingBlankRows(Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter }).data);
-}
+export { InputFileError, parseDelimitedText };
 
 /** Text cells that are plain numbers become numbers, as Excel stores a CSV it opens (for sample workbooks and tests). */
 export function typedCells(rows: string[][]): Array<Array<string | number>> {

@@ -88,7 +88,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       return error.exitCode;
     }
     if (error instanceof InputError) io.stderr(error.format(lang) + "\n");
-    else if (error instanceof UsageError || error instanceof InputFileError) io.stderr(`kpi-review: ${error.message}\n`);
+    else if (error instanceof UsageError) io.stderr(`kpi-review: ${error.format(lang)}\n`);
+    else if (error instanceof InputFileError) io.stderr(`kpi-review: ${error.message}\n`);
     else throw error;
     return error instanceof UsageError ? 2 : 1;
   }

@@ -5,7 +5,7 @@ import { isoToDay } from "../engine/customers/orderTable";
 import type { DateFormat, OrderColumnChoice } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS, type TierSettings } from "../engine/customers/rfm";
 import type { StatusThresholds } from "../engine/kpi/compare";
-import type { Lang } from "../i18n/issues";
+import { issue, type Lang } from "../i18n/issues";
 import { readNumber } from "../engine/read/cellValue";
 import { scorecardKeyForName } from "../engine/metrics/headers";
 import type { ReviewInput } from "../engine/review/reviewModel";
@@ -66,14 +66,14 @@ export function dateFormatOption(value: string | undefined): DateFormat | undefi
   const normal = value.trim().toLowerCase().replace(/[^a-z]/g, "");
   if (normal === "dmy" || normal === "ddmmyyyy") return "dmy";
   if (normal === "mdy" || normal === "mmddyyyy") return "mdy";
-  throw new UsageError(`--date-format ${value}: expected dmy (day/month/year, 27/7/2024) or mdy (month/day/year, 7/27/2024)`);
+  throw new UsageError(issue("optionDateFormat", `--date-format ${value}`));
 }
 
 /** `--as-of 1998-07-01` as a day number; undefined when not given. */
 export function asOfOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const day = isoToDay(value);
-  if (day === null) throw new UsageError(`--as-of ${value}: expected a date such as 1998-07-01`);
+  if (day === null) throw new UsageError(issue("optionAsOf", `--as-of ${value}`));
   return day;
 }
 
@@ -83,7 +83,7 @@ export function tiersOption(value: string | undefined): TierSettings {
   const parts = value.split(",").map(Number);
   const [highValue, potential, dormantDays, lostDays] = parts;
   if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p) || p < 0) || potential > highValue || dormantDays > lostDays) {
-    throw new UsageError(`--tiers ${value}: expected high,potential,dormantDays,lostDays such as 5000,1000,90,180`);
+    throw new UsageError(issue("optionTiers", `--tiers ${value}`));
   }
   return { highValue, potential, dormantDays, lostDays };
 }

@@ -5,12 +5,11 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { InputFileError } from "./cliErrors";
 import { readOrderGrid, type OrderColumnChoice, type ReadOrdersResult, type DateFormat } from "../engine/customers/orderTable";
 import { DelimitedOrderReader } from "../engine/customers/delimitedOrders";
 import { pushRange, readOrderFileInParts } from "./orderFileParts";
 import { isLegacyXls, isZip } from "../engine/read/decodeText";
-import { issue } from "../i18n/issues";
+import { InputError, issue } from "../i18n/issues";
 
 const BLOCK = 1 << 20;
 
@@ -22,10 +21,33 @@ export interface OrderFileOptions {
   maxRecords?: number;
 }
 
-function openError(path: string, error: unknown): InputFileError {
+/** A file that cannot be opened or read, in the analyst's language (InputError is formatted in zh or en). */
+function openError(path: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "a folder, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;
-  return new InputFileError(`${path}: ${reason}`);
+  if (code === "ENOENT") return new InputError([issue("fileNotFound", path)]);
+  if (code === "EISDIR") return new InputError([issue("inputIsFolder", path)]);
+  return new InputError([issue("fileUnreadable", path, { reason: code ?? (error as Error).message })]);
+}
+
+/**
+ * Reads the order list from an xlsx sheet. When the first sheet was taken by default and cannot be read as an
+ * order list (a 说明 sheet before the orders), the error also names the other sheets and how to choose one.
+ */
+async function readOrderSheet(path: string, options: OrderFileOptions): Promise<ReadOrdersResult> {
+  // The grid reader (papaparse, exceljs) is loaded only for files the byte reader does not take.
+  const { readGridFile } = await import("./inputFiles");
+  const grid = await readGridFile(path, options.sheet);
+  const otherSheets = grid.otherSheets ?? [];
+  const sheetNote = issue("firstSheetOnly", basename(path), { sheet: grid.sheet, sheets: otherSheets.join(", ") });
+  let read: ReadOrdersResult;
+  try {
+    read = readOrderGrid(grid, options.choice, { dateFormat: options.dateFormat });
+  } catch (error) {
+    if (error instanceof InputError && otherSheets.length > 0) throw new InputError([...error.issues, sheetNote]);
+    throw error;
+  }
+  if (otherSheets.length > 0) read.warnings.push(sheetNote);
+  return { ...read, encoding: grid.encoding };
 }
 
 export async function readOrderFile(path: string, options: OrderFileOptions = {}): Promise<ReadOrdersResult> {
@@ -45,15 +67,8 @@ export async function readOrderFile(path: string, options: OrderFileOptions = {}
       throw openError(path, error);
     }
     const first = block.subarray(0, read);
-    if (isLegacyXls(first)) throw new InputFileError(`${path}: a legacy Excel .xls file; open it in Excel and save it as .xlsx (or CSV UTF-8), then try again`);
-    if (ext === ".xlsx" || ext === ".xlsm" || isZip(first)) {
-      // The grid reader (papaparse, exceljs) is loaded only for files the byte reader does not take.
-      const { readGridFile } = await import("./inputFiles");
-      const grid = await readGridFile(path, options.sheet);
-      const read = readOrderGrid(grid, options.choice, { dateFormat: options.dateFormat });
-      if (grid.otherSheets && grid.otherSheets.length > 0) read.warnings.push(issue("firstSheetOnly", basename(path), { sheet: grid.sheet, sheets: grid.otherSheets.join(", ") }));
-      return { ...read, encoding: grid.encoding };
-    }
+    if (isLegacyXls(first)) throw new InputError([issue("legacyXls", path)]);
+    if (ext === ".xlsx" || ext === ".xlsm" || isZip(first)) return await readOrderSheet(path, options);
     const readerOptions = { choice: options.choice, dateFormat: options.dateFormat, sheet: basename(path, extname(path)), source: basename(path), expectedBytes: fstatSync(fd).size, maxRecords: options.maxRecords };
     const inParts = await readOrderFileInParts(path, fd, readerOptions);
     if (inParts) return inParts;

@@ -93,21 +93,9 @@ export async function checkOutputFile(path: string, check: OutputCheck): Promise
   return { path: target, kind: check.kind };
 }
 
+/** The system's error code (ENOSPC, EFBIG …: the message names it in the analyst's language), else its message. */
 function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOSPC":
-      return "disk full / 磁盘已满";
-    case "EFBIG":
-      return "file too large / 文件超出大小限制";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied / 没有权限";
-    case "EROFS":
-      return "read-only file system / 只读文件系统";
-    default:
-      return code ?? (error as Error).message;
-  }
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
 /**

@@ -8,6 +8,15 @@ export type Lang = "zh" | "en";
 type Params = Record<string, string | number>;
 type Text = (p: Params) => string;
 
+/** Why a write failed, by the system's error code (outputWriteFailed's `reason`); other codes are shown as they are. */
+const WRITE_FAILURE: Record<string, { zh: string; en: string } | undefined> = {
+  ENOSPC: { zh: "磁盘已满", en: "disk full" },
+  EDQUOT: { zh: "超出磁盘配额", en: "disk quota exceeded" },
+  EFBIG: { zh: "文件超出大小限制", en: "file too large" },
+  EROFS: { zh: "只读文件系统", en: "read-only file system" },
+  EIO: { zh: "磁盘读写错误", en: "input/output error" },
+};
+
 const ISSUE_TEXT = {
   badNumber: {
     zh: (p) => `${p.address}: 无法识别数值 "${p.text}"，应为数字（可带 万/亿、%、¥、千分位或括号负数）`,
@@ -213,6 +222,10 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 找不到${p.field === "customer" ? "客户ID" : p.field === "date" ? "下单时间" : "金额"}列（可用 --${p.field === "customer" ? "id" : p.field} 指定列名${p.field === "amount" ? "；没有金额列时可写 --amount \"单价×数量\"，以两列相乘" : ""}）`,
     en: (p) => `${p.address}: no ${p.field === "customer" ? "customer id" : p.field === "date" ? "order date" : "amount"} column found (name it with --${p.field === "customer" ? "id" : p.field}${p.field === "amount" ? `; without one, --amount "Price×Quantity" multiplies two columns` : ""})`,
   },
+  orderHeaderIsData: {
+    zh: (p) => `${p.address}: 第一行 "${p.row}" 像是一笔订单而不是表头；请在最上面加一行列名（如 客户ID、下单时间、实付金额）后重试`,
+    en: (p) => `${p.address}: the first row "${p.row}" looks like an order, not a header; add a row of column names at the top (such as customer_id, date, amount) and try again`,
+  },
   orderColumnNotFound: {
     zh: (p) => `${p.address}: 表头中没有列 "${p.column}"`,
     en: (p) => `${p.address}: the header has no column "${p.column}"`,
@@ -222,12 +235,12 @@ const ISSUE_TEXT = {
     en: (p) => `${p.address}: the customer id is blank; row left out`,
   },
   badDate: {
-    zh: (p) => `${p.address}: 无法识别日期 "${p.text}"，应为 1997-01-01、1997/1/1、19970101 或 Excel 日期；该行未计入`,
-    en: (p) => `${p.address}: cannot read "${p.text}" as a date; expected 1997-01-01, 1997/1/1, 19970101 or an Excel date; row left out`,
+    zh: (p) => (p.text === "" ? `${p.address}: 日期为空，该行未计入` : `${p.address}: 无法识别日期 "${p.text}"，应为 1997-01-01、1997/1/1、19970101 或 Excel 日期；该行未计入`),
+    en: (p) => (p.text === "" ? `${p.address}: the date is blank; row left out` : `${p.address}: cannot read "${p.text}" as a date; expected 1997-01-01, 1997/1/1, 19970101 or an Excel date; row left out`),
   },
   badAmount: {
-    zh: (p) => `${p.address}: 无法识别金额 "${p.text}"；该行未计入`,
-    en: (p) => `${p.address}: cannot read "${p.text}" as an amount; row left out`,
+    zh: (p) => (p.text === "" ? `${p.address}: 金额为空，该行未计入` : `${p.address}: 无法识别金额 "${p.text}"；该行未计入`),
+    en: (p) => (p.text === "" ? `${p.address}: the amount is blank; row left out` : `${p.address}: cannot read "${p.text}" as an amount; row left out`),
   },
   ordersEmpty: {
     zh: (p) => `${p.address}: 订单表是空的：应有一行表头（客户ID、下单时间、实付金额…）和其下的订单行`,
@@ -261,9 +274,29 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 日期列 "${p.column}" 的斜杠日期按 月/日/年 读取（依据 "${p.text}"）`,
     en: (p) => `${p.address}: the slash dates in column "${p.column}" are read month/day/year (settled by "${p.text}")`,
   },
+  optionDateFormat: {
+    zh: (p) => `${p.address}: 应为 dmy（日/月/年，如 27/7/2024）或 mdy（月/日/年，如 7/27/2024）`,
+    en: (p) => `${p.address}: expected dmy (day/month/year, 27/7/2024) or mdy (month/day/year, 7/27/2024)`,
+  },
+  optionAsOf: {
+    zh: (p) => `${p.address}: 应为日期，如 1998-07-01`,
+    en: (p) => `${p.address}: expected a date such as 1998-07-01`,
+  },
+  optionTiers: {
+    zh: (p) => `${p.address}: 应为 高净值消费,潜力消费,沉默天数,流失天数，如 5000,1000,90,180（潜力不高于高净值，沉默天数不多于流失天数）`,
+    en: (p) => `${p.address}: expected high,potential,dormantDays,lostDays such as 5000,1000,90,180 (potential at most high, dormant days at most lost days)`,
+  },
+  orderAmountUnit: {
+    zh: (p) => `${p.address}: 金额列 "${p.column}" 的表头带单位，每个金额按 ×${p.scale} 计`,
+    en: (p) => `${p.address}: the amount column "${p.column}" names a unit in its header; every amount is taken ×${p.scale}`,
+  },
   blankOrderIds: {
     zh: (p) => `${p.address}: ${p.rows} 行的订单号（"${p.column}"）为空，每行各算一笔订单`,
     en: (p) => `${p.address}: ${p.rows} rows have a blank order id ("${p.column}"); each counts as one order`,
+  },
+  amountsRounded: {
+    zh: (p) => `${p.address} 等 ${p.rows} 行的金额小数超过 ${p.digits} 位，已四舍五入到 ${p.digits} 位后再求和`,
+    en: (p) => `${p.address} and ${p.rows} rows in all: amounts with more than ${p.digits} decimals were rounded to ${p.digits} decimals before summing`,
   },
   outputExtension: {
     zh: (p) => `${p.address}: 输出文件应以 ${p.ext} 结尾`,
@@ -294,8 +327,8 @@ const ISSUE_TEXT = {
     en: (p) => `${p.address}: no permission to write here (${p.folder})`,
   },
   outputWriteFailed: {
-    zh: (p) => `${p.address}: 写入失败（${p.reason}），原文件未改动`,
-    en: (p) => `${p.address}: writing failed (${p.reason}); any existing file was left as it was`,
+    zh: (p) => `${p.address}: 写入失败（${WRITE_FAILURE[p.reason]?.zh ?? p.reason}），原文件未改动`,
+    en: (p) => `${p.address}: writing failed (${WRITE_FAILURE[p.reason]?.en ?? p.reason}); any existing file was left as it was`,
   },
   sqlEngineNeedsUrl: {
     zh: (p) => `--engine ${p.engine} 需要 --url（${p.example}）`,
@@ -353,9 +386,29 @@ const ISSUE_TEXT = {
     zh: (p) => `${p.address}: 文件编码无法识别（按 ${p.encoding} 解码在第 ${p.offset} 字节处失败）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重试`,
     en: (p) => `${p.address}: cannot decode the file (as ${p.encoding} it fails at byte ${p.offset}); save it from Excel as "CSV UTF-8 (Comma delimited)" or as .xlsx and try again`,
   },
+  parquetInvalid: {
+    zh: (p) => `${p.address}: 不是可读取的 Parquet 文件（${p.reason}）；请确认文件完整，或导出为 CSV 后重试`,
+    en: (p) => `${p.address}: not a readable Parquet file (${p.reason}); check that the file is complete, or export it as CSV and try again`,
+  },
+  parquetCodec: {
+    zh: (p) => `${p.address}: 列 "${p.column}" 使用 ${p.codec} 压缩，任务窗格只能读取 Snappy 压缩或未压缩的 Parquet；请以 Snappy 压缩重新导出（如 DuckDB 的 COMPRESSION snappy），或用命令行 kpi-review segment 读取`,
+    en: (p) => `${p.address}: column "${p.column}" is compressed with ${p.codec}; the pane reads Parquet compressed with Snappy or uncompressed; export it again with Snappy (DuckDB: COMPRESSION snappy) or read it with the command line, kpi-review segment`,
+  },
+  orderFileWorkbook: {
+    zh: (p) => `${p.address}: 这是 Excel 工作簿，不是 CSV 或 Parquet 文件；请在 Excel 中打开它并在 ⑤ 中选择订单区域，或另存为“CSV UTF-8（逗号分隔）”后再选择`,
+    en: (p) => `${p.address}: an Excel workbook, not a CSV or Parquet file; open it in Excel and choose the order range in step 5, or save it as "CSV UTF-8 (Comma delimited)" and pick that`,
+  },
+  orderFileAgain: {
+    zh: (p) => `${p.address}: 上次的复盘从这个文件读取订单，文件不会保存在工作簿中：请在任务窗格 ⑤ 中重新选择它后再生成（或清除 ⑤ 以不含订单生成）`,
+    en: (p) => `${p.address}: the last review read its orders from this file, which is not kept in the workbook: pick it again in step 5 of the pane, then generate (or clear step 5 to generate without orders)`,
+  },
   fileNotFound: {
     zh: (p) => `${p.address}: 找不到文件；请检查路径和文件名`,
     en: (p) => `${p.address}: file not found; check the path and the file name`,
+  },
+  inputIsFolder: {
+    zh: (p) => `${p.address}: 这是文件夹，不是文件；请给出订单表文件（.csv、.txt 或 .xlsx）的路径`,
+    en: (p) => `${p.address}: this is a folder, not a file; give the path of the order list (.csv, .txt or .xlsx)`,
   },
   fileUnreadable: {
     zh: (p) => `${p.address}: 无法读取文件（${p.reason}）；请检查文件权限，或确认它没有被其他程序占用`,

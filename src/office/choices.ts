@@ -22,6 +22,11 @@ export interface ReviewChoices {
   period: { from: string; to: string } | null;
   thresholds: { green: number; amber: number };
   orders: DataSource | null;
+  /**
+   * The name of the order file the review read (picked in the pane): files are not kept in the workbook, so the
+   * ribbon and a colleague's pane ask for it again rather than regenerate without the orders.
+   */
+  orderFile?: string | null;
   /** Order-list columns named by the analyst (field → header); the others are recognised. */
   orderColumns?: Partial<Record<OrderField, string>>;
   tiers: { highValue: number; potential: number; dormantDays: number; lostDays: number };

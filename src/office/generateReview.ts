@@ -19,13 +19,18 @@ import { buildReview, type ReviewModel } from "../engine/review/reviewModel";
 import { reviewWorkbook } from "../engine/review/reviewSheets";
 import { InputError, issue, type Issue } from "../i18n/issues";
 import type { Period } from "../engine/kpi/scorecard";
+import type { OrderColumnChoice } from "../engine/customers/orderColumns";
+import type { FileProgress } from "./orderFileJobs";
 
 export type GenerateStage = "reading" | "computing" | "writing";
 
-/** Counts for the progress display: rows of the order list read, sheets written. */
+/** Counts for the progress display: rows of the order list read (or bytes of an order file), sheets written. */
 export interface GenerateCounts {
   rowsRead: number;
   rowsTotal: number;
+  /** Bytes of a text order file read so far, and its size (a Parquet file counts rows). */
+  bytesRead?: number;
+  bytesTotal?: number;
   sheetsWritten: number;
   sheetsTotal: number;
 }
@@ -43,6 +48,17 @@ export interface GenerateOptions {
   signal?: CancelSignal;
   /** Keep own sheets the analyst has edited since they were written (renamed `… (已编辑)`) instead of replacing them. */
   keepEdited?: boolean;
+  /**
+   * An order file the analyst picked (in place of `choices.orders`): read and segmented off the workbook (the
+   * pane's Web Worker); nothing of it is written into the workbook but the review.
+   */
+  orderFile?: OrderFileSource;
+}
+
+export interface OrderFileSource {
+  /** The file's name, for the review's data-source line. */
+  name: string;
+  segment(choice: OrderColumnChoice, settings: SegmentationSettings, run: { onProgress: (progress: FileProgress) => void; signal?: CancelSignal }): Promise<PreparedOrders>;
 }
 
 export interface GenerateResult {
@@ -69,7 +85,9 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
   const progress = (stage: GenerateStage, fraction: number) => report(stage, fraction, { ...counts });
   const between = () => throwIfCancelled(options.signal);
   progress("reading", 0);
-  if (!choices.data && !choices.orders) throw new InputError([issue("noData", "")]);
+  // The orders came from a file last time: without it (the ribbon, a colleague), ask for it rather than leave them out.
+  if (choices.orderFile && !choices.orders && !options.orderFile) throw new InputError([issue("orderFileAgain", choices.orderFile)]);
+  if (!choices.data && !choices.orders && !options.orderFile) throw new InputError([issue("noData", "")]);
   // Without monthly data the review is built from the order list alone.
   const monthlyGrid = choices.data ? await readGrid(context, choices.data, undefined, (done, total) => progress("reading", (0.5 * done) / total), { between }) : null;
   // The same reader as the command line: targets' 方向/汇总, the data's 目标X columns, cross-checks.
@@ -78,23 +96,40 @@ export async function generateReview(context: Excel.RequestContext, choices: Rev
   const targets = monthly ? { targets: monthly.targets, warnings: [] } : targetsGrid ? readTargetsGrid(targetsGrid) : { targets: [], warnings: [] };
   const warnings: Issue[] = [...(monthly?.warnings ?? targets.warnings)];
   let orders;
-  if (choices.orders) {
-    const columns = await readOrderColumns(context, choices.orders, {
-      choice: choices.orderColumns,
-      between,
-      onProgress: (done, total) => {
-        counts.rowsRead = done;
-        counts.rowsTotal = total;
-        progress("reading", 0.5 + (0.5 * done) / total);
-      },
-    });
+  if (choices.orders || options.orderFile) {
     const asOf = choices.asOf ? isoToDay(choices.asOf) ?? undefined : undefined;
     const settings = { ...DEFAULT_SEGMENTATION_SETTINGS, asOf, tiers: choices.tiers };
-    progress("computing", 0);
-    const prepared = options.segment ? await options.segment(columns, settings) : prepareOrders(columns, settings);
+    let prepared: PreparedOrders;
+    let name: string;
+    if (options.orderFile) {
+      name = options.orderFile.name;
+      prepared = await options.orderFile.segment(choices.orderColumns ?? {}, settings, {
+        signal: options.signal,
+        onProgress: ({ done, total, unit }) => {
+          if (unit === "rows") [counts.rowsRead, counts.rowsTotal] = [done, total];
+          else [counts.bytesRead, counts.bytesTotal] = [done, total];
+          // The worker segments once the last block is read.
+          if (done >= total) progress("computing", 0);
+          else progress("reading", 0.5 + (0.5 * done) / Math.max(1, total));
+        },
+      });
+    } else {
+      const columns = await readOrderColumns(context, choices.orders!, {
+        choice: choices.orderColumns,
+        between,
+        onProgress: (done, total) => {
+          counts.rowsRead = done;
+          counts.rowsTotal = total;
+          progress("reading", 0.5 + (0.5 * done) / total);
+        },
+      });
+      progress("computing", 0);
+      name = columns.sheet;
+      prepared = options.segment ? await options.segment(columns, settings) : prepareOrders(columns, settings);
+    }
     warnings.push(...prepared.read.rejected, ...prepared.read.warnings);
-    // The data-source line names the columns used (domain.md: the output always says which).
-    const source = `${columns.sheet} (${describeOrderColumns(prepared.read, choices.lang)})`;
+    // The data-source line names the sheet or file and the columns used (domain.md: the output always says which).
+    const source = `${name} (${describeOrderColumns(prepared.read, choices.lang)})`;
     orders = { table: prepared.read.table, settings, rejectedRows: prepared.read.rejectedRows, source, segmentation: prepared.segmentation };
   }
   throwIfCancelled(options.signal);

@@ -4,7 +4,7 @@
  * columns and segmenting the customers happens here, in the Web Worker (src/taskpane/segmentation.worker.ts);
  * the typed arrays go back to the pane transferred, not copied. Free of Office.js.
  */
-import { readOrderGrid, type OrderColumnChoice, type ReadOrdersResult } from "../engine/customers/orderTable";
+import { readOrderGrid, type OrderColumnChoice, type OrderTable, type ReadOrdersResult } from "../engine/customers/orderTable";
 import { segmentOrders, type Segmentation } from "../engine/customers/segmentation";
 import type { SegmentationSettings } from "../engine/customers/rfm";
 import type { Grid } from "../engine/read/grid";
@@ -48,6 +48,19 @@ export function prepareOrders(payload: OrderColumns, settings: SegmentationSetti
   return { read, segmentation: segmentOrders(read.table, settings) };
 }
 
+/**
+ * The result as the worker posts it to the pane: the order ids' texts stay behind (the reader makes them only
+ * when read, and the pane counts orders by their indexes), so millions of order numbers are never copied.
+ * On the pane's side `orderIds` is empty while `order` keeps the indexes.
+ */
+export function forPosting(prepared: PreparedOrders): PreparedOrders {
+  const source = prepared.read.table;
+  const table = {} as Record<string, unknown>;
+  for (const key of Object.keys(source)) if (key !== "orderIds") table[key] = source[key as keyof OrderTable];
+  table.orderIds = source.order ? [] : null;
+  return { ...prepared, read: { ...prepared.read, table: table as unknown as OrderTable } };
+}
+
 /** The buffers behind every typed array of the result: posted as transfers, they move instead of being copied. */
 export function transferablesOf(prepared: PreparedOrders): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
@@ -65,7 +78,7 @@ export type WorkerReply = { ok: true; result: PreparedOrders } | { ok: false; me
 /** The worker's job: one message in, one reply out, typed arrays transferred. */
 export function handleOrdersMessage(data: { payload: OrderColumns; settings: SegmentationSettings }, post: (reply: WorkerReply, transfer: ArrayBuffer[]) => void): void {
   try {
-    const result = prepareOrders(data.payload, data.settings);
+    const result = forPosting(prepareOrders(data.payload, data.settings));
     post({ ok: true, result }, transferablesOf(result));
   } catch (error) {
     const issues = error && typeof error === "object" && "issues" in error ? (error as { issues: unknown }).issues : undefined;

@@ -7,7 +7,7 @@ import { FakeExcel } from "../../test/helpers/fakeExcel";
 import { generateReview } from "./generateReview";
 import { defaultChoices } from "./choices";
 import { readOrderColumns } from "./readOrders";
-import { gridOfColumns, handleOrdersMessage, prepareOrders, transferablesOf, type WorkerReply } from "./orderColumns";
+import { forPosting, gridOfColumns, handleOrdersMessage, prepareOrders, transferablesOf, type WorkerReply } from "./orderColumns";
 import { readOrderHeader, readOrderGrid } from "../engine/customers/orderTable";
 import { DEFAULT_SEGMENTATION_SETTINGS } from "../engine/customers/rfm";
 import { sampleSheet } from "../../test/helpers/cli";
@@ -35,6 +35,16 @@ describe("issue 10 item 7: the order grid", () => {
     excel.addSheet("订单", [["客户ID", "下单日期", "说明"], ["C1", "2025-01-02", "x"]], { row: 2, col: 1 });
     await expect(readOrderColumns(excel.context, { kind: "range", sheet: "订单", address: "A1:E10" })).rejects.toMatchObject({ issues: [{ code: "orderColumnMissing", address: "订单!B3" }] });
     expect(excel.syncs).toBe(2); // resolve + the header block only
+  });
+
+  test("a title and a note of two cells above the header are skipped, as the file readers skip them", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("订单", [["订单明细"], ["导出时间", "2025-07-01 08:00"], [], ["买家", "付款时间", "实付金额"], ["张三", "2025-01-02", 10.5], ["李四", "2025-01-03", 20]]);
+    const read = await readOrderColumns(excel.context, { kind: "range", sheet: "订单", address: "A1:C6" });
+    expect(read.origin).toEqual({ row: 3, col: 0 });
+    expect(read.header).toEqual(["买家", "付款时间", "实付金额"]);
+    expect(read.rows).toBe(2);
+    expect(read.columns.map((c) => c.cells)).toEqual([["张三", "李四"], ["2025-01-02", "2025-01-03"], [10.5, 20]]);
   });
 
   test("the worker's result equals reading the whole grid; rejected rows keep their real addresses", () => {
@@ -76,4 +86,16 @@ describe("issue 10 item 7: the order grid", () => {
     // A: 2 orders, 10 + 30 = 40 元; B: 1 order, 20 元.
     expect(Array.from(reply.result.segmentation.scores.monetary)).toEqual([40, 20]);
   });
+});
+
+test("the worker posts the table without the order ids' texts (orders counted by index on the pane's side)", () => {
+  const values = [["客户ID", "订单号", "下单日期", "实付金额"], ["C1", "E1", "2025-01-02", 10], ["C1", "E1", "2025-01-02", 5], ["C2", "E2", "2025-01-03", 7]];
+  const prepared = prepareOrders({ sheet: "订单", origin: { row: 0, col: 0 }, header: values[0], rows: 3, columns: [0, 1, 2, 3].map((index) => ({ index, cells: values.slice(1).map((r) => r[index]) })) }, { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: 20200 });
+  const posted = structuredClone(forPosting(prepared));
+  expect(posted.read.table.orderIds).toEqual([]);
+  expect(Array.from(posted.read.table.order!)).toEqual([0, 0, 1]);
+  expect(posted.read.table.customerIds).toEqual(["C1", "C2"]);
+  // C1: one order of 15, C2: one of 7.
+  expect(Array.from(posted.segmentation.scores.frequency)).toEqual([1, 1]);
+  expect(Array.from(posted.segmentation.scores.monetary)).toEqual([15, 7]);
 });

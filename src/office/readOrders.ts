@@ -4,7 +4,7 @@
  * blocks sized by bytes, each column into one flat array. What the
  * reader cannot find (no customer column…) is reported from the header before the rows are read.
  */
-import { readOrderHeader, type OrderColumnChoice } from "../engine/customers/orderTable";
+import { HEADER_SEARCH_ROWS, orderHeaderRow, readOrderHeader, type OrderColumnChoice } from "../engine/customers/orderTable";
 import { findProductNameColumn, type OrderColumns as HeaderColumns } from "../engine/customers/orderColumns";
 import { readLabel } from "../engine/read/cellValue";
 import { resolveBounds, type DataSource, type ReadOptions } from "./readGrid";
@@ -13,7 +13,8 @@ import type { OrderColumns } from "./orderColumns";
 import type { CellInput } from "../engine/read/cellValue";
 
 /** Rows read to find the header (the first non-empty row). */
-const HEAD_ROWS = 20;
+/** Rows looked at for the header (the engine's HEADER_SEARCH_ROWS). */
+const HEAD_ROWS = HEADER_SEARCH_ROWS;
 
 export interface OrderReadOptions extends ReadOptions {
   onProgress?: (rowsRead: number, rowsTotal: number) => void;
@@ -38,7 +39,8 @@ export async function readOrderColumns(context: Excel.RequestContext, source: Da
   if (bounds.rows === 0 || bounds.cols === 0) return { sheet: bounds.sheetName, origin, header: [], columns: [], rows: 0 };
   const head: CellInput[][] = [];
   await readBlocks(context, bounds.sheet, bounds.top, Math.min(HEAD_ROWS, bounds.rows), [[bounds.left, bounds.cols]], "values", (block) => head.push(...(block[0] as CellInput[][])), { between: options.between });
-  const headerRow = head.findIndex((row) => row.some((cell) => readLabel(cell) !== ""));
+  // The header by the engine's rule: title and note rows above it are skipped, as the file readers skip them.
+  const headerRow = orderHeaderRow({ values: head, sheet: bounds.sheetName }, options.choice ?? {});
   // The engine's own header rules decide the columns (and report missing ones by cell).
   const { columns, headers } = readOrderHeader({ values: headerRow < 0 ? head : [head[headerRow]], sheet: bounds.sheetName, origin: { row: bounds.top + Math.max(0, headerRow), col: bounds.left } }, options.choice ?? {});
   // The products' names beside their ids (for the top list), as the engine's grid reader finds them.

@@ -3,13 +3,24 @@
  * bar with counts, Cancel while it runs, and the result (links to each new sheet, notes in the current language).
  */
 import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
-import { formatIssue } from "../i18n/issues";
+import { formatIssue, type Lang } from "../i18n/issues";
+import type { GenerateProgress } from "./paneHost";
 import { paneSay, paneText } from "../i18n/paneText";
 import { StepMessage } from "./StepMessage";
 import type { ReviewPane } from "./useReviewPane";
 import { usePaneStyles } from "./paneStyles";
 
 const STAGES = ["reading", "computing", "writing"] as const;
+
+/** Rows read (a range, a Parquet file) or megabytes read (a text file), and sheets written. */
+function progressCounts(progress: GenerateProgress, lang: Lang): string {
+  const sheets = progress.sheetsWritten ?? 0;
+  if (progress.bytesTotal !== undefined) {
+    const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+    return paneSay(lang, "progressBytes", { read: mb(progress.bytesRead ?? 0), total: mb(progress.bytesTotal), sheets });
+  }
+  return progress.rowsRead !== undefined ? paneSay(lang, "progressCounts", { rows: progress.rowsRead.toLocaleString(), sheets }) : "";
+}
 
 export function GenerateSection({ pane }: { pane: ReviewPane }) {
   const styles = usePaneStyles();
@@ -59,7 +70,7 @@ export function GenerateSection({ pane }: { pane: ReviewPane }) {
             validationState="none"
             validationMessage={[
               text[generation.progress.stage],
-              generation.progress.rowsRead !== undefined ? paneSay(lang, "progressCounts", { rows: generation.progress.rowsRead.toLocaleString(), sheets: generation.progress.sheetsWritten ?? 0 }) : "",
+              progressCounts(generation.progress, lang),
             ].filter(Boolean).join(" · ")}
           >
             <ProgressBar value={Math.min(1, Math.max(0, (STAGES.indexOf(generation.progress.stage) + Math.min(1, generation.progress.fraction)) / STAGES.length))} />

@@ -1,4 +1,4 @@
-/** An optional step that takes the current selection as its range and can be cleared (targets, orders). */
+/** An optional step that takes the current selection as its range (or, for orders, a file) and can be cleared (targets, orders). */
 import type { ReactNode } from "react";
 import { Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { paneText } from "../i18n/paneText";
@@ -14,18 +14,23 @@ export interface RangeStepProps {
   onUse: () => void;
   onClear: () => void;
   lang: Lang;
+  /** Shown below the hint (the order step's choice between a range and a file). */
+  before?: ReactNode;
+  /** In place of the "use the selection" button (a file picker). */
+  use?: ReactNode;
   children?: ReactNode;
 }
 
-export function RangeStep({ id, title, hint, chosen, onUse, onClear, lang, children }: RangeStepProps) {
+export function RangeStep({ id, title, hint, chosen, onUse, onClear, lang, before, use, children }: RangeStepProps) {
   const styles = usePaneStyles();
   const text = paneText(lang);
   return (
     <section className={styles.step} aria-labelledby={`step-${id}`}>
       <Subtitle2 as="h2" id={`step-${id}`}>{title}</Subtitle2>
       <Caption1 className={styles.hint}>{hint}</Caption1>
+      {before}
       <div className={styles.row}>
-        <Button id={`${id}-use`} onClick={onUse}>{text.useSelection}</Button>
+        {use ?? <Button id={`${id}-use`} onClick={onUse}>{text.useSelection}</Button>}
         {chosen !== undefined && (
           <>
             <Caption1 data-testid={`step-${id}-label`} id={`${id}-status`} tabIndex={-1}>{text.selected}: {chosen}</Caption1>

@@ -2,7 +2,8 @@
 import { readGrid, type DataSource } from "../office/readGrid";
 import { editedReviewSheets, generateReview, type GenerateResult, type GenerateStage } from "../office/generateReview";
 import { loadChoices, type ReviewChoices } from "../office/choices";
-import { segmentInWorker } from "../office/segmentInWorker";
+import { readOrderFileHeadInWorker, segmentFileInWorker, segmentInWorker } from "../office/segmentInWorker";
+import type { OrderFileHead } from "../engine/customers/orderFile";
 import type { Grid } from "../engine/read/grid";
 import { columnIndex, columnLetter } from "../engine/read/grid";
 import { runInExcel } from "../office/capabilities";
@@ -14,6 +15,9 @@ export interface GenerateProgress {
   /** Counts, where the job reports them. */
   rowsRead?: number;
   sheetsWritten?: number;
+  /** Bytes of a text order file read, and its size. */
+  bytesRead?: number;
+  bytesTotal?: number;
 }
 
 export interface GenerateRequest {
@@ -21,6 +25,8 @@ export interface GenerateRequest {
   signal: AbortSignal;
   /** Keep the review sheets the analyst edited (renamed) instead of replacing them. */
   keepEdited: boolean;
+  /** An order file picked in the pane, used in place of an order range: read in the Web Worker, never written into the workbook. */
+  orderFile?: File;
 }
 
 export interface PaneHost {
@@ -30,6 +36,8 @@ export interface PaneHost {
   read(source: DataSource): Promise<Grid>;
   /** The first `rows` rows of a source (all of it where it cannot be cut), to check a range when it is chosen. */
   readTop(source: DataSource, rows: number): Promise<Grid>;
+  /** The header and first `rows` rows of an order file (read in the Web Worker), to check it when it is picked. */
+  readOrderFileHead(file: File, rows: number): Promise<OrderFileHead>;
   generate(choices: ReviewChoices, onProgress: (progress: GenerateProgress) => void, request: GenerateRequest): Promise<GenerateResult>;
   /**
    * The add-in's own sheets the analyst edited since they were written, to ask before replacing them; absent
@@ -70,11 +78,14 @@ export const officeHost: PaneHost = {
     const address = source.kind === "range" ? topOfAddress(source.address, rows) : null;
     return runInExcel((context) => readGrid(context, address && source.kind === "range" ? { ...source, address } : source));
   },
-  generate: (choices, onProgress, { signal, keepEdited }) =>
+  readOrderFileHead: (file, rows) => readOrderFileHeadInWorker(file, rows),
+  generate: (choices, onProgress, { signal, keepEdited, orderFile }) =>
     runInExcel((context) =>
       generateReview(context, choices, {
-        onProgress: (stage, fraction, counts) => onProgress({ stage, fraction, rowsRead: counts.rowsRead, sheetsWritten: counts.sheetsWritten }),
+        onProgress: (stage, fraction, counts) =>
+          onProgress({ stage, fraction, rowsRead: counts.bytesTotal === undefined ? counts.rowsRead : undefined, sheetsWritten: counts.sheetsWritten, bytesRead: counts.bytesRead, bytesTotal: counts.bytesTotal }),
         segment: segmentInWorker,
+        orderFile: orderFile && { name: orderFile.name, segment: (choice, settings, run) => segmentFileInWorker(orderFile, choice, settings, run) },
         signal,
         keepEdited,
       }),

@@ -13,7 +13,7 @@ import { readTargetsGrid, type Target } from "../engine/read/targets";
 import { computeScorecard, defaultPeriod, type Scorecard } from "../engine/kpi/scorecard";
 import { formatMonth, parseMonthArgument } from "../engine/read/month";
 import type { Grid } from "../engine/read/grid";
-import type { Issue, Lang } from "../i18n/issues";
+import { InputError, issue, type Issue, type Lang } from "../i18n/issues";
 import type { PaneTextKey } from "../i18n/paneText";
 import { columnCensus, readForPane } from "./readForPane";
 import { asPaneOverride, type PaneOverride } from "./columnChoices";
@@ -54,6 +54,18 @@ export interface FocusRequest {
 
 export type StepId = "data" | "targets" | "orders";
 
+/** Where step ⑤'s orders come from: a range or table of the workbook, or a file read in the Web Worker. */
+export type OrdersFrom = "workbook" | "file";
+
+/** An order file the analyst picked: the File itself (read again at Generate) and its head, checked like a range. */
+export interface PickedOrderFile {
+  file: File;
+  /** Null until read (or when it could not be read: the step's message says why). */
+  head: Grid | null;
+  /** Rows in the file where it says (Parquet). */
+  rowsTotal: number | null;
+}
+
 export function useReviewPane(host: PaneHost, initialLang: Lang) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [data, setData] = useState<Chosen<Grid> | null>(null);
@@ -61,6 +73,8 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
   const [lastChanged, setLastChanged] = useState<string | null>(null);
   const [targets, setTargets] = useState<Chosen<{ grid: Grid; targets: Target[] }> | null>(null);
   const [orders, setOrders] = useState<Chosen<Grid> | null>(null);
+  const [ordersFrom, setOrdersFromState] = useState<OrdersFrom>("workbook");
+  const [orderFile, setOrderFile] = useState<PickedOrderFile | null>(null);
   const [orderColumns, setOrderColumns] = useState<OrderColumns>({});
   const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
   const [tables, setTables] = useState<string[]>([]);
@@ -132,10 +146,35 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
       guarded("orders", async () => {
         const picked = await pick(source);
         setOrders({ ...picked, value: await host.readTop(picked.source, CHECK_ROWS + 1) }); // the header and CHECK_ROWS rows
+        setOrderFile(null);
         setOrderColumns(columns);
       }),
     [guarded, pick, host],
   );
+
+  /** An order file: its head is read in the worker and checked as a range's first rows are; a failure names the file. */
+  const chooseOrderFile = useCallback(
+    (file: File) =>
+      guarded("orders", async () => {
+        // Named at once (and while its check fails), so that the message below it is about this file.
+        setOrderFile({ file, head: null, rowsTotal: null });
+        setOrders(null);
+        setOrderColumns({});
+        const head = await host.readOrderFileHead(file, CHECK_ROWS);
+        setOrderFile({ file, head: head.grid, rowsTotal: head.rowsTotal });
+        focusOn("orders-status");
+      }),
+    [guarded, host, focusOn],
+  );
+
+  /** Switching between a range and a file drops the other's choice, so that Generate never uses a hidden one. */
+  const setOrdersFrom = useCallback((from: OrdersFrom) => {
+    setOrdersFromState(from);
+    setOrders(null);
+    setOrderFile(null);
+    setOrderColumns({});
+    setStepMessages((m) => ({ ...m, orders: undefined }));
+  }, []);
 
   // Restore what a colleague (or the analyst last time) chose in this workbook.
   useEffect(() => {
@@ -151,6 +190,11 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
         if (saved.data) await chooseData(saved.data, { overrides, period: saved.period });
         if (saved.targets) await chooseTargets(saved.targets);
         if (saved.orders) await chooseOrders(saved.orders, saved.orderColumns ?? {});
+        else if (saved.orderFile) {
+          // The orders came from a file, which the workbook does not keep: step 5 asks for it again.
+          setOrdersFromState("file");
+          setStepMessages((m) => ({ ...m, orders: messageOf(new InputError([issue("orderFileAgain", saved.orderFile!)])) }));
+        }
       } catch {
         // A workbook without tables or settings: nothing to restore.
       }
@@ -201,10 +245,9 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
   }, [result, effectivePeriod, periodMessage, thresholds]);
 
   const ordersCheck = useMemo(() => {
-    if (!orders) return null;
-    const check = checkOrders(orders.value, orderColumns);
-    return check;
-  }, [orders, orderColumns]);
+    const head = orders?.value ?? orderFile?.head ?? null;
+    return head ? checkOrders(head, orderColumns) : null;
+  }, [orders, orderFile, orderColumns]);
   const ordersMessage = useMemo((): PaneMessage | null => {
     if (stepMessages.orders) return stepMessages.orders;
     if (!ordersCheck?.error) return null;
@@ -235,7 +278,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     const out: PaneTextKey[] = [];
     // A review needs the monthly data or an order list (then it is built from the orders alone).
     if (!data && !stepMessages.data) {
-      if (!orders) out.push("blockedNoData");
+      if (!orders && !orderFile) out.push("blockedNoData");
     } else if (dataMessage || !result) out.push("blockedData");
     if (read && read.conflicts.length > 0) out.push("blockedConflict");
     if (stepMessages.targets) out.push("blockedTargets");
@@ -243,10 +286,10 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     if (ordersMessage) out.push("blockedOrders");
     if (!parsedSettings.value) out.push("blockedSettings");
     return out;
-  }, [data, orders, dataMessage, result, read, stepMessages.targets, periodMessage, ordersMessage, parsedSettings.value]);
+  }, [data, orders, orderFile, dataMessage, result, read, stepMessages.targets, periodMessage, ordersMessage, parsedSettings.value]);
 
   const choices = useMemo((): ReviewChoices | null => {
-    if ((!data && !orders) || !parsedSettings.value) return null;
+    if ((!data && !orders && !orderFile) || !parsedSettings.value) return null;
     const namedColumns = Object.fromEntries(Object.entries(orderColumns).filter(([, v]) => v !== undefined));
     return {
       ...base,
@@ -255,11 +298,12 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
       overrides,
       targets: targets?.source ?? null,
       orders: orders?.source ?? null,
+      orderFile: orderFile?.file.name ?? null,
       orderColumns: namedColumns,
       period,
       lang,
     };
-  }, [base, parsedSettings.value, data, overrides, targets, orders, orderColumns, period, lang]);
+  }, [base, parsedSettings.value, data, overrides, targets, orders, orderFile, orderColumns, period, lang]);
 
   const [editedAsk, setEditedAsk] = useState<string[] | null>(null);
 
@@ -273,7 +317,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
         // The period as shown (a stale saved period outside the data falls back to the default, as on screen).
         { ...choices, period: effectivePeriod },
         (progress) => setGeneration((g) => ({ kind: "running", progress, cancelling: g.kind === "running" && g.cancelling })),
-        { signal: controller.signal, keepEdited },
+        { signal: controller.signal, keepEdited, orderFile: orderFile?.file },
       );
       setGeneration({ kind: "done", sheets: done.write.sheets, notes: done.warnings });
       announce(say("done"));
@@ -291,7 +335,7 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     } finally {
       abort.current = null;
     }
-  }, [choices, host, effectivePeriod, announce, focusOn]);
+  }, [choices, host, effectivePeriod, orderFile, announce, focusOn]);
 
   /** Generate; when the analyst edited the review sheets since they were written, ask first. */
   const generate = useCallback(async () => {
@@ -325,10 +369,11 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
   }, [focusOn]);
   const clearOrders = useCallback(() => {
     setOrders(null);
+    setOrderFile(null);
     setOrderColumns({});
     setStepMessages((m) => ({ ...m, orders: undefined }));
-    focusOn("orders-use");
-  }, [focusOn]);
+    focusOn(ordersFrom === "file" ? "orders-file" : "orders-use");
+  }, [focusOn, ordersFrom]);
 
   return {
     lang,
@@ -350,6 +395,10 @@ export function useReviewPane(host: PaneHost, initialLang: Lang) {
     orderColumns,
     setOrderColumns,
     chooseOrders,
+    ordersFrom,
+    setOrdersFrom,
+    orderFile,
+    chooseOrderFile,
     clearOrders,
     months,
     period: effectivePeriod,

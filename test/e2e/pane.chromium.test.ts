@@ -5,18 +5,15 @@
  * no horizontal scrolling. Every dead end of issue 11 is walked into and out of. Screenshots of each step go
  * to test-output/e2e/.
  */
-import { execFileSync } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import { mkdirSync, readFileSync } from "node:fs";
-import { extname, join } from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { startHarness, type Harness } from "./chromiumHarness";
 import { ROOT_DIR, sampleSheet } from "../helpers/cli";
 import { paneSay, type PaneTextKey } from "../../src/i18n/paneText";
 import type { Lang } from "../../src/i18n/issues";
 import { formatValue } from "../../src/engine/format";
 
-const HARNESS = join(ROOT_DIR, "test-output", "e2e-harness");
 const SHOTS = join(ROOT_DIR, "test-output", "e2e");
 const AXE = join(ROOT_DIR, "node_modules", "axe-core", "axe.min.js");
 const csv = sampleSheet;
@@ -52,35 +49,18 @@ function channelRows(): unknown[][] {
 
 const DARK = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#333333", controlForegroundColor: "#ffffff" };
 
-let server: Server;
+let harness: Harness;
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT_DIR, "node_modules", "webpack", "bin", "webpack.js"), "--config", join(__dirname, "webpack.harness.config.js")], { cwd: ROOT_DIR, stdio: "pipe" });
   mkdirSync(SHOTS, { recursive: true });
-  server = createServer((req, res) => {
-    if (req.url === "/favicon.ico") return void res.writeHead(204).end();
-    const file = join(HARNESS, req.url === "/" ? "index.html" : (req.url ?? "").replace(/\?.*$/, ""));
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { "Content-Type": extname(file) === ".js" ? "text/javascript" : "text/html; charset=utf-8" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  harness = await startHarness("e2e-harness");
+  ({ browser, origin } = harness);
 }, 120000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await harness?.close();
 });
 
 interface PaneUnderTest {

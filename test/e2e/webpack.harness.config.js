@@ -10,7 +10,8 @@ module.exports = {
   devtool: false,
   context: ROOT,
   entry: { harness: "./test/e2e/harness.tsx", "segmentation.worker": "./src/taskpane/segmentation.worker.ts" },
-  output: { path: path.join(ROOT, "test-output", "e2e-harness"), filename: "[name].js", clean: true },
+  // KPI_HARNESS_OUT: each Chromium test file builds into a folder of its own (test/e2e/chromiumHarness.ts).
+  output: { path: process.env.KPI_HARNESS_OUT || path.join(ROOT, "test-output", "e2e-harness"), filename: "[name].js", clean: true },
   resolve: {
     extensions: [".ts", ".tsx", ".js"],
     // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, not its Node tooling.

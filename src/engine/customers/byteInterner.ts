@@ -88,7 +88,10 @@ export class ByteInterner {
 
   /** The keys for another interner to absorb (ByteInterner.absorb), in a form that can be posted to a thread. */
   keys(): InternedKeys {
-    return { texts: this.texts, numberedKey: this.numberedKey.subarray(0, this.texts.length), prefixText: this.prefixText, width: this.width };
+    // Texts only of the ids that are not numbered (numbered ones are their value): less to copy to a thread.
+    const texts: string[] = [];
+    for (let id = 0; id < this.texts.length; id++) if (this.numberedKey[id] < 0) texts.push(this.texts[id]);
+    return { size: this.texts.length, texts, numberedKey: this.numberedKey.subarray(0, this.texts.length), prefixText: this.prefixText, width: this.width };
   }
 
   /**
@@ -96,16 +99,17 @@ export class ByteInterner {
    * the other's ids to this one's. Ids of their own (unique) get new ids of their own.
    */
   absorb(keys: InternedKeys): Int32Array {
-    const n = keys.texts.length;
+    const n = keys.size;
     const map = new Int32Array(n);
     const sameNumbers = keys.prefixText !== null && keys.prefixText === this.prefixText && keys.width === this.width;
+    let nextText = 0;
     for (let id = 0; id < n; id++) {
       const key = keys.numberedKey[id];
       if (key >= 0 && sameNumbers && (key & (PLAIN - 1)) < this.directLimit) {
         map[id] = this.numberedByValue(key & (PLAIN - 1), (key & PLAIN) === 0);
         continue;
       }
-      const text = key >= 0 ? numberedText(keys.prefixText!, keys.width, key) : keys.texts[id];
+      const text = key >= 0 ? numberedText(keys.prefixText!, keys.width, key) : keys.texts[nextText++];
       if (text === "") {
         map[id] = this.unique();
         continue;
@@ -294,8 +298,11 @@ export class ByteInterner {
   }
 }
 
-/** An interner's keys as ByteInterner.keys gives them: texts ("" for numbered keys and ids of their own). */
+/** An interner's keys as ByteInterner.keys gives them: numbered keys by value, the others by text. */
 export interface InternedKeys {
+  /** Ids in all. */
+  size: number;
+  /** The texts of the ids that are not numbered, in id order ("" for ids of their own). */
   texts: string[];
   /** Per id: the numbered key's value (| PLAIN when unpadded), or −1. */
   numberedKey: Int32Array;

@@ -18,7 +18,7 @@ import { ByteInterner, type InternedKeys } from "./byteInterner";
 import { findOrderColumns, findProductNameColumn, type OrderColumnChoice } from "./orderColumns";
 import { OrderTableBuilder, type OrderTablePart, type ReadOrdersResult } from "./orderTableBuilder";
 import { amountFromText, dayFromParts, multiplyAmounts, unguardId, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
-import type { ReadOrderOptions } from "./orderTable";
+import { HEADER_SEARCH_ROWS, headerRowKind, type ReadOrderOptions } from "./orderTable";
 
 export interface DelimitedOrderOptions extends ReadOrderOptions {
   /** Header names chosen by the analyst; others are recognised. */
@@ -124,8 +124,9 @@ export class DelimitedOrderReader {
   private pCol = -1;
   private gCol = -1;
   private qCol = -1;
-  /** The first filled record while no header was found: the header after all if no record has two fields. */
-  private titleRow: { r: number; labels: string[] } | null = null;
+  /** While no header is found: the first record of two or more different cells, and the first filled one. */
+  private firstTwoCells: { r: number; labels: string[] } | null = null;
+  private firstFilled: { r: number; labels: string[] } | null = null;
   private nameCol = -1;
   private productNames: string[] | null = null;
   // The current field's trimmed bytes (set by `trimmed`).
@@ -151,7 +152,8 @@ export class DelimitedOrderReader {
 
   finish(): ReadOrdersResult {
     this.decode(new Uint8Array(0), true);
-    if (!this.builder && this.titleRow) this.header(this.titleRow.r, this.titleRow.labels);
+    const fallback = this.firstTwoCells ?? this.firstFilled;
+    if (!this.builder && fallback) this.header(fallback.r, fallback.labels);
     if (!this.builder) throw new InputError([issue("ordersEmpty", this.options.source)]);
     const ids = { customers: this.customers, orders: this.orders, products: this.products, categories: this.categories, productNames: this.productNames };
     return this.builder.finish(ids, encodingNote({ text: "", encoding: this.encoding, bom: this.bom }));
@@ -403,6 +405,7 @@ export class DelimitedOrderReader {
               this.unterminatedQuote = true;
               break;
             }
+            if (b[q] === CR && q + 1 < end && b[q + 1] === LF) escaped = true;
             if (b[q] === QUOTE) {
               if (q + 1 < end && b[q + 1] === QUOTE) {
                 escaped = true;
@@ -559,6 +562,8 @@ export class DelimitedOrderReader {
       if (this.scratch.length < e - s) this.scratch = new Uint8Array((e - s) * 2);
       let n = 0;
       for (let i = s; i < e; i++) {
+        // A doubled quote is one quote; a line break inside the quotes is kept as Excel keeps it: LF, not CR LF.
+        if (buf[i] === CR && i + 1 < e && buf[i + 1] === LF) continue;
         this.scratch[n++] = buf[i];
         if (buf[i] === QUOTE) i++;
       }
@@ -574,13 +579,13 @@ export class DelimitedOrderReader {
     return s === e || (buf[s] < 0x80 && buf[e - 1] < 0x80);
   }
 
-  /** Field f as text (quotes undone, not trimmed), for messages and the string route. */
+  /** Field f as text (quotes and CR LF inside quotes undone, not trimmed), for messages and the string route. */
   private text(f: number): string {
     if (f >= this.fields) return "";
     const s = this.fieldStart[f];
     const e = this.fieldEnd[f];
     const raw = this.utf8.decode(this.work.subarray(s, e));
-    return this.fieldEscaped[f] ? raw.replace(/""/g, '"') : raw;
+    return this.fieldEscaped[f] ? raw.replace(/""/g, '"').replace(/\r\n/g, "\n") : raw;
   }
 
   /** Interns field f (trimmed); −1 when blank. */
@@ -694,10 +699,13 @@ export class DelimitedOrderReader {
     if (read === null) return false;
     this.amountMinor = read.minor;
     this.amountDecimals = read.decimals;
+    if (read.rounded) this.amountRounded = true;
     return true;
   }
   private amountMinor = 0;
   private amountDecimals = 0;
+  /** The row's amount (or a factor of it) had more than MAX_DECIMALS decimals and was rounded. */
+  private amountRounded = false;
 
   private quantity(f: number): number {
     if (this.trimmed(f)) {
@@ -721,11 +729,7 @@ export class DelimitedOrderReader {
     if (!nonBlank) return;
     const builder = this.builder;
     if (!builder) {
-      // The header is the first record with two or more filled fields; a title line above it is skipped.
-      let filled = 0;
-      for (let f = 0; f < this.fields && filled < 2; f++) if (readLabel(this.text(f)) !== "") filled++;
-      if (filled >= 2) this.header(r);
-      else if (filled === 1 && !this.titleRow) this.titleRow = { r, labels: this.labels() };
+      this.seekHeader(r);
       return;
     }
     builder.countDataRow();
@@ -740,6 +744,7 @@ export class DelimitedOrderReader {
       builder.reject(r, "date", "badDate", readLabel(this.text(this.dCol)));
       return;
     }
+    this.amountRounded = false;
     if (!this.amount(this.aCol)) {
       builder.reject(r, "amount", "badAmount", readLabel(this.text(this.aCol)));
       return;
@@ -753,7 +758,9 @@ export class DelimitedOrderReader {
       const line = multiplyAmounts(price, { minor: this.amountMinor, decimals: this.amountDecimals });
       this.amountMinor = line.minor;
       this.amountDecimals = line.decimals;
+      if (line.rounded) this.amountRounded = true;
     }
+    if (this.amountRounded) builder.noteRoundedAmount(r, this.aCol);
     let order = -1;
     if (this.oCol >= 0) {
       order = this.intern(this.oCol, this.orders);
@@ -768,6 +775,26 @@ export class DelimitedOrderReader {
     const quantity = this.qCol >= 0 ? this.quantity(this.qCol) : NaN;
     const customer = this.intern(this.cCol, this.customers);
     builder.add(r, customer, day, this.amountMinor, this.amountDecimals, order, product, category, quantity, this.dateText);
+  }
+
+  /**
+   * The header by the grid reader's rule (orderHeaderRow): among the first rows, the first from which the
+   * customer, date and amount columns can be read (title and note lines above it are skipped); else the first
+   * row of two or more different cells, else the first filled one (whose missing columns are then reported);
+   * with only blank rows among the first, the first filled row further down.
+   */
+  private seekHeader(r: number): void {
+    const labels = this.labels();
+    if (r < HEADER_SEARCH_ROWS) {
+      const kind = headerRowKind(labels, this.options.choice ?? {});
+      if (kind === "header") this.header(r, labels);
+      if (kind !== "blank" && !this.firstFilled) this.firstFilled = { r, labels };
+      if (kind === "twoCells" && !this.firstTwoCells) this.firstTwoCells = { r, labels };
+      return;
+    }
+    const fallback = this.firstTwoCells ?? this.firstFilled;
+    if (fallback) this.header(fallback.r, fallback.labels);
+    else if (labels.some((l) => l !== "")) this.header(r, labels);
   }
 
   private labels(): string[] {

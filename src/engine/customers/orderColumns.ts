@@ -5,6 +5,7 @@
  */
 import { normaliseName } from "../metrics/catalog";
 import { issue, InputError, type Issue } from "../../i18n/issues";
+import { exactDecimal, readDayText } from "./orderValues";
 
 export type OrderField = "customer" | "date" | "amount" | "order" | "product" | "category" | "quantity";
 
@@ -13,24 +14,24 @@ export const REQUIRED_ORDER_FIELDS: readonly OrderField[] = ["customer", "date",
 
 /** Recognised header names per field, most preferred first (compared after normaliseName). */
 export const ORDER_ALIASES: Record<OrderField, readonly string[]> = {
-  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id", "customer email", "email"],
-  date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "下单日期", "订单日期", "付款日期", "支付日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "created at", "purchase_date", "time"],
+  customer: ["客户id", "会员id", "买家id", "用户id", "客户编号", "会员编号", "客户账号", "下单账号", "下单帐号", "用户账号", "买家会员名", "买家账号", "客户名称", "客户姓名", "会员名", "会员名称", "客户", "会员", "买家", "买家昵称", "用户", "customer_id", "customer id", "customerid", "customer number", "customer no", "customer", "customer name", "buyer_id", "buyer id", "buyer", "member_id", "member id", "user_id", "user id", "client_id", "customer email", "buyer email", "email"],
+  date: ["下单时间", "付款时间", "支付时间", "成交时间", "订单创建时间", "订单付款时间", "创建时间", "提交时间", "支付完成时间", "下单日期", "订单日期", "付款日期", "支付日期", "交易时间", "交易日期", "购买时间", "购买日期", "日期", "时间", "date", "order_date", "order date", "orderdate", "order_time", "order time", "invoicedate", "invoice_date", "created_at", "created at", "purchase_date", "transaction date", "sale date", "sales date", "time"],
   amount: [
     // The paid amount first (what the customer actually paid) …
-    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "买家实付金额", "买家实际支付金额", "实际支付金额", "用户实付金额", "用户实付", "付款金额", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "payment", "payment_amount",
+    "实付金额", "支付金额", "实收金额", "实付款", "买家实付", "买家实付金额", "买家实际支付金额", "实际支付金额", "用户实付金额", "用户实付", "实收款", "付款金额", "paid", "paid_amount", "paid amount", "amount_paid", "amount paid", "total paid", "payment", "payment_amount",
     // … then the deal amount, the order (gross) amount and the amount payable …
-    "成交金额", "订单金额", "应付金额", "买家应付货款", "总金额", "商品总价", "gross", "gross_amount", "gross amount",
+    "成交金额", "交易金额", "订单金额", "订单总额", "订单总金额", "应付金额", "买家应付货款", "总金额", "商品总价", "gross", "gross_amount", "gross amount",
     // … then generic names.
-    "金额", "销售额", "amount", "dollar_value", "revenue", "sales", "order_amount", "order amount", "total",
+    "金额", "销售额", "销售金额", "amount", "dollar_value", "revenue", "sales", "net sales", "order_amount", "order amount", "total", "grand total", "total amount", "sales amount", "sale amount", "transaction amount", "subtotal",
   ],
-  order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "invoice no", "invoice number", "invoice", "order"],
+  order: ["订单号", "订单id", "订单编号", "主订单号", "order_id", "order id", "orderid", "order_no", "order no", "order_number", "order number", "invoiceno", "invoice_no", "invoice no", "invoice number", "invoice", "order #", "amazon order id", "order"],
   product: [
     // Ids before names: two items can share a name.
-    "商品id", "商品编码", "货号", "sku", "sku_id", "skuid", "product id", "product_id", "productid", "item_id", "item id", "stockcode", "lineitem sku",
+    "商品id", "商品编码", "商品编号", "商家编码", "sku编码", "货号", "sku", "sku_id", "skuid", "product id", "product_id", "productid", "item_id", "item id", "product code", "item code", "stockcode", "lineitem sku",
     "商品", "商品名称", "商品标题", "宝贝标题", "宝贝名称", "product name", "product_name", "product", "item", "item_name", "lineitem name", "description",
   ],
   category: ["品类", "类目", "一级类目", "一级分类", "商品类目", "商品品类", "商品分类", "分类", "category", "product_category", "product category"],
-  quantity: ["数量", "件数", "购买数量", "商品数量", "宝贝总数量", "宝贝数量", "quantity", "lineitem quantity", "qty", "number_of_cds", "units"],
+  quantity: ["数量", "件数", "购买数量", "商品数量", "宝贝总数量", "宝贝数量", "订购数量", "销售数量", "销量", "quantity", "quantity ordered", "lineitem quantity", "qty", "number_of_cds", "units"],
 };
 
 export interface OrderColumnChoice {
@@ -57,11 +58,44 @@ function withoutUnit(label: string): string {
 }
 
 /**
+ * A header as it is compared with the names: without a trailing unit, case-folded, and without spaces, line
+ * breaks (Alt+Enter), `_` and `-` (domain.md: line breaks and spaces are ignored when matching names), so
+ * `客户\nID`, `Customer ID`, `customer_id` and `purchase-date` match their names.
+ */
+export function headerKey(label: string): string {
+  return withoutUnit(normaliseName(label)).replace(/[\s_-]+/g, "");
+}
+
+/**
+ * Words an export puts before a field's name without changing what the column holds (`订单实付金额`, `买家实付金额`,
+ * `订单应付金额`, `买家付款时间`, `主订单编号`, `Order Total`): such a header counts as the name after the word, at that name's
+ * place in the order of preference. Only for the amount, the date and the order id (a `子订单编号` is not matched),
+ * and never for a header that is itself one of the field's names (`订单付款时间` keeps its own place, after
+ * `订单创建时间`).
+ */
+const ALIAS_KEYS = Object.fromEntries(ORDER_FIELDS.map((f) => [f, new Set(ORDER_ALIASES[f].map(headerKey))])) as Record<OrderField, Set<string>>;
+const QUALIFIERS = ["订单", "买家", "用户", "客户", "会员", "主"];
+/** The same for English names (compared without spaces): `Order Total`, `Order Time`, `Order Created At`. */
+const ENGLISH_QUALIFIERS = ["order", "customer", "buyer"];
+const QUALIFIED_FIELDS: ReadonlySet<OrderField> = new Set(["amount", "date", "order"]);
+const HAS_CJK = /[\u3400-\u9fff]/;
+
+/** The column whose key is the alias, else (for qualified fields) a qualifier followed by the alias; −1 if none. */
+function findAlias(keys: readonly string[], alias: string, field: OrderField, taken: ReadonlySet<number>): number {
+  const key = headerKey(alias);
+  const exact = keys.findIndex((k, i) => k === key && !taken.has(i));
+  if (exact >= 0 || !QUALIFIED_FIELDS.has(field)) return exact;
+  const named = ALIAS_KEYS[field];
+  const qualifiers = HAS_CJK.test(key) ? QUALIFIERS : ENGLISH_QUALIFIERS;
+  return keys.findIndex((k, i) => !taken.has(i) && !named.has(k) && k.endsWith(key) && qualifiers.includes(k.slice(0, k.length - key.length)));
+}
+
+/**
  * Finds the columns in a header row (`labels` already read as text). `address` names the header row in
  * messages. Throws InputError when a chosen column is missing or a required field is not found.
  */
 export function findOrderColumns(labels: readonly string[], choice: OrderColumnChoice, address: string): OrderColumns {
-  const normalised = labels.map((l) => withoutUnit(normaliseName(l)));
+  const normalised = labels.map(headerKey);
   const columns: OrderColumns = {};
   const taken = new Set<number>();
   const errors: Issue[] = [];
@@ -83,7 +117,7 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
   for (const field of ORDER_FIELDS) {
     if (choice[field] !== undefined) continue;
     for (const alias of ORDER_ALIASES[field]) {
-      const index = normalised.findIndex((label, i) => label === alias && !taken.has(i));
+      const index = findAlias(normalised, alias, field, taken);
       if (index >= 0) {
         columns[field] = { index, header: labels[index] };
         taken.add(index);
@@ -101,13 +135,22 @@ export function findOrderColumns(labels: readonly string[], choice: OrderColumnC
   for (const field of REQUIRED_ORDER_FIELDS) {
     if (columns[field] === undefined && choice[field] === undefined) errors.push(issue("orderColumnMissing", address, { field }));
   }
+  // An order row where the header should be (CDNOW_master.txt as first published has none): naming columns
+  // would take that row's values as names and lose the order, so the message asks for a header row instead.
+  if (errors.length > 0 && Object.keys(choice).every((f) => choice[f] === undefined) && looksLikeOrderRow(labels)) throw new InputError([issue("orderHeaderIsData", address, { row: labels.join(" ") })]);
   if (errors.length > 0) throw new InputError(errors);
   return columns;
 }
 
+/** A row holding a date (not a bare small number, which could be an id) and an amount: data, not names. */
+function looksLikeOrderRow(labels: readonly string[]): boolean {
+  const date = labels.findIndex((l) => l !== "" && !/^\d{1,7}(\.\d+)?$/.test(l) && readDayText(l) !== null);
+  return date >= 0 && labels.some((l, i) => i !== date && l !== "" && exactDecimal(l) !== null);
+}
+
 function findChosen(labels: readonly string[], normalised: readonly string[], chosen: string): number {
   const index = labels.findIndex((l) => normaliseName(l) === normaliseName(chosen));
-  return index >= 0 ? index : normalised.indexOf(withoutUnit(normaliseName(chosen)));
+  return index >= 0 ? index : normalised.indexOf(headerKey(chosen));
 }
 
 /** `--amount "UnitPrice×Quantity"` (or `*`): the amount as one column times another. */
@@ -124,7 +167,7 @@ function findChosenProduct(labels: readonly string[], normalised: readonly strin
 function priceTimesQuantity(labels: readonly string[], normalised: readonly string[], taken: Set<number>, quantity: number | undefined): { index: number; header: string; times: number } | null {
   if (quantity === undefined) return null;
   for (const alias of UNIT_PRICE_ALIASES) {
-    const index = normalised.findIndex((label, i) => label === alias && !taken.has(i));
+    const index = normalised.findIndex((label, i) => label === headerKey(alias) && !taken.has(i));
     if (index >= 0) {
       taken.add(index);
       return { index, header: `${labels[index]}${TIMES}${labels[quantity]}`, times: quantity };
@@ -147,10 +190,11 @@ const PRODUCT_NAME_ALIASES = ["商品名称", "商品名", "商品标题", "宝�
 /** The column of product names when the product column holds ids and a name column exists beside it; −1 otherwise. */
 export function findProductNameColumn(labels: readonly string[], columns: OrderColumns): number {
   const product = columns.product;
-  if (!product || PRODUCT_NAME_ALIASES.includes(normaliseName(product.header))) return -1;
+  const nameKeys = PRODUCT_NAME_ALIASES.map(headerKey);
+  if (!product || nameKeys.includes(headerKey(product.header))) return -1;
   const taken = new Set(Object.values(columns).map((c) => c!.index));
-  const normalised = labels.map((l) => normaliseName(l));
-  for (const alias of PRODUCT_NAME_ALIASES) {
+  const normalised = labels.map(headerKey);
+  for (const alias of nameKeys) {
     const index = normalised.findIndex((label, i) => label === alias && !taken.has(i));
     if (index >= 0) return index;
   }

@@ -5,7 +5,21 @@
  */
 import { issue, InputError, type Issue, type IssueCode } from "../../i18n/issues";
 import { orderColumnHeaders, orderColumnIndexes, type OrderColumns, type OrderField } from "./orderColumns";
-import { minorOfNumber, PENDING_SLASH, POW10, resolveSlash, slashEvidence, SlashEvidence, type DateFormat } from "./orderValues";
+import { MAX_DECIMALS, minorOfNumber, PENDING_SLASH, POW10, resolveSlash, slashEvidence, SlashEvidence, type DateFormat } from "./orderValues";
+import { parseHeader } from "../metrics/headers";
+
+/**
+ * The power of ten a unit in the amount's header multiplies every amount by (domain.md, "Cells as analysts type
+ * them": `实付金额(万元)` means ×10,000; `(千元)`, `(百万)` likewise); 0 without such a unit. A price × quantity
+ * amount is never scaled (its header names two columns).
+ */
+export function amountUnitPower(columns: OrderColumns): number {
+  const amount = columns.amount;
+  if (!amount || amount.times !== undefined) return 0;
+  const scale = parseHeader(amount.header).scale;
+  const power = Math.round(Math.log10(scale));
+  return scale > 1 && 10 ** power === scale ? power : 0;
+}
 
 /**
  * An order list as columns. Customers, order ids, products and categories are interned to integer indexes
@@ -88,6 +102,8 @@ export interface OrderTablePart {
   dayFirstAt: SourceCell | null;
   monthFirstAt: SourceCell | null;
   blankOrderIds: number;
+  roundedAmounts: number;
+  firstRounded: SourceCell | null;
   rejectedRows: number;
   dataRows: number;
   rejected: RejectedRow[];
@@ -116,10 +132,14 @@ export class OrderTableBuilder {
   quantity: Float64Array | null;
   private capacity: number;
   private decimals = 0;
+  /** Amounts are ×10^unitPower (a unit such as 万元 in the amount's header). */
+  private readonly unitPower: number;
   private pendingSlash = 0;
   private dayFirstAt: SourceCell | null = null;
   private monthFirstAt: SourceCell | null = null;
   private blankOrderIds = 0;
+  private roundedAmounts = 0;
+  private firstRounded: SourceCell | null = null;
   private rejectedRows = 0;
   private dataRows = 0;
   /** The first rejected rows, with the cell that made each unusable (addresses made in finish). */
@@ -137,6 +157,7 @@ export class OrderTableBuilder {
     this.product = columns.product ? new Int32Array(this.capacity) : null;
     this.category = columns.category ? new Int32Array(this.capacity) : null;
     this.quantity = columns.quantity ? new Float64Array(this.capacity) : null;
+    this.unitPower = amountUnitPower(columns);
   }
 
   private grow(): void {
@@ -161,6 +182,12 @@ export class OrderTableBuilder {
     this.blankOrderIds++;
   }
 
+  /** A used row whose amount had more than MAX_DECIMALS decimals (rounded to them); `col` is the amount's column. */
+  noteRoundedAmount(row: number, col: number): void {
+    this.roundedAmounts++;
+    if (!this.firstRounded) this.firstRounded = { row, col, text: "" };
+  }
+
   /** A non-blank row below the header (used or rejected). */
   countDataRow(): void {
     this.dataRows++;
@@ -176,6 +203,14 @@ export class OrderTableBuilder {
     this.customer[n] = customer;
     if (day >= PENDING_SLASH) this.notePendingSlash(row, day, dayText);
     this.day[n] = day;
+    if (this.unitPower > 0) {
+      // Exactly: 1.5 (15, 1 decimal) in 万元 is 15000 (15 × 10³, no decimals).
+      if (decimals >= this.unitPower) decimals -= this.unitPower;
+      else {
+        minor *= 10 ** (this.unitPower - decimals);
+        decimals = 0;
+      }
+    }
     if (decimals > this.decimals) {
       const factor = POW10[decimals - this.decimals];
       for (let i = 0; i < n; i++) this.minor[i] *= factor;
@@ -221,6 +256,8 @@ export class OrderTableBuilder {
       dayFirstAt: this.dayFirstAt,
       monthFirstAt: this.monthFirstAt,
       blankOrderIds: this.blankOrderIds,
+      roundedAmounts: this.roundedAmounts,
+      firstRounded: this.firstRounded,
       rejectedRows: this.rejectedRows,
       dataRows: this.dataRows,
       rejected: this.rejected,
@@ -257,6 +294,8 @@ export class OrderTableBuilder {
     if (!this.dayFirstAt && part.dayFirstAt) this.dayFirstAt = moved(part.dayFirstAt);
     if (!this.monthFirstAt && part.monthFirstAt) this.monthFirstAt = moved(part.monthFirstAt);
     this.blankOrderIds += part.blankOrderIds;
+    this.roundedAmounts += part.roundedAmounts;
+    if (!this.firstRounded && part.firstRounded) this.firstRounded = moved(part.firstRounded);
     this.rejectedRows += part.rejectedRows;
     this.dataRows += part.dataRows;
     for (const r of part.rejected) if (this.rejected.length < MAX_REPORTED) this.rejected.push(moved(r));
@@ -286,6 +325,8 @@ export class OrderTableBuilder {
       warnings.push(issue(dateFormat === "dmy" ? "dateOrderDayFirst" : "dateOrderMonthFirst", addressOf(settledBy.row, settledBy.col), { column: dateHeader, text: settledBy.text }));
       for (let i = 0; i < n; i++) if (this.day[i] >= PENDING_SLASH) this.day[i] = resolveSlash(this.day[i], dateFormat)!;
     }
+    if (this.unitPower > 0) warnings.push(issue("orderAmountUnit", this.options.headerAddress, { column: this.columns.amount!.header, scale: (10 ** this.unitPower).toLocaleString("en-US") }));
+    if (this.firstRounded) warnings.push(issue("amountsRounded", addressOf(this.firstRounded.row, this.firstRounded.col), { rows: this.roundedAmounts, digits: MAX_DECIMALS }));
     if (this.blankOrderIds > 0) warnings.push(issue("blankOrderIds", this.options.headerAddress, { rows: this.blankOrderIds, column: this.columns.order!.header }));
 
     const amountScale = POW10[this.decimals];

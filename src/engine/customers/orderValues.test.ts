@@ -17,7 +17,7 @@ describe("amounts in the data's smallest decimal unit", () => {
     expect(minorOfNumber(89.10000000000001)).toEqual({ minor: 891, decimals: 1 });
     expect(minorOfNumber(1200)).toEqual({ minor: 1200, decimals: 0 });
     // Beyond six decimals the amount is rounded to millionths.
-    expect(minorOfNumber(1 / 3)).toEqual({ minor: 333333, decimals: 6 });
+    expect(minorOfNumber(1 / 3)).toEqual({ minor: 333333, decimals: 6, rounded: true });
   });
   test("formatted amounts go through the cell reader", () => {
     expect(amountFromText("¥1,234.50")).toEqual({ minor: 12345, decimals: 1 });
@@ -56,5 +56,20 @@ describe("slash dates", () => {
     expect(readDayText("4/1/2025", "dmy")).toBe(day(2025, 1, 4));
     expect(readDayText("13/13/2025")).toBeNull();
     expect(readDayText("2025/4/1")).toBe(day(2025, 4, 1));
+  });
+});
+
+describe("dates written the Chinese way", () => {
+  test("2025年1月5日 with a time, with or without a space after 日", () => {
+    const jan5 = dayFromParts(2025, 1, 5);
+    expect(readDayText("2025年1月5日")).toBe(jan5);
+    expect(readDayText("2025年01月05日 08:30")).toBe(jan5);
+    expect(readDayText("2025年01月05日08:30:15")).toBe(jan5);
+    // Full-width digits and separators, an ideographic space before the time (domain.md: full-width digits read).
+    expect(readDayText("２０２５-０１-０５")).toBe(jan5);
+    expect(readDayText("２０２５年１月５日　０８：３０")).toBe(jan5);
+    expect(readDayText("２０２５／１／５")).toBe(jan5);
+    // Digits run together without 日 or a separator are not a date and time.
+    expect(readDayText("2025-01-0508:30")).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * read every cell the same way: amounts as integers in a decimal unit (money is summed exactly), dates as day
  * numbers, slash dates as pending codes until the column settles day-first or month-first.
  */
-import { readNumber, unwrapCell, type CellInput } from "../read/cellValue";
+import { readNumber, toHalfWidth, unwrapCell, type CellInput } from "../read/cellValue";
 import { excelSerialToDay } from "../read/month";
 
 /** The finest unit amounts are kept in: 10⁻⁶ of the currency. Finer digits are rounded (and the output says so). */
@@ -16,6 +16,8 @@ const MAX_MANTISSA = 999_999_999_999_999; // 15 digits
 export interface MinorAmount {
   minor: number;
   decimals: number;
+  /** The value had more than MAX_DECIMALS decimals and was rounded to them (the output says so). */
+  rounded?: boolean;
 }
 
 const DAY_MS = 86400000;
@@ -80,7 +82,8 @@ function digits(text: string, start: number, end: number): number {
   return value;
 }
 
-const ISO_DATE_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$/; // the date as written, whatever the offset
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const ISO_DATE_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:(?:[ T]|(?<=日))\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$/; // the date as written, whatever the offset
 const SLASH_DATE_TIME = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AP]M)?)?$/i;
 
 /**
@@ -102,6 +105,8 @@ export function readDayText(text: string, format?: DateFormat): number | null {
     const year = digits(text, 0, 4);
     if (year >= 0 && digits(text, 4, 8) >= 0) return dayFromParts(year, digits(text, 4, 6), digits(text, 6, 8));
   }
+  // Full-width digits and separators (２０２５-０１-０５, an ideographic space before the time) read as their ASCII.
+  if (FULL_WIDTH.test(text)) text = toHalfWidth(text).trim();
   const iso = ISO_DATE_TIME.exec(text);
   if (iso) return dayFromParts(+iso[1], +iso[2], +iso[3]);
   const slash = SLASH_DATE_TIME.exec(text);
@@ -146,7 +151,7 @@ export function minorOfNumber(value: number): MinorAmount {
     const rounded = Math.round(scaled);
     if (Math.abs(scaled - rounded) <= Math.abs(scaled) * 1.8e-15) return { minor: rounded === 0 ? 0 : rounded, decimals: d };
   }
-  return { minor: Math.round(value * POW10[MAX_DECIMALS]), decimals: MAX_DECIMALS };
+  return { minor: Math.round(value * POW10[MAX_DECIMALS]), decimals: MAX_DECIMALS, rounded: true };
 }
 
 /**

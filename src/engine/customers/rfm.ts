@@ -81,6 +81,9 @@ export interface ActiveMonths {
   bits: Int32Array;
 }
 
+/** Day numbers (within ±1,000,000 days of 1970) shifted to positive keys that fit an int32 either way. */
+const DAY_KEY = 1 << 29;
+
 /** Excel's PERCENTILE.INC on ascending values: linear interpolation between closest ranks (R type 7). */
 export function percentileInc(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
@@ -231,10 +234,6 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const buffer = new ArrayBuffer(all * 32);
   const money = new Float64Array(buffer);
   const ints = new Int32Array(buffer);
-  for (let c = 0; c < all; c++) {
-    ints[c * 8 + 4] = -2147483648;
-    ints[c * 8 + 5] = 2147483647;
-  }
   const scale = orders.amountScale;
 
   // Month offsets by day from the first order's month, looked up instead of computed per order.
@@ -257,8 +256,9 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
     money[c * 4] += a;
     if (d >= yearStart) money[c * 4 + 1] += a;
     const base = c * 8;
-    if (d > ints[base + 4]) ints[base + 4] = d;
-    if (d < ints[base + 5]) ints[base + 5] = d;
+    // Last and first day as keys that only grow from the zeroed record: DAY_KEY + d and DAY_KEY − d.
+    if (DAY_KEY + d > ints[base + 4]) ints[base + 4] = DAY_KEY + d;
+    if (DAY_KEY - d > ints[base + 5]) ints[base + 5] = DAY_KEY - d;
     const month = monthAt[d - minDay];
     if (wideBits) wideBits[c * words + (month >>> 5)] |= 1 << (month & 31);
     else ints[base + 7] |= 1 << month;
@@ -278,11 +278,9 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
       ints[base + 6]++;
     }
   }
-  const freq = new Int32Array(all);
-  for (let c = 0; c < all; c++) freq[c] = ints[c * 8 + 6];
 
   let count = 0;
-  for (let c = 0; c < all; c++) if (freq[c] > 0) count++;
+  for (let c = 0; c < all; c++) if (ints[c * 8 + 6] > 0) count++;
   if (count === 0) {
     let first = Infinity;
     for (let i = 0; i < orders.rows; i++) if (orders.day[i] < first) first = orders.day[i];
@@ -298,17 +296,18 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const bits = new Int32Array(count * words);
   let ordersTotal = 0;
   for (let c = 0, k = 0; c < all; c++) {
-    if (freq[c] === 0) continue;
+    const placed = ints[c * 8 + 6];
+    if (placed === 0) continue;
     source[k] = c;
     if (wideBits) bits.set(wideBits.subarray(c * words, (c + 1) * words), k * words);
     else bits[k] = ints[c * 8 + 7];
-    recency[k] = asOf - ints[c * 8 + 4];
-    frequency[k] = freq[c];
+    recency[k] = asOf - (ints[c * 8 + 4] - DAY_KEY);
+    frequency[k] = placed;
     monetaryMinor[k] = money[c * 4];
     monetary[k] = money[c * 4] / scale;
     spend365[k] = money[c * 4 + 1] / scale;
-    firstDay[k] = ints[c * 8 + 5];
-    ordersTotal += freq[c];
+    firstDay[k] = DAY_KEY - ints[c * 8 + 5];
+    ordersTotal += placed;
     k++;
   }
 

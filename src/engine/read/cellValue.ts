@@ -119,6 +119,13 @@ export function readNumber(cell: CellInput, scale = 1): NumberRead {
   return { kind: "number", value: Number(value.toPrecision(15)) };
 }
 
+/** An xlsx formula cell saved without its calculated value (exceljs gives `{ formula }` without `result`). */
+export function isFormulaWithoutValue(cell: CellInput): boolean {
+  if (cell === null || typeof cell !== "object" || cell instanceof Date) return false;
+  const obj = cell as Record<string, unknown>;
+  return ("formula" in obj || "sharedFormula" in obj) && (obj.result === undefined || obj.result === null);
+}
+
 /** A cell's text for labels and headers: trimmed, full-width folded, whitespace collapsed. */
 export function readLabel(cell: CellInput): string {
   const raw = unwrapCell(cell);

@@ -5,7 +5,7 @@
  * or missing month is reported with its address; what is inferred (rules from names, percent numbers, daily
  * rows, a dimension) is said in the warnings. Nothing is guessed silently.
  */
-import { isBlank, readLabel, readNumber, unwrapCell, type CellInput } from "./cellValue";
+import { isBlank, isFormulaWithoutValue, readLabel, readNumber, unwrapCell, type CellInput } from "./cellValue";
 import { cellAddress, cellAt, rangeAddress, type Grid } from "./grid";
 import { daysInMonth, formatMonth, isQuarterLabel, isYearlessMonth, monthYear, readMonthDay, type Month } from "./month";
 import { parseHeader, recogniseColumn, UNIT_COLUMN_HEADER, withUnitCell, type ColumnMeaning, type ComparisonRole } from "../metrics/headers";
@@ -446,11 +446,6 @@ export function readMonthlyGrid(grid: Grid, options: ReadMonthlyOptions = {}): R
   return { table, warnings };
 }
 
-function isFormulaWithoutValue(cell: CellInput): boolean {
-  if (cell === null || typeof cell !== "object" || cell instanceof Date) return false;
-  const obj = cell as Record<string, unknown>;
-  return ("formula" in obj || "sharedFormula" in obj) && (obj.result === undefined || obj.result === null);
-}
 
 export type { ComparisonRole };
 export { meaningLabel };
