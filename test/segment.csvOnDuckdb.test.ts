@@ -163,6 +163,15 @@ describe("what DuckDB would read otherwise goes to the TypeScript engine, with a
     expect(ts.json!.asOf).toBe("2025-01-13");
   });
 
+  test("customer-level input, which only the SQL engines read, in GBK: an error saying to save it as UTF-8 or Parquet", async () => {
+    const file = write("customers-gbk.csv", gbkBytes("客户ID,最近下单日期,订单数,消费金额,近365天消费金额\r\n张三,2025-01-05,3,120.50,80\r\n李四,2025-02-01,1,30,30\r\n"));
+    const out = await runCli(["segment", "--customers", file, "--json", "--lang", "en"]);
+    expect(out.code).not.toBe(0);
+    expect(out.stderr.trim().split("\n")).toHaveLength(1);
+    expect(out.stderr).toContain(`${file}: the file is not UTF-8`);
+    expect(out.stderr).toContain("save it as CSV UTF-8 (comma delimited) or Parquet");
+  });
+
   test("a .csv.gz the TypeScript engine cannot open is an error saying to decompress it", async () => {
     const file = write("yuan.csv.gz", gzipSync(Buffer.from(csvText({ amounts: "yuanThousands" }))));
     const out = await runCli(["segment", file, "--json", "--lang", "en"]);

@@ -102,7 +102,7 @@ export async function segmentOnChosenEngine(file: string | undefined, options: O
   }).catch((error) => {
     if (!(error instanceof NeedsTsEngine) || input === undefined) throw error;
     // A file the SQL would read otherwise than the TypeScript reader: read by that reader, as --engine ts would.
-    const reason = { reasonZh: error.reasonZh, reasonEn: error.reasonEn };
+    const reason = { reason: error.reason, value: error.value };
     if (options.customers) throw new InputError([issue("customersFileNeedsUtf8", input, reason)]);
     if (fileKind(input) === "delimitedGz") throw new InputError([issue("gzNeedsTsEngine", input, reason)]);
     io.stderr(formatIssue(issue("readByTsEngine", input, reason), options.lang) + "\n");

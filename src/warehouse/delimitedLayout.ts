@@ -18,18 +18,19 @@ export interface DelimitedLayout {
   skip: number;
 }
 
-/** The file must be read by the TypeScript engine; the reason in both languages (completes "…, which DuckDB does not read"). */
+/** Why the TypeScript reader must read the file (worded in i18n/issues.ts). */
+export type TsReaderReason = "utf16" | "notUtf8" | "spaceSeparated" | "dates" | "amounts" | "ids";
+
+/** The file must be read by the TypeScript engine: the reason, and a value of the file that shows it. */
 export class NeedsTsEngine extends Error {
   constructor(
-    readonly reasonZh: string,
-    readonly reasonEn: string,
+    readonly reason: TsReaderReason,
+    readonly value = "",
   ) {
-    super(reasonEn);
+    super(`${reason} ${value}`.trim());
     this.name = "NeedsTsEngine";
   }
 }
-
-export const NOT_UTF8 = new NeedsTsEngine("文件编码不是 UTF-8（如 GB18030/GBK）", "the file is not UTF-8 (GB18030/GBK, say)");
 
 function head(path: string, gz: boolean): { bytes: Uint8Array; whole: boolean } {
   const fd = openSync(path, "r");
@@ -52,12 +53,12 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 
 /** The opening text as UTF-8, or the reason DuckDB (which reads UTF-8 only) cannot take the file. */
 function openingText(bytes: Uint8Array): string {
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) throw new NeedsTsEngine("文件编码为 UTF-16", "the file is encoded as UTF-16");
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) throw new NeedsTsEngine("utf16");
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(body, { stream: true });
   } catch {
-    throw NOT_UTF8;
+    throw new NeedsTsEngine("notUtf8");
   }
 }
 
@@ -68,7 +69,7 @@ export function delimitedLayout(path: string, gz: boolean): DelimitedLayout {
   if (!whole && text.includes("\n")) text = text.slice(0, text.lastIndexOf("\n"));
   const opening = text.slice(0, 20000).split(/\r?\n/).slice(0, 10);
   const first = opening.find((line) => /[,\t;]/.test(line));
-  if (first === undefined) throw new NeedsTsEngine("列以空格分隔", "its columns are separated by spaces");
+  if (first === undefined) throw new NeedsTsEngine("spaceSeparated");
   const delimiter = first.includes("\t") ? "\t" : first.includes(",") ? "," : ";";
   const header = orderHeaderRow({ sheet: "", values: parseDelimitedText(text) });
   return { delimiter, skip: Math.max(0, header) };

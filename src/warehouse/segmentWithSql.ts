@@ -17,10 +17,10 @@ import { customerSourceOf, type CustomerColumnChoice } from "./customerColumns";
 import { checkCustomersOut, writeCustomersOut } from "./customersOut";
 import { openDuckdb } from "./duckdbSession";
 import { fileKind, fileRelation, orderSourceOf } from "./orderRelation";
-import { delimitedLayout, NeedsTsEngine, NOT_UTF8 } from "./delimitedLayout";
+import { delimitedLayout, NeedsTsEngine } from "./delimitedLayout";
 
 export { NeedsTsEngine };
-import { oddValueSql, type OddKind, type OrderProfile } from "../engine/sql/orderProfile";
+import { oddValueSql, type OrderProfile } from "../engine/sql/orderProfile";
 import type { SegmentationSqlSettings } from "../engine/sql/segmentationSql";
 import { openPostgres } from "./postgresSession";
 
@@ -103,24 +103,17 @@ export async function segmentWithSql(request: SqlSegmentRequest): Promise<SqlSeg
   } catch (error) {
     if (error instanceof InputError || error instanceof NeedsTsEngine) throw error;
     // Bytes that are not UTF-8 past the opening the layout looked at (a GBK name deep in the file).
-    if (request.file && /unicode|utf-?8/i.test(String((error as Error).message)) && /^delimited/.test(fileKind(request.file))) throw NOT_UTF8;
+    if (request.file && /unicode|utf-?8/i.test(String((error as Error).message)) && /^delimited/.test(fileKind(request.file))) throw new NeedsTsEngine("notUtf8");
     throw engineError(request.engine, error);
   } finally {
     await session.close();
   }
 }
 
-const ODD_REASON: Record<OddKind, { zh: string; en: string }> = {
-  dates: { zh: "日期列有如 “{v}” 的写法", en: 'its date column holds dates written as "{v}"' },
-  amounts: { zh: "金额列有如 “{v}” 的写法", en: 'its amount column holds amounts written as "{v}"' },
-  ids: { zh: "ID 列有前后带特殊空白或 =\"…\" 的值（如 “{v}”）", en: 'its id columns hold values with other whitespace at an end or an ="…" guard (such as "{v}")' },
-};
-
 /** A CSV with values the SQL would read otherwise than the TypeScript reader goes to the TypeScript engine. */
 async function refuseOddValues(session: SqlSession, source: OrderSource, settings: SegmentationSqlSettings, profile: OrderProfile): Promise<void> {
-  const kind = (Object.keys(ODD_REASON) as OddKind[]).find((k) => profile.odd[k] > 0);
+  const kind = (["dates", "amounts", "ids"] as const).find((k) => profile.odd[k] > 0);
   if (!kind) return;
   const [row] = await session.query(oddValueSql(session.dialect, source, settings, profile.facts, kind));
-  const value = String(row?.value ?? "").slice(0, 40);
-  throw new NeedsTsEngine(ODD_REASON[kind].zh.replace("{v}", value), ODD_REASON[kind].en.replace("{v}", value));
+  throw new NeedsTsEngine(kind, String(row?.value ?? "").slice(0, 40));
 }
