@@ -142,6 +142,21 @@ compareOn(
   true,
 );
 
+// Every order id on one row (the profile's short way: one grouping by customer, sale rows as orders), blank ids,
+// refunds, several orders a day and a month; the lists above repeat ids, so they take the long way.
+function oneRowPerOrder(refunds: boolean): OrderTable {
+  return ordersOf(
+    Array.from({ length: 6000 }, (_, i): [string, string, number, string?, string?] => {
+      const day = new Date(Date.UTC(2024, 0, 1 + ((i * 7919) % 600))).toISOString().slice(0, 10);
+      const amount = refunds && i % 97 === 5 ? -12.5 : 0.25 * (1 + ((i * 31) % 800));
+      return [`c${(i * 13) % 800}`, day, amount, i % 50 === 0 ? "" : `o${i}`, `p${i % 40}`];
+    }),
+  );
+}
+compareOn("one row per order: 6,000 orders of 800 customers, blank ids, refunds", () => oneRowPerOrder(true), { ...DEFAULT_SEGMENTATION_SETTINGS }, true);
+// Every row a sale too (no refund or zero amount): the customer-months count rows and sum no refunds.
+compareOn("one row per order, every row a sale", () => oneRowPerOrder(false), { ...DEFAULT_SEGMENTATION_SETTINGS }, true);
+
 /**
  * Ten customers, spend 10, 10, 10, 20, 20, 30, 30, 30, 30, 40 (two orders each, one a day apart, one refund).
  * By hand, PERCENTILE.INC with n = 10, h = 9p: 1.8 → 10 + 0.8·(10 − 10) = 10; 3.6 → 20; 5.4 → 30; 7.2 → 30.

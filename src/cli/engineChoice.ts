@@ -89,7 +89,7 @@ export async function segmentOnChosenEngine(file: string | undefined, options: O
   if (input === undefined && !options.table) throw new UsageError("segment: name an order list, or --customers FILE, or --table with --url");
   // Loaded only when a SQL engine runs: DuckDB, the ClickHouse client and pg take longer to load than the
   // TypeScript engine takes to segment a million orders.
-  const { segmentWithSql } = await import("../warehouse/segmentWithSql");
+  const { segmentWithSql, NeedsTsEngine } = await import("../warehouse/segmentWithSql");
   const result = await segmentWithSql({
     engine,
     url: options.url,
@@ -99,7 +99,16 @@ export async function segmentOnChosenEngine(file: string | undefined, options: O
     choice: { customer: options.id, date: options.date, amount: options.amount, order: options.order, product: options.product, frequency: options.frequency, spend365: options.spend365 },
     settings: { ...DEFAULT_SEGMENTATION_SETTINGS, asOf: asOfOption(options.asOf), tiers: tiersOption(options.tiers) },
     customersOut: options.customersOut,
+  }).catch((error) => {
+    if (!(error instanceof NeedsTsEngine) || input === undefined) throw error;
+    // A file the SQL would read otherwise than the TypeScript reader: read by that reader, as --engine ts would.
+    const reason = { reason: error.reason, value: error.value };
+    if (options.customers) throw new InputError([issue("customersFileNeedsUtf8", input, reason)]);
+    if (fileKind(input) === "delimitedGz") throw new InputError([issue("gzNeedsTsEngine", input, reason)]);
+    io.stderr(formatIssue(issue("readByTsEngine", input, reason), options.lang) + "\n");
+    return null;
   });
+  if (result === null) return null;
   if (result.rejectedRows > 0) io.stderr(formatIssue(issue("sqlRowsLeftOut", options.table ?? input, { rows: result.rejectedRows.toLocaleString("en-US") }), options.lang) + "\n");
   const label = engineLabel(engine, options);
   if (options.json) {

@@ -17,6 +17,20 @@ const WRITE_FAILURE: Record<string, { zh: string; en: string } | undefined> = {
   EIO: { zh: "磁盘读写错误", en: "input/output error" },
 };
 
+/** Why a CSV goes to the TypeScript reader rather than DuckDB (warehouse/delimitedLayout.ts): `p.reason`, `p.value`. */
+const TS_READER_REASONS: Record<string, Record<Lang, (value: string) => string>> = {
+  utf16: { zh: () => "文件编码为 UTF-16", en: () => "the file is encoded as UTF-16" },
+  notUtf8: { zh: () => "文件编码不是 UTF-8（如 GB18030/GBK）", en: () => "the file is not UTF-8 (GB18030/GBK, say)" },
+  spaceSeparated: { zh: () => "列以空格分隔", en: () => "its columns are separated by spaces" },
+  dates: { zh: (v) => `日期列有如 “${v}” 的写法`, en: (v) => `its date column holds dates written as "${v}"` },
+  amounts: { zh: (v) => `金额列有如 “${v}” 的写法`, en: (v) => `its amount column holds amounts written as "${v}"` },
+  ids: { zh: (v) => `ID 列有前后带其他空白或 ="…" 的值（如 “${v}”）`, en: (v) => `its id columns hold values with other whitespace at an end or an ="…" guard (such as "${v}")` },
+};
+
+function tsReaderReason(p: Params, lang: Lang): string {
+  return TS_READER_REASONS[String(p.reason)][lang](String(p.value ?? ""));
+}
+
 const ISSUE_TEXT = {
   badNumber: {
     zh: (p) => `${p.address}: 无法识别数值 "${p.text}"，应为数字（可带 万/亿、%、¥、千分位或括号负数）`,
@@ -345,6 +359,18 @@ const ISSUE_TEXT = {
   sqlEngineFailed: {
     zh: (p) => `${p.engine} 执行失败：${p.message}`,
     en: (p) => `${p.engine} failed: ${p.message}`,
+  },
+  readByTsEngine: {
+    zh: (p) => `${p.address}: ${tsReaderReason(p, "zh")}，DuckDB 不按本工具的规则读取；已改用 TypeScript 引擎（--engine ts）`,
+    en: (p) => `${p.address}: ${tsReaderReason(p, "en")}, which DuckDB does not read by this tool's rules; segmented with the TypeScript engine (--engine ts) instead`,
+  },
+  gzNeedsTsEngine: {
+    zh: (p) => `${p.address}: ${tsReaderReason(p, "zh")}，DuckDB 不按本工具的规则读取；请先解压（gunzip），再用 --engine ts 读取解压后的文件`,
+    en: (p) => `${p.address}: ${tsReaderReason(p, "en")}, which DuckDB does not read by this tool's rules; decompress it (gunzip) and run on the .csv with --engine ts`,
+  },
+  customersFileNeedsUtf8: {
+    zh: (p) => `${p.address}: ${tsReaderReason(p, "zh")}，DuckDB 不按本工具的规则读取；客户级输入只由 SQL 引擎读取：请另存为 CSV UTF-8（逗号分隔）或 Parquet 后重试`,
+    en: (p) => `${p.address}: ${tsReaderReason(p, "en")}, which DuckDB does not read by this tool's rules; customer-level input is read by the SQL engines only: save it as CSV UTF-8 (comma delimited) or Parquet and try again`,
   },
   sqlRowsLeftOut: {
     zh: (p) => `${p.address}: ${p.rows} 行未计入（客户ID 为空、日期或金额无法识别）`,

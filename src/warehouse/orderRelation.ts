@@ -8,6 +8,7 @@ import { readOrderHeader, type OrderColumnChoice } from "../engine/customers/ord
 import type { DialectName } from "../engine/sql/dialects";
 import type { OrderSource } from "../engine/sql/segmentationSql";
 import { InputFileError } from "../cli/cliErrors";
+import type { DelimitedLayout } from "./delimitedLayout";
 
 export type FileKind = "parquet" | "parquetFolder" | "delimited" | "delimitedGz" | "xlsx";
 
@@ -31,12 +32,17 @@ function quoted(path: string): string {
   return `'${path.replace(/'/g, "''")}'`;
 }
 
-/** A file or folder as a relation of DuckDB (`read_parquet`, `read_csv` all text) or chDB (`file(...)`). */
-export function fileRelation(engine: DialectName, path: string, kind: FileKind = fileKind(path)): string {
+/**
+ * A file or folder as a relation of DuckDB (`read_parquet`; `read_csv` all text, with the delimiter and title lines
+ * the TypeScript reader finds: `layout`, from delimitedLayout.ts) or chDB (`file(...)`).
+ */
+export function fileRelation(engine: DialectName, path: string, kind: FileKind = fileKind(path), layout?: DelimitedLayout): string {
   const glob = kind === "parquetFolder" ? `${path.replace(/\/+$/, "")}/**/*.parquet` : path;
   if (engine === "duckdb") {
     if (kind === "parquet" || kind === "parquetFolder") return `read_parquet(${quoted(glob)}, union_by_name = true)`;
-    return `read_csv(${quoted(path)}, header = true, all_varchar = true)`;
+    if (!layout) return `read_csv(${quoted(path)}, header = true, all_varchar = true)`;
+    const delim = layout.delimiter === "\t" ? "\\t" : layout.delimiter;
+    return `read_csv(${quoted(path)}, header = true, all_varchar = true, delim = ${quoted(delim)}, skip = ${layout.skip})`;
   }
   if (engine === "clickhouse") {
     if (kind === "parquet" || kind === "parquetFolder") return `file(${quoted(kind === "parquetFolder" ? `${path.replace(/\/+$/, "")}/*.parquet` : path)}, 'Parquet')`;

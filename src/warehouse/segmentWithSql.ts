@@ -16,7 +16,12 @@ import { openClickhouse } from "./clickhouseSession";
 import { customerSourceOf, type CustomerColumnChoice } from "./customerColumns";
 import { checkCustomersOut, writeCustomersOut } from "./customersOut";
 import { openDuckdb } from "./duckdbSession";
-import { fileRelation, orderSourceOf } from "./orderRelation";
+import { fileKind, fileRelation, orderSourceOf } from "./orderRelation";
+import { delimitedLayout, NeedsTsEngine } from "./delimitedLayout";
+
+export { NeedsTsEngine };
+import { oddValueSql, type OrderProfile } from "../engine/sql/orderProfile";
+import type { SegmentationSqlSettings } from "../engine/sql/segmentationSql";
 import { openPostgres } from "./postgresSession";
 
 export { MONEY_SCALE } from "./moneyScale";
@@ -65,7 +70,9 @@ function relationOf(request: SqlSegmentRequest): string {
   if (request.engine === "postgres" || (request.engine === "clickhouse" && request.url)) {
     throw new InputError([issue("sqlEngineNeedsUrl", undefined, { engine: `${request.engine} --table`, example: "--table orders" })]);
   }
-  return fileRelation(request.engine, request.file!);
+  const kind = fileKind(request.file!);
+  const layout = request.engine === "duckdb" && (kind === "delimited" || kind === "delimitedGz") ? delimitedLayout(request.file!, kind === "delimitedGz") : undefined;
+  return fileRelation(request.engine, request.file!, kind, layout);
 }
 
 function engineError(engine: string, error: unknown): InputError {
@@ -85,14 +92,28 @@ export async function segmentWithSql(request: SqlSegmentRequest): Promise<SqlSeg
     const names = await session.columns(relation);
     const settings = { asOf: request.settings.asOf, tiers: request.settings.tiers, abc: request.settings.abc, moneyScale: MONEY_SCALE };
     const source: OrderSource | CustomerSource = request.customers ? customerSourceOf(relation, names, request.choice, label) : orderSourceOf(relation, names, request.choice, label);
-    const { summary, rejectedRows } = await runSegmentationSql(session, source, settings);
+    const delimited = request.file !== undefined && !request.table && /^delimited/.test(fileKind(request.file));
+    if (delimited && !request.customers) Object.assign(source, { asText: true, columns: names });
+    const check = delimited && !request.customers ? (profile: OrderProfile) => refuseOddValues(session, source as OrderSource, settings, profile) : undefined;
+    const { summary, rejectedRows } = await runSegmentationSql(session, source, settings, check);
     if (summary.customers === 0) throw new InputError([issue("noCustomerRows", label)]);
     const result: SqlSegmentResult = { summary, rejectedRows };
     if (request.customersOut) result.customersOut = { path: request.customersOut, rows: await writeCustomersOut(session, request.customersOut, inputs) };
     return result;
   } catch (error) {
-    throw error instanceof InputError ? error : engineError(request.engine, error);
+    if (error instanceof InputError || error instanceof NeedsTsEngine) throw error;
+    // Bytes that are not UTF-8 past the opening the layout looked at (a GBK name deep in the file).
+    if (request.file && /unicode|utf-?8/i.test(String((error as Error).message)) && /^delimited/.test(fileKind(request.file))) throw new NeedsTsEngine("notUtf8");
+    throw engineError(request.engine, error);
   } finally {
     await session.close();
   }
+}
+
+/** A CSV with values the SQL would read otherwise than the TypeScript reader goes to the TypeScript engine. */
+async function refuseOddValues(session: SqlSession, source: OrderSource, settings: SegmentationSqlSettings, profile: OrderProfile): Promise<void> {
+  const kind = (["dates", "amounts", "ids"] as const).find((k) => profile.odd[k] > 0);
+  if (!kind) return;
+  const [row] = await session.query(oddValueSql(session.dialect, source, settings, profile.facts, kind));
+  throw new NeedsTsEngine(kind, String(row?.value ?? "").slice(0, 40));
 }

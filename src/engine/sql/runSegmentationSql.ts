@@ -6,7 +6,8 @@
 import { monthOfDay } from "../customers/orderTable";
 import type { AbcItem, Cohort, GroupSummary } from "../customers/segmentation";
 import { CLASS8_ORDER, class8Name, SEGMENTS, TIERS, type GroupName } from "../customers/segmentNames";
-import { customerStatements, lastDaySql, rejectedRowsSql, segmentationStatements, type OrderSource, type SegmentationSqlSettings } from "./segmentationSql";
+import { profileOrders, type OrderProfile } from "./orderProfile";
+import { customerStatements, segmentationStatements, type OrderSource, type SegmentationSqlSettings, type SegmentationStatements } from "./segmentationSql";
 import type { CustomerSource } from "./customerTableSql";
 import type { OrderMonth, SegmentationSummary } from "./segmentationSummary";
 import { toNumber, type SqlRow, type SqlSession } from "./sqlSession";
@@ -96,22 +97,27 @@ export interface SqlSegmentation {
 }
 
 /**
- * Fills the session tables (kept for `--customers-out`) and returns the summaries. Without an as-of, one scan finds
- * the latest order first, so the later statements read the orders with a literal as-of.
+ * Fills the session tables (kept for `--customers-out`) and returns the summaries. Orders are profiled first (one
+ * scan: rows left out, the latest order when there is no as-of, what the statements may skip), so the later
+ * statements read them with a literal as-of.
  */
-export async function runSegmentationSql(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SqlSegmentation> {
-  if (!("lastDate" in source) && settings.asOf === undefined) {
-    const [stats] = await session.query(lastDaySql(session.dialect, source, settings));
-    const lastDay = toNumber(stats.last_day);
-    if (Number.isFinite(lastDay)) settings = { ...settings, asOf: lastDay + 1 };
-  }
-  const summary = await summarise(session, source, settings);
-  const rejectedRows = "lastDate" in source ? 0 : toNumber((await session.query(rejectedRowsSql()))[0].rejected) || 0;
-  return { summary, rejectedRows };
+export async function runSegmentationSql(
+  session: SqlSession,
+  source: OrderSource | CustomerSource,
+  settings: SegmentationSqlSettings,
+  /** Sees the profile before anything else runs (and may refuse the source by throwing). */
+  checkProfile?: (profile: OrderProfile) => Promise<void>,
+): Promise<SqlSegmentation> {
+  if ("lastDate" in source) return { summary: await summarise(session, customerStatements(session.dialect, source, settings), settings), rejectedRows: 0 };
+  const profile = await profileOrders(session, source, settings);
+  await checkProfile?.(profile);
+  await session.fitMemory?.(profile.rows);
+  if (settings.asOf === undefined && Number.isFinite(profile.lastDay)) settings = { ...settings, asOf: profile.lastDay + 1 };
+  const summary = await summarise(session, segmentationStatements(session.dialect, source, settings, profile.facts), settings);
+  return { summary, rejectedRows: profile.rejectedRows };
 }
 
-async function summarise(session: SqlSession, source: OrderSource | CustomerSource, settings: SegmentationSqlSettings): Promise<SegmentationSummary> {
-  const statements = "lastDate" in source ? customerStatements(session.dialect, source, settings) : segmentationStatements(session.dialect, source, settings);
+async function summarise(session: SqlSession, statements: SegmentationStatements, settings: SegmentationSqlSettings): Promise<SegmentationSummary> {
   for (const sql of statements.setup) await session.exec(sql);
   const [overview] = await session.query(statements.overview);
   const customers = toNumber(overview.customers);

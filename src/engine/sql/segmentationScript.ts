@@ -19,7 +19,7 @@ export function segmentationScript(d: Dialect, source: OrderSource, settings: Se
     [`Overview: as-of, customers, orders, revenue, score sums (means = sum / customers), breakpoints`, s.overview],
     [`Groups: customers, revenue and repeat customers (more than one order).\n-- segment: ${segments}\n-- class8 bits (R high 4, F high 2, M high 1): ${class8}\n-- tier: ${tiers}`, s.groups],
     [`Revenue per product, largest first: A while the cumulative share before the item is < ${settings.abc.a}, B while < ${settings.abc.b}, else C`, s.products],
-    [`kpi_months: orders and revenue per customer and month (year * 12 + month - 1) before as-of`, s.setup[3]],
+    [`kpi_months: orders, revenue and refunds per customer and month (year * 12 + month - 1) before as-of, with the customer's first month`, s.setup[3]],
     [`Cohorts: customers of first-order month "cohort" with an order k months later`, s.cohorts],
     [`Monthly figures: GMV, orders, buyers, repeat buyers (2+ orders in the month), new customers (first order in the data) and their GMV`, s.monthly],
     [`The per-customer table`, customerTableSql(d, undefined, false)],

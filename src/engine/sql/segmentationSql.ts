@@ -29,6 +29,13 @@ export interface OrderSource {
   order?: string;
   /** Product column, for ABC. */
   product?: string;
+  /**
+   * Every column is text as typed in a file (a CSV read as text): the profile then counts the values the SQL reads
+   * differently from the TypeScript reader, or not at all where it reads them (orderProfile.ts).
+   */
+  asText?: boolean;
+  /** Every column of a text source: a row blank in all of them is no row at all, as the TypeScript reader skips it. */
+  columns?: string[];
 }
 
 export interface SegmentationSqlSettings {
@@ -53,31 +60,51 @@ function numberLiteral(value: number): string {
   return String(value);
 }
 
+/**
+ * What a profile of the source proved (orderProfile.ts), letting the engines run simpler SQL with the same results.
+ * Without it (the script printed for the analyst's warehouse) the SQL assumes nothing.
+ */
+export interface SourceFacts {
+  /** Some customer id / order id starts or ends with a space: only then are they trimmed. */
+  trimCustomer: boolean;
+  trimOrder: boolean;
+  /** No order id is on two usable rows before as-of: every row is an order of its own. */
+  oneRowPerOrder: boolean;
+  /** Every usable amount before as-of is above zero (no refund or zero rows): every row is a sale. */
+  allSales: boolean;
+  /** Digits after the point of the finest usable amount before as-of (the data's smallest unit). */
+  decimals: number;
+}
+
+/** True where every column of a text source is blank (spaces at most). */
+function blankRow(d: Dialect, source: OrderSource): string {
+  const columns = source.columns ?? [source.customer, source.date, source.amount];
+  return `(${columns.map((c) => `COALESCE(${d.trim(d.text(d.ident(c)))}, '') = ''`).join(" AND ")})`;
+}
+
 /** Every row of the source with its parsed columns (NULL where unreadable). */
-function parsedRows(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+export function parsedRows(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings, facts?: Pick<SourceFacts, "trimCustomer" | "trimOrder">, withText = false): string {
   const dayOf = d.dayNumber(d.date(d.ident(source.date)));
-  const orderId = source.order ? `NULLIF(${d.trim(d.text(d.ident(source.order)))}, '')` : "NULL";
+  const text = (column: string, trim: boolean) => (trim ? d.trim(d.text(d.ident(column))) : d.text(d.ident(column)));
+  const orderId = source.order ? `NULLIF(${text(source.order, facts?.trimOrder ?? true)}, '')` : "NULL";
   const product = source.product ? `COALESCE(${d.trim(d.text(d.ident(source.product)))}, '')` : "''";
   return [
-    `  SELECT ${d.trim(d.text(d.ident(source.customer)))} AS customer_id,`,
+    `  SELECT ${text(source.customer, facts?.trimCustomer ?? true)} AS customer_id,`,
     `         ${dayOf} AS day,`,
     `         ${d.money(d.ident(source.amount), settings.moneyScale)} AS amount,`,
     `         ${orderId} AS order_id,`,
-    `         ${product} AS product`,
+    `         ${product} AS product${withText ? "," : ""}`,
+    ...(withText ? [`         ${d.trim(d.text(d.ident(source.date)))} AS date_text, ${d.trim(d.text(d.ident(source.amount)))} AS amount_text,`] : []),
+    ...(withText ? [`         ${blankRow(d, source)} AS blank_row`] : []),
     `  FROM ${source.relation}`,
   ].join("\n");
 }
 
-const VALID = `customer_id IS NOT NULL AND customer_id <> '' AND day IS NOT NULL AND amount IS NOT NULL`;
+export const VALID = `customer_id IS NOT NULL AND customer_id <> '' AND day IS NOT NULL AND amount IS NOT NULL`;
 
 /** The usable rows: a customer id, a readable date and a number as amount (others are counted as rejected). */
-export function validOrders(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  return [`SELECT customer_id, day, amount, order_id, product FROM (`, parsedRows(d, source, settings), `) src WHERE ${VALID}`].join("\n");
-}
-
-/** The latest usable order day (the default as-of is that + 1): a scan of its own, only when no as-of is given. */
-export function lastDaySql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
-  return [`SELECT max(CASE WHEN ${VALID} THEN day END) AS last_day FROM (`, parsedRows(d, source, settings), `) src`].join("\n");
+export function validOrders(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings, facts?: SourceFacts): string {
+  return [`SELECT customer_id, day, amount, order_id, product FROM (`, parsedRows(d, source, settings, facts), `) src WHERE ${VALID}`].join("\n");
 }
 
 /** Digits after the point an amount needs (0 to `scale`): the data's smallest unit is 10^-max of these. */
@@ -90,21 +117,39 @@ export function decimalsOf(amount: string, scale: number): string {
 /**
  * Statement 1: one row per customer with orders before as-of: recency, frequency, monetary, spend in 365 days.
  * Grouped first by customer and order id, then by customer: plain aggregates, which every engine can spill to disk
- * (a grouped count(DISTINCT) cannot in DuckDB). A row without an order id (NULL) is one order each.
+ * (a grouped count(DISTINCT) cannot in DuckDB). A row without an order id (NULL) is one order each. Where the
+ * profile proved every row an order of its own, one grouping by customer gives the same.
  */
-export function baseSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+export function baseSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings, facts?: SourceFacts): string {
   const asOf = settings.asOf !== undefined ? `SELECT ${numberLiteral(settings.asOf)} AS as_of` : `SELECT max(day) + 1 AS as_of FROM ok`;
+  const decimals = facts ? numberLiteral(facts.decimals) : `max(${decimalsOf("amount", settings.moneyScale)})`;
+  const spend = `sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END)`;
+  const ok = [`WITH ok AS (`, validOrders(d, source, settings, facts)];
+  if (facts?.oneRowPerOrder && settings.asOf !== undefined) {
+    // The as-of a literal: a filter and comparisons on constants, no join with a one-row table.
+    const at = numberLiteral(settings.asOf);
+    return d.createTemp(
+      TABLES.base,
+      [
+        ...ok,
+        `)`,
+        `SELECT customer_id AS customer_id, ${at} AS as_of_day, ${at} - max(day) AS recency, count(*) AS frequency, sum(amount) AS monetary,`,
+        `       sum(CASE WHEN day >= ${numberLiteral(settings.asOf - 365)} THEN amount ELSE 0 END) AS spend365, min(day) AS first_day, max(day) AS last_day,`,
+        `       ${decimals} AS decimals`,
+        `FROM ok WHERE day < ${at} GROUP BY customer_id`,
+      ].join("\n"),
+    );
+  }
   const select = [
-    `WITH ok AS (`,
-    validOrders(d, source, settings),
+    ...ok,
     `), params AS (${asOf}), per_order AS (`,
     `  SELECT customer_id AS o_cid, order_id AS o_oid, max(as_of) AS o_asof, max(day) AS o_last, min(day) AS o_first, count(*) AS o_lines,`,
-    `         sum(amount) AS o_amount, sum(CASE WHEN day >= as_of - 365 THEN amount ELSE 0 END) AS o_spend, max(${decimalsOf("amount", settings.moneyScale)}) AS o_dec`,
+    `         sum(amount) AS o_amount, ${spend} AS o_spend, ${facts ? "0" : decimals} AS o_dec`,
     `  FROM ok CROSS JOIN params WHERE day < as_of GROUP BY customer_id, order_id`,
     `)`,
     `SELECT o_cid AS customer_id, max(o_asof) AS as_of_day, max(o_asof) - max(o_last) AS recency,`,
     `       sum(CASE WHEN o_oid IS NULL THEN o_lines ELSE 1 END) AS frequency, sum(o_amount) AS monetary, sum(o_spend) AS spend365,`,
-    `       min(o_first) AS first_day, max(o_last) AS last_day, max(o_dec) AS decimals`,
+    `       min(o_first) AS first_day, max(o_last) AS last_day, ${facts ? decimals : "max(o_dec)"} AS decimals`,
     `FROM per_order GROUP BY o_cid`,
   ].join("\n");
   return d.createTemp(TABLES.base, select);
@@ -207,56 +252,67 @@ export function groupsSql(d: Dialect): string {
   return [part("segment", "segment"), part("class8", "class8"), part("tier", "tier")].join("\nUNION ALL\n");
 }
 
+/** The rows before as-of: a literal where it is known, else the one kpi_breaks holds. */
+function beforeAsOf(settings: SegmentationSqlSettings): string {
+  return settings.asOf !== undefined ? `WHERE day < ${numberLiteral(settings.asOf)}` : `CROSS JOIN ${TABLES.breaks} WHERE day < as_of`;
+}
+
 /** Revenue per product before as-of (ABC); the classes follow from the order by revenue desc, then id. */
-export function productsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+export function productsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings, facts?: SourceFacts): string {
   return [
     `WITH ok AS (`,
-    validOrders(d, source, settings),
+    validOrders(d, source, settings, facts),
     `)`,
-    `SELECT product, ${d.text("sum(amount)")} AS revenue FROM ok CROSS JOIN ${TABLES.breaks}`,
-    `WHERE day < as_of GROUP BY product`,
+    `SELECT product, ${d.text("sum(amount)")} AS revenue FROM ok ${beforeAsOf(settings)} GROUP BY product`,
     `ORDER BY sum(amount) DESC, ${d.binaryOrder("product")}`,
   ].join("\n");
 }
 
 /**
- * Statement 4 (orders only): per customer and month before as-of (month = year × 12 + month − 1): revenue of all
- * rows, refunds, and the sales (rows with amount > 0) and their orders. Unusable rows are gathered in one row with a
- * NULL customer, whose `lines` is the number of rows left out.
+ * Statement 4 (orders only, after kpi_base): per customer and month before as-of (month = year × 12 + month − 1):
+ * revenue of all rows, refunds, the orders with a sale (amount > 0), and the customer's first month (of kpi_base's
+ * first order), for cohorts and new customers. Where every row is an order of its own, the orders are the sale rows.
  */
-export function monthsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): string {
+export function monthsSql(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings, facts?: SourceFacts): string {
+  const month = d.monthIndex(d.dateOfDay("day"));
+  // Where every row is an order and a sale, the orders are the rows and there are no refunds: two aggregates fewer.
+  const sales = facts?.allSales ? ["count(*)", "0"] : ["sum(CASE WHEN amount > 0 THEN 1 ELSE 0 END)", "sum(CASE WHEN amount < 0 THEN -amount ELSE 0 END)"];
+  const perMonth = facts?.oneRowPerOrder
+    ? [
+        `per_month AS (`,
+        `  SELECT customer_id AS p_cid, ${month} AS p_mon, ${sales[0]} AS p_orders, sum(amount) AS p_gmv, ${sales[1]} AS p_refunds`,
+        `  FROM ok ${beforeAsOf(settings)} GROUP BY customer_id, ${month}`,
+        `)`,
+      ]
+    : [
+        `per_order AS (`,
+        `  SELECT customer_id AS o_cid, ${month} AS o_mon, order_id AS o_oid, sum(CASE WHEN amount > 0 THEN 1 ELSE 0 END) AS o_sales, sum(amount) AS o_gmv,`,
+        `         sum(CASE WHEN amount < 0 THEN -amount ELSE 0 END) AS o_refunds`,
+        `  FROM ok ${beforeAsOf(settings)} GROUP BY customer_id, ${month}, order_id`,
+        `), per_month AS (`,
+        `  SELECT o_cid AS p_cid, o_mon AS p_mon, sum(CASE WHEN o_sales = 0 THEN 0 WHEN o_oid IS NULL THEN o_sales ELSE 1 END) AS p_orders,`,
+        `         sum(o_gmv) AS p_gmv, sum(o_refunds) AS p_refunds`,
+        `  FROM per_order GROUP BY o_cid, o_mon`,
+        `)`,
+      ];
   const select = [
-    `WITH src AS (`,
-    parsedRows(d, source, settings),
-    `), per_order AS (`,
-    `  SELECT cid AS p_cid, mon AS p_mon, oid AS p_oid, sum(CASE WHEN amt > 0 THEN 1 ELSE 0 END) AS p_sales, sum(amt) AS p_gmv,`,
-    `         sum(CASE WHEN amt < 0 THEN -amt ELSE 0 END) AS p_refunds, count(*) AS p_lines`,
-    `  FROM (SELECT CASE WHEN ${VALID} THEN customer_id END AS cid, CASE WHEN ${VALID} THEN ${d.monthIndex(d.dateOfDay("day"))} END AS mon,`,
-    `               order_id AS oid, amount AS amt, day AS dd FROM src) t CROSS JOIN ${TABLES.breaks}`,
-    `  WHERE cid IS NULL OR dd < as_of`,
-    `  GROUP BY cid, mon, oid`,
+    `WITH ok AS (`,
+    validOrders(d, source, settings, facts),
+    `), ${perMonth.join("\n")}, firsts AS (`,
+    `  SELECT customer_id AS f_cid, ${d.monthIndex(d.dateOfDay("first_day"))} AS f_mon FROM ${TABLES.base}`,
     `)`,
-    `SELECT p_cid AS customer_id, p_mon AS month, sum(CASE WHEN p_sales = 0 THEN 0 WHEN p_oid IS NULL THEN p_sales ELSE 1 END) AS orders,`,
-    `       sum(p_sales) AS sales, sum(p_gmv) AS gmv, sum(p_refunds) AS refunds, sum(p_lines) AS lines`,
-    `FROM per_order GROUP BY p_cid, p_mon`,
+    `SELECT p_cid AS customer_id, p_mon AS month, p_orders AS orders, p_gmv AS gmv, p_refunds AS refunds, f_mon AS first_month`,
+    `FROM per_month JOIN firsts ON f_cid = p_cid`,
   ].join("\n");
   return d.createTemp(TABLES.months, select);
 }
 
-/** Rows left out for a blank customer id, an unreadable date or amount (after statement 4). */
-export function rejectedRowsSql(): string {
-  return `SELECT sum(lines) AS rejected FROM ${TABLES.months} WHERE customer_id IS NULL`;
-}
-
-const FIRSTS = `firsts AS (SELECT customer_id, min(month) AS first_month FROM ${TABLES.months} WHERE customer_id IS NOT NULL GROUP BY customer_id)`;
-
 /** Cohort cells: customers of cohort month c (first order) with an order in month c + k. */
 export function cohortsSql(): string {
   return [
-    `WITH ${FIRSTS}`,
-    `SELECT firsts.first_month AS cohort, m.month - firsts.first_month AS k, count(*) AS customers`,
-    `FROM ${TABLES.months} m JOIN firsts ON m.customer_id = firsts.customer_id`,
-    `GROUP BY firsts.first_month, m.month - firsts.first_month`,
+    `SELECT first_month AS cohort, month - first_month AS k, count(*) AS customers`,
+    `FROM ${TABLES.months}`,
+    `GROUP BY first_month, month - first_month`,
     `ORDER BY cohort, k`,
   ].join("\n");
 }
@@ -270,13 +326,12 @@ export function cohortsSql(): string {
  */
 export function monthlySql(d: Dialect): string {
   return [
-    `WITH ${FIRSTS}`,
-    `SELECT m.month AS month, ${d.text("sum(m.gmv)")} AS gmv, sum(m.orders) AS orders, sum(CASE WHEN m.sales > 0 THEN 1 ELSE 0 END) AS buyers,`,
+    `SELECT m.month AS month, ${d.text("sum(m.gmv)")} AS gmv, sum(m.orders) AS orders, sum(CASE WHEN m.orders > 0 THEN 1 ELSE 0 END) AS buyers,`,
     `       sum(CASE WHEN m.orders >= 2 THEN 1 ELSE 0 END) AS repeat_buyers,`,
-    `       sum(CASE WHEN m.month = firsts.first_month THEN 1 ELSE 0 END) AS new_customers,`,
-    `       ${d.text("sum(CASE WHEN m.month = firsts.first_month THEN m.gmv ELSE 0 END)")} AS new_customer_gmv,`,
+    `       sum(CASE WHEN m.month = m.first_month THEN 1 ELSE 0 END) AS new_customers,`,
+    `       ${d.text("sum(CASE WHEN m.month = m.first_month THEN m.gmv ELSE 0 END)")} AS new_customer_gmv,`,
     `       ${d.text("sum(m.refunds)")} AS refunds`,
-    `FROM ${TABLES.months} m JOIN firsts ON m.customer_id = firsts.customer_id`,
+    `FROM ${TABLES.months} m`,
     `GROUP BY m.month`,
     `ORDER BY month`,
   ].join("\n");
@@ -295,12 +350,13 @@ export interface SegmentationStatements {
   cleanup: string[];
 }
 
-export function segmentationStatements(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings): SegmentationStatements {
+/** The statements for orders; `facts` (a profile of the source) let the engines skip work it proved needless. */
+export function segmentationStatements(d: Dialect, source: OrderSource, settings: SegmentationSqlSettings, facts?: SourceFacts): SegmentationStatements {
   return {
-    setup: [baseSql(d, source, settings), breaksSql(d, settings), customersSql(d, settings), monthsSql(d, source, settings)],
+    setup: [baseSql(d, source, settings, facts), breaksSql(d, settings), customersSql(d, settings), monthsSql(d, source, settings, facts)],
     overview: overviewSql(d),
     groups: groupsSql(d),
-    products: source.product ? productsSql(d, source, settings) : null,
+    products: source.product ? productsSql(d, source, settings, facts) : null,
     cohorts: cohortsSql(),
     monthly: monthlySql(d),
     cleanup: [TABLES.months, TABLES.customers, TABLES.breaks, TABLES.base].map((t) => d.dropTemp(t)),

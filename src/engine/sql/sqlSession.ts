@@ -8,6 +8,8 @@ export interface SqlSession {
   /** Runs one or more statements that return nothing. */
   exec(sql: string): Promise<void>;
   query(sql: string): Promise<SqlRow[]>;
+  /** Sizes the engine's memory for this many order rows, where the session may choose (embedded DuckDB). */
+  fitMemory?(rows: number): Promise<void>;
   /** Column names of a relation (a table, `read_parquet(...)`, `file(...)`). */
   columns(relation: string): Promise<string[]>;
   close(): Promise<void>;
