@@ -137,6 +137,8 @@ describe("what DuckDB would read otherwise goes to the TypeScript engine, with a
     ["day-first slash dates", () => csvText({ dates: "dayFirst" }), "dates written as"],
     ["2025年1月5日 dates", () => csvText({ dates: "chinese" }), "dates written as \"2025年"],
     ["¥ and thousands separators", () => csvText({ amounts: "yuanThousands" }), "amounts written as \"¥"],
+    // 实付金额(万元): the TypeScript reader scales by the unit (×10,000), the SQL would not.
+    ["an amount header naming a unit (万元)", () => csvText({}).replace("实付金额", "实付金额(万元)"), "names a unit"],
     // 300 KB of ASCII before the first GBK name: past the opening the layout looks at, found by DuckDB's own check.
     ["GBK past the opening bytes", () => gbkBytes(["customer_id,order_date,amount,order_id", ...Array.from({ length: 12000 }, (_, i) => `C${i % 40},2025-03-${pad(1 + (i % 28))},${1 + (i % 9)}.25,X${i}`), "客户07,2025-03-02,8.00,Y1"].join("\r\n") + "\r\n"), "not UTF-8"],
     // The TypeScript reader trims every kind of whitespace (a full-width space here) and unwraps an ="…" guard.

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chooseEngine, EXCEL_ROWS, rowLimitForTsEngine } from "./engineChoice";
 import { runCli } from "../../test/helpers/cli";
+import { gbkBytes } from "../../test/helpers/encodings";
 
 const dir = mkdtempSync(join(tmpdir(), "kpi-engine-choice-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,3 +56,15 @@ test("a CSV is past Excel's rows from line 1,048,577 on (the header counts as a 
   expect([forcedTs.engine, forcedTs.orders]).toEqual([undefined, EXCEL_ROWS]);
   expect(forcedTs.segments).toEqual(onDuck.segments);
 }, 120_000);
+
+test("past Excel's rows in GBK: DuckDB would read it otherwise, so the TypeScript engine reads all of it, and says so", async () => {
+  const lines = "客户ID,下单时间,实付金额\n" + Array.from({ length: EXCEL_ROWS }, (_, i) => `客户${i % 30},2025-0${1 + (i % 9)}-1${i % 10},${(i % 7) + 1}.50\n`).join("");
+  const past = join(dir, "past-gbk.csv");
+  writeFileSync(past, gbkBytes(lines));
+  const out = await runCli(["segment", past, "--json", "--no-customer-list", "--as-of", "2026-01-01", "--lang", "en"]);
+  expect(out.code).toBe(0);
+  expect(out.stderr).toContain("not UTF-8");
+  const json = JSON.parse(out.stdout) as { engine?: string; customers: number; orders: number };
+  // 30 customers 客户0 … 客户29; one order per line.
+  expect([json.engine, json.customers, json.orders]).toEqual([undefined, 30, EXCEL_ROWS]);
+}, 180_000);

@@ -87,9 +87,12 @@ export async function segmentCommand(file: string | undefined, options: SegmentO
   try {
     read = await readOrderListOption(file, options, rowLimitForTsEngine(file, options));
   } catch (error) {
-    // Past Excel's last row: the whole file goes to embedded DuckDB instead.
-    if (error instanceof RowLimitExceeded) return (await segmentOnChosenEngine(file, { ...options, engine: "duckdb" }, io))!;
-    throw error;
+    if (!(error instanceof RowLimitExceeded)) throw error;
+    // Past Excel's last row: the whole file goes to embedded DuckDB instead, unless DuckDB would read it otherwise
+    // than this reader (an encoding, a date form: it says so), and then this reader reads all of it.
+    const onDuckDb = await segmentOnChosenEngine(file, { ...options, engine: "duckdb" }, io);
+    if (onDuckDb !== null) return onDuckDb;
+    read = await readOrderListOption(file, options);
   }
   for (const problem of read.rejected) io.stderr(formatIssue(problem, options.lang) + "\n");
   if (read.rejectedRows > read.rejected.length) io.stderr(`… ${read.rejectedRows - read.rejected.length} more\n`);

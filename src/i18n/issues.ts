@@ -24,6 +24,7 @@ const TS_READER_REASONS: Record<string, Record<Lang, (value: string) => string>>
   spaceSeparated: { zh: () => "列以空格分隔", en: () => "its columns are separated by spaces" },
   dates: { zh: (v) => `日期列有如 “${v}” 的写法`, en: (v) => `its date column holds dates written as "${v}"` },
   amounts: { zh: (v) => `金额列有如 “${v}” 的写法`, en: (v) => `its amount column holds amounts written as "${v}"` },
+  amountUnit: { zh: (v) => `金额列名 “${v}” 带单位（SQL 引擎不按单位换算）`, en: (v) => `the amount column "${v}" names a unit (the SQL engines do not scale by it)` },
   ids: { zh: (v) => `ID 列有前后带其他空白或 ="…" 的值（如 “${v}”）`, en: (v) => `its id columns hold values with other whitespace at an end or an ="…" guard (such as "${v}")` },
 };
 
@@ -359,6 +360,10 @@ const ISSUE_TEXT = {
   sqlEngineFailed: {
     zh: (p) => `${p.engine} 执行失败：${p.message}`,
     en: (p) => `${p.engine} failed: ${p.message}`,
+  },
+  sqlAmountUnit: {
+    zh: (p) => `${p.address}: 金额列 “${p.column}” 带单位，SQL 引擎不按单位换算；请用以元为单位的列（或乘以单位的视图），或导出文件后用 --engine ts`,
+    en: (p) => `${p.address}: the amount column "${p.column}" names a unit, which the SQL engines do not scale by; use a column in whole currency (or a view that multiplies), or export a file and use --engine ts`,
   },
   readByTsEngine: {
     zh: (p) => `${p.address}: ${tsReaderReason(p, "zh")}，DuckDB 不按本工具的规则读取；已改用 TypeScript 引擎（--engine ts）`,

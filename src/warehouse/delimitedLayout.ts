@@ -19,7 +19,7 @@ export interface DelimitedLayout {
 }
 
 /** Why the TypeScript reader must read the file (worded in i18n/issues.ts). */
-export type TsReaderReason = "utf16" | "notUtf8" | "spaceSeparated" | "dates" | "amounts" | "ids";
+export type TsReaderReason = "utf16" | "notUtf8" | "spaceSeparated" | "dates" | "amounts" | "ids" | "amountUnit";
 
 /** The file must be read by the TypeScript engine: the reason, and a value of the file that shows it. */
 export class NeedsTsEngine extends Error {

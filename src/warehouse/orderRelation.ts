@@ -8,7 +8,9 @@ import { readOrderHeader, type OrderColumnChoice } from "../engine/customers/ord
 import type { DialectName } from "../engine/sql/dialects";
 import type { OrderSource } from "../engine/sql/segmentationSql";
 import { InputFileError } from "../cli/cliErrors";
-import type { DelimitedLayout } from "./delimitedLayout";
+import { NeedsTsEngine, type DelimitedLayout } from "./delimitedLayout";
+import { parseHeader } from "../engine/metrics/headers";
+import { InputError, issue } from "../i18n/issues";
 
 export type FileKind = "parquet" | "parquetFolder" | "delimited" | "delimitedGz" | "xlsx";
 
@@ -18,7 +20,7 @@ export function fileKind(path: string): FileKind {
   try {
     folder = statSync(path).isDirectory();
   } catch {
-    throw new InputFileError(`${path}: file not found`);
+    throw new InputError([issue("fileNotFound", path)]);
   }
   if (folder) return "parquetFolder";
   const name = path.toLowerCase();
@@ -52,11 +54,16 @@ export function fileRelation(engine: DialectName, path: string, kind: FileKind =
 }
 
 /** The order columns among `names` by the reader's aliases and the analyst's choice (errors name the file). */
-export function orderSourceOf(relation: string, names: string[], choice: OrderColumnChoice, label: string): OrderSource {
+export function orderSourceOf(relation: string, names: string[], choice: OrderColumnChoice, label: string, isTable = false): OrderSource {
   const { columns, headers } = readOrderHeader({ sheet: basename(label, extname(label)), values: [names] }, choice);
   // A line amount made of unit price × quantity is the TypeScript reader's alone: never the price by itself.
   if (columns.amount !== undefined && headers.amount !== names[columns.amount]) {
     throw new InputFileError(`${label}: 金额由 ${headers.amount} 得出，SQL 引擎不支持；请用 --engine ts / the amount is ${headers.amount}, which the SQL engines do not compute: use --engine ts`);
+  }
+  // A unit in the amount's header (实付金额(万元)) scales amounts in the TypeScript reader; the SQL does not.
+  if (headers.amount !== undefined && parseHeader(headers.amount).scale > 1) {
+    if (isTable) throw new InputError([issue("sqlAmountUnit", label, { column: headers.amount })]);
+    throw new NeedsTsEngine("amountUnit", headers.amount);
   }
   const name = (i: number | undefined) => (i === undefined ? undefined : names[i]);
   return { relation, customer: name(columns.customer)!, date: name(columns.date)!, amount: name(columns.amount)!, order: name(columns.order), product: name(columns.product) };

@@ -91,7 +91,7 @@ export async function segmentWithSql(request: SqlSegmentRequest): Promise<SqlSeg
     const label = request.file ?? request.table!;
     const names = await session.columns(relation);
     const settings = { asOf: request.settings.asOf, tiers: request.settings.tiers, abc: request.settings.abc, moneyScale: MONEY_SCALE };
-    const source: OrderSource | CustomerSource = request.customers ? customerSourceOf(relation, names, request.choice, label) : orderSourceOf(relation, names, request.choice, label);
+    const source: OrderSource | CustomerSource = request.customers ? customerSourceOf(relation, names, request.choice, label) : orderSourceOf(relation, names, request.choice, label, request.table !== undefined);
     const delimited = request.file !== undefined && !request.table && /^delimited/.test(fileKind(request.file));
     if (delimited && !request.customers) Object.assign(source, { asText: true, columns: names });
     const check = delimited && !request.customers ? (profile: OrderProfile) => refuseOddValues(session, source as OrderSource, settings, profile) : undefined;
