@@ -15,7 +15,7 @@ import { cellAddress } from "../read/grid";
 import { encodingNote, type TextEncodingName } from "../read/decodeText";
 import { InputError, issue } from "../../i18n/issues";
 import { ByteInterner, type InternedKeys } from "./byteInterner";
-import { findOrderColumns, findProductNameColumn, type OrderColumnChoice } from "./orderColumns";
+import { findOrderColumns, rowColumns, type OrderColumnChoice } from "./orderColumns";
 import { OrderTableBuilder, type OrderTablePart, type ReadOrdersResult } from "./orderTableBuilder";
 import { amountFromText, dayFromParts, multiplyAmounts, unguardId, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
 import { HEADER_SEARCH_ROWS, headerRowKind, type ReadOrderOptions } from "./orderTable";
@@ -808,15 +808,7 @@ export class DelimitedOrderReader {
     this.headerEnd = this.workBase + this.recordEnd;
     this.headerAddress = cellAddress(this.sheetGrid, r, 0);
     const columns = findOrderColumns(labels, this.options.choice ?? {}, this.headerAddress);
-    this.cCol = columns.customer!.index;
-    this.dCol = columns.date!.index;
-    this.aCol = columns.amount!.index;
-    this.tCol = columns.amount!.times ?? -1;
-    this.oCol = columns.order?.index ?? -1;
-    this.pCol = columns.product?.index ?? -1;
-    this.gCol = columns.category?.index ?? -1;
-    this.qCol = columns.quantity?.index ?? -1;
-    this.nameCol = findProductNameColumn(labels, columns);
+    ({ customer: this.cCol, date: this.dCol, amount: this.aCol, times: this.tCol, order: this.oCol, product: this.pCol, category: this.gCol, quantity: this.qCol, productName: this.nameCol } = rowColumns(labels, columns));
     this.productNames = this.nameCol >= 0 ? [] : null;
     this.builder = new OrderTableBuilder(columns, {
       dateFormat: this.options.dateFormat,

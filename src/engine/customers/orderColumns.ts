@@ -187,6 +187,26 @@ export function orderColumnHeaders(columns: OrderColumns): Partial<Record<OrderF
 /** Names of a product beside its id (商品名称 beside 商品ID): shown with the id, never used to tell products apart. */
 const PRODUCT_NAME_ALIASES = ["商品名称", "商品名", "商品标题", "宝贝名称", "宝贝标题", "product name", "product_name", "item name", "item_name", "lineitem name", "description"];
 
+/** The index of each column a row is read from (−1 where the list has none); `times`: the quantity a unit price is multiplied by. */
+export interface RowColumns {
+  customer: number;
+  date: number;
+  amount: number;
+  times: number;
+  order: number;
+  product: number;
+  category: number;
+  quantity: number;
+  /** Product names beside product ids (findProductNameColumn). */
+  productName: number;
+}
+
+/** The columns a row is read from, for the readers of rows (cells or bytes). */
+export function rowColumns(labels: readonly string[], columns: OrderColumns): RowColumns {
+  const at = (field: OrderField) => columns[field]?.index ?? -1;
+  return { customer: at("customer"), date: at("date"), amount: at("amount"), times: columns.amount?.times ?? -1, order: at("order"), product: at("product"), category: at("category"), quantity: at("quantity"), productName: findProductNameColumn(labels, columns) };
+}
+
 /** The column of product names when the product column holds ids and a name column exists beside it; −1 otherwise. */
 export function findProductNameColumn(labels: readonly string[], columns: OrderColumns): number {
   const product = columns.product;

@@ -6,7 +6,7 @@
 import { isFormulaWithoutValue, readLabel, unwrapCell, type CellInput } from "../read/cellValue";
 import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
-import { findOrderColumns, findProductNameColumn, orderColumnHeaders, orderColumnIndexes, type OrderColumnChoice, type OrderColumns, type OrderField } from "./orderColumns";
+import { findOrderColumns, orderColumnHeaders, rowColumns, orderColumnIndexes, type OrderColumnChoice, type OrderColumns, type OrderField } from "./orderColumns";
 import { Interner, OrderTableBuilder, type BuilderOptions, type ReadOrdersResult } from "./orderTableBuilder";
 import { multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat, type MinorAmount } from "./orderValues";
 import { ByteInterner } from "./byteInterner";
@@ -153,15 +153,7 @@ export class CellOrderRows {
     this.categories = ids(64);
     this.amountOf = options.amountOf ?? readAmount;
     this.dayOf = options.dayOf ?? readDay;
-    this.cCol = columns.customer!.index;
-    this.dCol = columns.date!.index;
-    this.aCol = columns.amount!.index;
-    this.tCol = columns.amount!.times ?? -1;
-    this.oCol = columns.order?.index ?? -1;
-    this.pCol = columns.product?.index ?? -1;
-    this.gCol = columns.category?.index ?? -1;
-    this.qCol = columns.quantity?.index ?? -1;
-    this.nameCol = findProductNameColumn(labels, columns);
+    ({ customer: this.cCol, date: this.dCol, amount: this.aCol, times: this.tCol, order: this.oCol, product: this.pCol, category: this.gCol, quantity: this.qCol, productName: this.nameCol } = rowColumns(labels, columns));
     this.productNames = this.nameCol >= 0 ? [] : null;
     this.usedColumns = (Object.entries(columns) as Array<[OrderField, { index: number; times?: number }]>).flatMap(([field, c]) => (c.times !== undefined ? [[field, c.index], [field, c.times]] : [[field, c.index]]));
   }
