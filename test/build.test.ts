@@ -35,7 +35,8 @@ describe("one runtime on the shared-runtime page", () => {
   test("the worker is self-contained: it runs alone and segments an order list", () => {
     const code = readFileSync(join(DIST, "segmentation.worker.js"), "utf8");
     const replies: Array<{ reply: { ok: boolean; result?: { segmentation: { scores: { count: number } } } }; transfer: unknown[] }> = [];
-    const self: Record<string, unknown> = { postMessage: (reply: never, transfer: unknown[]) => replies.push({ reply, transfer }) };
+    // A bare context with what every Web Worker has (the text codecs, which hyparquet and the readers use).
+    const self: Record<string, unknown> = { postMessage: (reply: never, transfer: unknown[]) => replies.push({ reply, transfer }), TextEncoder, TextDecoder };
     self.self = self;
     vm.runInNewContext(code, self);
     const payload = { sheet: "订单", origin: { row: 0, col: 0 }, header: ["客户ID", "下单日期", "实付金额"], rows: 3, columns: [{ index: 0, cells: ["A", "B", "A"] }, { index: 1, cells: ["2025-01-02", "2025-01-03", "2025-02-02"] }, { index: 2, cells: [10, 20, 30] }] };

@@ -46,7 +46,7 @@ export class ByteInterner {
   /** Arena offset per id (−1 for inline keys and ids of their own). */
   private keyStart: Int32Array;
   private readonly decoder = new TextDecoder("utf-8");
-  private readonly encoder = new TextEncoder();
+  private encoder: TextEncoder | null = null;
   // Numbered keys: the prefix (packed bytes, set by the first numbered key) and the padded digit count.
   private numberedSeen = false;
   private prefix = 0;
@@ -114,7 +114,7 @@ export class ByteInterner {
         map[id] = this.unique();
         continue;
       }
-      const bytes = this.encoder.encode(text);
+      const bytes = (this.encoder ??= new TextEncoder()).encode(text);
       map[id] = this.intern(bytes, 0, bytes.length);
     }
     return map;

@@ -262,8 +262,9 @@ class TextIds implements IdKeys {
   }
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// Made on first use, not when the module loads (a bare script context may lack them until then).
+let coders: { encoder: TextEncoder; decoder: TextDecoder } | null = null;
+const textCoders = () => (coders ??= { encoder: new TextEncoder(), decoder: new TextDecoder() });
 
 function isAsciiSpace(b: number): boolean {
   return b === 32 || (b >= 9 && b <= 13);
@@ -296,10 +297,10 @@ class ByteIds implements IdKeys {
         [this.bytes, this.start, this.end] = [cell, s, e];
         return e > s;
       }
-      cell = decoder.decode(cell);
+      cell = textCoders().decoder.decode(cell);
     }
     const text = keyOf(unwrapCell(cell));
-    this.bytes = encoder.encode(text);
+    this.bytes = textCoders().encoder.encode(text);
     [this.start, this.end] = [0, this.bytes.length];
     return text !== "";
   }

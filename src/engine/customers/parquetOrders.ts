@@ -161,7 +161,8 @@ const DAY_PARSERS: Partial<ParquetParsers> = {
 /** Text columns as their UTF-8 bytes: ids are interned from them, other text is decoded where read. */
 const BYTES_PARSER: Partial<ParquetParsers> = { stringFromBytes: (bytes) => bytes as unknown as string };
 
-const utf8 = new TextDecoder();
+// Made on first use, not when the module loads (a bare script context may lack it until then).
+let utf8: TextDecoder | null = null;
 
 /** Bytes that are all ASCII white space (a blank cell, as isBlankCell reads text). */
 function allSpace(bytes: Uint8Array): boolean {
@@ -213,7 +214,7 @@ export async function readParquetOrders(file: AsyncBuffer, options: ParquetOrder
         let cell = values[k][i];
         // Text of other columns is decoded here (ids stay bytes).
         if (cell instanceof Uint8Array) {
-          if (!isId[k]) cell = utf8.decode(cell);
+          if (!isId[k]) cell = (utf8 ??= new TextDecoder()).decode(cell);
           else if (blank && !allSpace(cell)) blank = false;
         } else cell = parquetCell(cell);
         row[needed[k]] = cell;
