@@ -11,7 +11,8 @@ import { pushRange, readOrderFileInParts } from "./orderFileParts";
 import { isLegacyXls, isZip } from "../engine/read/decodeText";
 import { InputError, issue } from "../i18n/issues";
 
-const BLOCK = 1 << 20;
+/** Bytes enough to tell a workbook (zip, legacy .xls) from text by its signature. */
+const SIGNATURE_BYTES = 8;
 
 export interface OrderFileOptions {
   sheet?: string;
@@ -59,10 +60,10 @@ export async function readOrderFile(path: string, options: OrderFileOptions = {}
     throw openError(path, error);
   }
   try {
-    const block = Buffer.allocUnsafe(BLOCK);
+    const block = Buffer.allocUnsafe(SIGNATURE_BYTES);
     let read: number;
     try {
-      read = readSync(fd, block, 0, BLOCK, null);
+      read = readSync(fd, block, 0, SIGNATURE_BYTES, 0);
     } catch (error) {
       throw openError(path, error);
     }
