@@ -169,21 +169,12 @@ export class ByteInterner {
       this.prefixLength = prefixLength;
       this.width = digits;
     } else if (prefix !== this.prefix || prefixLength !== this.prefixLength) return -1;
-    let table: Int32Array;
-    if (digits === this.width) {
-      if (value >= this.padded.length) this.padded = grown(this.padded, value, this.directLimit);
-      table = this.padded;
-    } else if (bytes[end - digits] !== 48) {
-      if (value >= this.plain.length) this.plain = grown(this.plain, value, this.directLimit);
-      table = this.plain;
-    } else return -1;
-    const stored = table[value];
-    if (stored !== 0) return stored - 1;
+    const padded = digits === this.width;
+    // An unpadded key with a leading zero (C05 beside C0001234) would read as another key's value: hash table.
+    if (!padded && bytes[end - digits] === 48) return -1;
     // The text is made from the value when `ids` is read: the prefix, then the digits, zero-padded when padded.
     if (this.prefixText === null) this.prefixText = asciiOrDecoded(this.decoder, bytes, start, start + prefixLength);
-    const id = this.push(-1, "", table === this.padded ? value : value | PLAIN);
-    table[value] = id + 1;
-    return id;
+    return this.numberedByValue(value, padded);
   }
 
   private hashed(bytes: Uint8Array, start: number, end: number): number {

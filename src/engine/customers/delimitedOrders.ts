@@ -17,7 +17,7 @@ import { InputError, issue } from "../../i18n/issues";
 import { ByteInterner, type InternedKeys } from "./byteInterner";
 import { findOrderColumns, rowColumns, type OrderColumnChoice } from "./orderColumns";
 import { OrderTableBuilder, type OrderTablePart, type ReadOrdersResult } from "./orderTableBuilder";
-import { amountFromText, dayFromParts, multiplyAmounts, unguardId, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
+import { amountFromText, isAsciiSpace, dayFromParts, multiplyAmounts, unguardId, MAX_DECIMALS, quantityFromText, readDayText, type DateFormat } from "./orderValues";
 import { HEADER_SEARCH_ROWS, headerRowKind, type ReadOrderOptions } from "./orderTable";
 
 export interface DelimitedOrderOptions extends ReadOrderOptions {
@@ -64,10 +64,6 @@ const DELIMITER_LINES = 10;
 const DELIMITER_BYTES = 20000;
 /** Bytes looked at before deciding the encoding (decodeText looks for NUL bytes in as many). */
 const SNIFF_BYTES = 4096;
-
-function isAsciiSpace(b: number): boolean {
-  return b === SPACE || b === TAB || b === CR || b === LF || b === 11 || b === 12;
-}
 
 /** Reads an order list from chunks of bytes; push every chunk, then finish. */
 export class DelimitedOrderReader {

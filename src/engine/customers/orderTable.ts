@@ -8,7 +8,7 @@ import { cellAddress, type Grid } from "../read/grid";
 import { issue, InputError } from "../../i18n/issues";
 import { findOrderColumns, orderColumnHeaders, rowColumns, orderColumnIndexes, type OrderColumnChoice, type OrderColumns, type OrderField } from "./orderColumns";
 import { Interner, OrderTableBuilder, type BuilderOptions, type ReadOrdersResult } from "./orderTableBuilder";
-import { multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat, type MinorAmount } from "./orderValues";
+import { isAsciiSpace, multiplyAmounts, unguardId, readAmount, readDay, readQuantity, type DateFormat, type MinorAmount } from "./orderValues";
 import { ByteInterner } from "./byteInterner";
 
 export type { OrderTable, ReadOrdersResult } from "./orderTableBuilder";
@@ -265,10 +265,6 @@ class TextIds implements IdKeys {
 // Made on first use, not when the module loads (a bare script context may lack them until then).
 let coders: { encoder: TextEncoder; decoder: TextDecoder } | null = null;
 const textCoders = () => (coders ??= { encoder: new TextEncoder(), decoder: new TextDecoder() });
-
-function isAsciiSpace(b: number): boolean {
-  return b === 32 || (b >= 9 && b <= 13);
-}
 
 /** Ids from UTF-8 bytes as keyOf reads text: trimmed, Excel's ="…" guard undone; other cells through keyOf. */
 class ByteIds implements IdKeys {

@@ -12,6 +12,11 @@ export const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 /** Exact integers in a double: mantissas above this are read through the double route. */
 const MAX_MANTISSA = 999_999_999_999_999; // 15 digits
 
+/** An ASCII whitespace byte (space, tab, line feed, vertical tab, form feed, carriage return), as String.trim drops. */
+export function isAsciiSpace(b: number): boolean {
+  return b === 32 || (b >= 9 && b <= 13);
+}
+
 /** An amount as an integer count of 10^-decimals units. */
 export interface MinorAmount {
   minor: number;

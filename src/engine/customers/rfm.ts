@@ -3,7 +3,7 @@
  * arrays, quintile breakpoints as Excel's PERCENTILE.INC, scores by COUNTIF against the breakpoints, the 11
  * segments, the 8-class model and the value tiers. No object is allocated per order or per customer.
  */
-import type { OrderTable } from "./orderTableBuilder";
+import { idCount, type OrderTable } from "./orderTableBuilder";
 import { dayToIso, monthOfDay } from "./orderValues";
 import { InputError, issue } from "../../i18n/issues";
 import { class8Bits, rfmCode, SEGMENT_BY_CODE, TIER } from "./segmentNames";
@@ -217,16 +217,15 @@ export function scoreCustomers(orders: OrderTable, settings: SegmentationSetting
   const asOf = settings.asOf ?? defaultAsOf(orders);
   const yearStart = asOf - 365;
   const { day, customer, amountMinor } = orders;
-  // Customers and order ids by their indexes (not by the id lists, whose texts need not be made), and the first
-  // order day before as-of, in one pass.
+  // Customers and order ids by their indexes (not by the id lists, whose texts need not be made); customers and
+  // the first order day before as-of in one pass.
   let all = 0;
-  let orderCount = 0;
   let minDay = asOf;
   for (let i = 0; i < orders.rows; i++) {
     if (customer[i] >= all) all = customer[i] + 1;
     if (day[i] < minDay) minDay = day[i];
   }
-  if (orders.order) for (let i = 0; i < orders.rows; i++) if (orders.order[i] >= orderCount) orderCount = orders.order[i] + 1;
+  const orderCount = orders.order ? idCount(orders.order) : 0;
   // One 32-byte record per customer, so that an order touches one cache line: money and 365-day spend as doubles
   // (words 0–1), last day, first day, orders and (when the data spans at most 32 months) the months ordered in
   // as bits, as int32 (words 4–7 of the int32 view of the same bytes). Sums are in the data's smallest decimal
